@@ -1,0 +1,197 @@
+//! A change set: every write the app makes, as plain data. Domain operations
+//! build one; a `Store` applies it in a single transaction, all or nothing,
+//! refusing it when a record's revision is not the one the change was made on.
+
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+
+use super::{Contact, Customer, CustomerRow, HistoryEntry, Interaction, Staff, TrashEntry};
+
+key_enum! {
+    /// The kinds of record, one object store each.
+    pub enum Kind {
+        Customer = "customers",
+        Row = "customer_rows",
+        Contact = "contacts",
+        Interaction = "interactions",
+        History = "history",
+        Trash = "trash",
+        Staff = "staff",
+        Setting = "settings",
+    }
+}
+
+/// A small named value kept with the archive (not a browser preference).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Setting {
+    pub id: String,
+    pub value: String,
+}
+
+/// One record of any kind.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Record {
+    Customer(Customer),
+    Row(CustomerRow),
+    Contact(Contact),
+    Interaction(Interaction),
+    History(HistoryEntry),
+    Trash(TrashEntry),
+    Staff(Staff),
+    Setting(Setting),
+}
+
+/// A record type kept in its own store.
+pub trait Stored: Serialize + DeserializeOwned + Clone + 'static {
+    const KIND: Kind;
+    fn id(&self) -> &str;
+    /// The revision, for records that carry one.
+    fn rev(&self) -> Option<u64> {
+        None
+    }
+    fn into_record(self) -> Record;
+}
+
+macro_rules! stored {
+    ($t:ty, $kind:ident, rev) => {
+        impl Stored for $t {
+            const KIND: Kind = Kind::$kind;
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn rev(&self) -> Option<u64> {
+                Some(self.rev)
+            }
+            fn into_record(self) -> Record {
+                Record::$kind(self)
+            }
+        }
+    };
+    ($t:ty, $kind:ident) => {
+        impl Stored for $t {
+            const KIND: Kind = Kind::$kind;
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn into_record(self) -> Record {
+                Record::$kind(self)
+            }
+        }
+    };
+}
+
+stored!(Customer, Customer, rev);
+stored!(CustomerRow, Row);
+stored!(Contact, Contact, rev);
+stored!(Interaction, Interaction, rev);
+stored!(HistoryEntry, History);
+stored!(TrashEntry, Trash);
+stored!(Staff, Staff, rev);
+stored!(Setting, Setting);
+
+impl Record {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Record::Customer(_) => Kind::Customer,
+            Record::Row(_) => Kind::Row,
+            Record::Contact(_) => Kind::Contact,
+            Record::Interaction(_) => Kind::Interaction,
+            Record::History(_) => Kind::History,
+            Record::Trash(_) => Kind::Trash,
+            Record::Staff(_) => Kind::Staff,
+            Record::Setting(_) => Kind::Setting,
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        match self {
+            Record::Customer(r) => r.id(),
+            Record::Row(r) => r.id(),
+            Record::Contact(r) => r.id(),
+            Record::Interaction(r) => r.id(),
+            Record::History(r) => r.id(),
+            Record::Trash(r) => r.id(),
+            Record::Staff(r) => r.id(),
+            Record::Setting(r) => r.id(),
+        }
+    }
+}
+
+/// What the stored record must be for an operation to go ahead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expect {
+    /// Anything, or nothing.
+    Any,
+    /// No record with this id yet.
+    Absent,
+    /// A record at exactly this revision.
+    Rev(u64),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Op {
+    Put { record: Record, expect: Expect },
+    Delete { kind: Kind, id: String, expect: Expect },
+    /// Delete every record of `kind` whose `index` equals `key`.
+    DeleteWhere { kind: Kind, index: &'static str, key: String },
+}
+
+/// Writes that succeed or fail together.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ChangeSet {
+    pub ops: Vec<Op>,
+}
+
+impl ChangeSet {
+    pub fn put(&mut self, record: impl Stored, expect: Expect) -> &mut Self {
+        self.ops.push(Op::Put { record: record.into_record(), expect });
+        self
+    }
+
+    pub fn delete(&mut self, kind: Kind, id: &str, expect: Expect) -> &mut Self {
+        self.ops.push(Op::Delete { kind, id: id.to_string(), expect });
+        self
+    }
+
+    pub fn delete_where(&mut self, kind: Kind, index: &'static str, key: &str) -> &mut Self {
+        self.ops.push(Op::DeleteWhere { kind, index, key: key.to_string() });
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ops.is_empty()
+    }
+
+    /// The stores the change writes to, each once, for opening its transaction.
+    pub fn kinds(&self) -> Vec<Kind> {
+        let mut kinds: Vec<Kind> = self
+            .ops
+            .iter()
+            .map(|op| match op {
+                Op::Put { record, .. } => record.kind(),
+                Op::Delete { kind, .. } | Op::DeleteWhere { kind, .. } => *kind,
+            })
+            .collect();
+        kinds.sort();
+        kinds.dedup();
+        kinds
+    }
+
+    /// Ids of the customers the change touches, for telling other tabs.
+    pub fn customer_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = self
+            .ops
+            .iter()
+            .filter_map(|op| match op {
+                Op::Put { record: Record::Customer(c), .. } => Some(c.id.clone()),
+                Op::Put { record: Record::Row(r), .. } => Some(r.id.clone()),
+                Op::Put { record: Record::Contact(c), .. } => Some(c.customer_id.clone()),
+                Op::Put { record: Record::Interaction(i), .. } => Some(i.customer_id.clone()),
+                Op::Delete { kind: Kind::Customer | Kind::Row, id, .. } => Some(id.clone()),
+                _ => None,
+            })
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+}

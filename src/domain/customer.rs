@@ -1,0 +1,455 @@
+//! 客户档案 — the customer record, with the metadata that lets the form, the
+//! validation, the history and the labels all work from one list of fields.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::validate::{self, FieldError};
+
+key_enum! {
+    /// The two archive cards the seeds keep: 经销商 and 终端客户.
+    pub enum CustomerKind { Dealer = "dealer", EndCustomer = "end_customer" }
+}
+
+key_enum! {
+    /// Relationship status: 潜在 / 已合作 / 未合作 / 流失.
+    pub enum Status { Potential = "potential", Active = "active", NotCooperating = "not_cooperating", Lost = "lost" }
+}
+
+key_enum! {
+    /// 保密 — who may see the record: the company, the owner's department, or the owner alone.
+    pub enum Confidentiality { Company = "company", Department = "department", Personal = "personal" }
+}
+
+key_enum! {
+    /// The four sections of a record (seed 000 篇1 第三条), plus the kind-specific card.
+    pub enum Section {
+        Basic = "basic",
+        Characteristics = "characteristics",
+        Business = "business",
+        Transactions = "transactions",
+        Card = "card",
+    }
+}
+
+/// How a field is entered and checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Input {
+    Text,
+    LongText,
+    Date,
+    /// A non-negative amount in the record's currency.
+    Amount,
+    Count,
+    Phone,
+    Email,
+    Postcode,
+    Url,
+    Currency,
+    Kind,
+    Status,
+    Confidentiality,
+    /// A member of staff, by id.
+    Staff,
+}
+
+key_enum! {
+    /// Every field the customer form edits. The key is what history records.
+    pub enum Field {
+        Name = "name",
+        ShortName = "short_name",
+        Kind = "kind",
+        Status = "status",
+        LostOn = "lost_on",
+        LostReason = "lost_reason",
+        Owner = "owner",
+        CoOwner = "co_owner",
+        Confidentiality = "confidentiality",
+        Industry = "industry",
+        Region = "region",
+        OrgForm = "org_form",
+        Address = "address",
+        Postcode = "postcode",
+        Phone = "phone",
+        Fax = "fax",
+        Email = "email",
+        Website = "website",
+        LegalRep = "legal_rep",
+        Founded = "founded",
+        TradingSince = "trading_since",
+        Currency = "currency",
+        RegisteredCapital = "registered_capital",
+        Assets = "assets",
+        BusinessScope = "business_scope",
+        ServiceArea = "service_area",
+        SalesCapacity = "sales_capacity",
+        GrowthPotential = "growth_potential",
+        Philosophy = "philosophy",
+        Culture = "culture",
+        Employees = "employees",
+        AnnualRevenue = "annual_revenue",
+        ManagementStyle = "management_style",
+        PurchaseDecision = "purchase_decision",
+        SalesPerformance = "sales_performance",
+        StaffQuality = "staff_quality",
+        CompetitorRelations = "competitor_relations",
+        CooperationAttitude = "cooperation_attitude",
+        SalesActivity = "sales_activity",
+        Problems = "problems",
+        Strengths = "strengths",
+        Plans = "plans",
+        Reputation = "reputation",
+        CreditStatus = "credit_status",
+        TradeTerms = "trade_terms",
+        CreditProblems = "credit_problems",
+        Brands = "brands",
+        SalesNetwork = "sales_network",
+        Logistics = "logistics",
+        SubDealers = "sub_dealers",
+        Needs = "needs",
+        PurchaseCycle = "purchase_cycle",
+        Notes = "notes",
+    }
+}
+
+impl Field {
+    /// Which section of the card the field belongs to.
+    pub fn section(self) -> Section {
+        use Field::*;
+        match self {
+            Name | ShortName | Kind | Status | LostOn | LostReason | Owner | CoOwner | Confidentiality
+            | Industry | Region | OrgForm | Address | Postcode | Phone | Fax | Email | Website | LegalRep
+            | Founded | TradingSince | Currency | RegisteredCapital | Assets | BusinessScope | Notes => {
+                Section::Basic
+            }
+            ServiceArea | SalesCapacity | GrowthPotential | Philosophy | Culture | Employees
+            | AnnualRevenue | ManagementStyle | PurchaseDecision => Section::Characteristics,
+            SalesPerformance | StaffQuality | CompetitorRelations | CooperationAttitude => Section::Business,
+            SalesActivity | Problems | Strengths | Plans | Reputation | CreditStatus | TradeTerms
+            | CreditProblems => Section::Transactions,
+            Brands | SalesNetwork | Logistics | SubDealers | Needs | PurchaseCycle => Section::Card,
+        }
+    }
+
+    pub fn input(self) -> Input {
+        use Field::*;
+        match self {
+            Kind => Input::Kind,
+            Status => Input::Status,
+            Confidentiality => Input::Confidentiality,
+            Owner | CoOwner => Input::Staff,
+            LostOn | Founded | TradingSince => Input::Date,
+            Postcode => Input::Postcode,
+            Phone | Fax => Input::Phone,
+            Email => Input::Email,
+            Website => Input::Url,
+            Currency => Input::Currency,
+            RegisteredCapital | Assets | AnnualRevenue => Input::Amount,
+            Employees => Input::Count,
+            Name | ShortName | Industry | Region | OrgForm | Address | LegalRep | LostReason => Input::Text,
+            _ => Input::LongText,
+        }
+    }
+
+    /// Whether the field appears on the card of this kind of customer.
+    pub fn applies_to(self, kind: CustomerKind) -> bool {
+        use Field::*;
+        match self {
+            Brands | SalesNetwork | Logistics | SubDealers => kind == CustomerKind::Dealer,
+            Needs | PurchaseCycle => kind == CustomerKind::EndCustomer,
+            _ => true,
+        }
+    }
+
+    /// Whether the field is shown at all for a record in this status.
+    pub fn applies_to_status(self, status: Status) -> bool {
+        !matches!(self, Field::LostOn | Field::LostReason) || status == Status::Lost
+    }
+
+    /// The fields of a section, in form order.
+    pub fn in_section(section: Section) -> impl Iterator<Item = Field> {
+        Field::ALL.iter().copied().filter(move |f| f.section() == section)
+    }
+}
+
+/// A customer record. Free-text profile fields live in `texts` so that the
+/// archive can grow new ones without a migration.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Customer {
+    pub id: String,
+    /// Revision, raised on every save; a save over a newer revision is a conflict.
+    pub rev: u64,
+    pub kind: CustomerKind,
+    pub status: Status,
+    pub name: String,
+    pub short_name: String,
+    pub lost_on: Option<NaiveDate>,
+    pub lost_reason: String,
+    /// Staff ids of the owner and of the second person who knows the account.
+    pub owner: Option<String>,
+    pub co_owner: Option<String>,
+    pub confidentiality: Confidentiality,
+    pub industry: String,
+    pub region: String,
+    pub org_form: String,
+    pub address: String,
+    pub postcode: String,
+    pub phone: String,
+    pub fax: String,
+    pub email: String,
+    pub website: String,
+    pub legal_rep: String,
+    pub founded: Option<NaiveDate>,
+    pub trading_since: Option<NaiveDate>,
+    /// ISO 4217 code of every amount on the record.
+    pub currency: String,
+    pub registered_capital: Option<Decimal>,
+    pub assets: Option<Decimal>,
+    pub annual_revenue: Option<Decimal>,
+    pub employees: Option<u32>,
+    pub texts: BTreeMap<Field, String>,
+    #[serde(with = "chrono::serde::ts_milliseconds")]
+    pub created_at: DateTime<Utc>,
+    #[serde(with = "chrono::serde::ts_milliseconds")]
+    pub updated_at: DateTime<Utc>,
+    /// When someone last confirmed the record is current (动态管理).
+    #[serde(with = "chrono::serde::ts_milliseconds")]
+    pub reviewed_at: DateTime<Utc>,
+}
+
+impl Default for Customer {
+    fn default() -> Self {
+        Customer {
+            id: String::new(),
+            rev: 0,
+            kind: CustomerKind::EndCustomer,
+            status: Status::Potential,
+            name: String::new(),
+            short_name: String::new(),
+            lost_on: None,
+            lost_reason: String::new(),
+            owner: None,
+            co_owner: None,
+            confidentiality: Confidentiality::Company,
+            industry: String::new(),
+            region: String::new(),
+            org_form: String::new(),
+            address: String::new(),
+            postcode: String::new(),
+            phone: String::new(),
+            fax: String::new(),
+            email: String::new(),
+            website: String::new(),
+            legal_rep: String::new(),
+            founded: None,
+            trading_since: None,
+            currency: DEFAULT_CURRENCY.to_string(),
+            registered_capital: None,
+            assets: None,
+            annual_revenue: None,
+            employees: None,
+            texts: BTreeMap::new(),
+            created_at: DateTime::UNIX_EPOCH,
+            updated_at: DateTime::UNIX_EPOCH,
+            reviewed_at: DateTime::UNIX_EPOCH,
+        }
+    }
+}
+
+pub const DEFAULT_CURRENCY: &str = "CNY";
+
+/// The currencies offered in the form; CNY first.
+pub const CURRENCIES: &[&str] = &["CNY", "HKD", "TWD", "USD", "EUR", "JPY", "GBP", "SGD"];
+
+/// What the user typed into the customer form, field by field. Kept as text so
+/// that nothing typed is lost when a value does not validate.
+pub type Draft = BTreeMap<Field, String>;
+
+fn opt_date(d: Option<NaiveDate>) -> String {
+    d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+}
+
+fn opt_amount(a: Option<Decimal>) -> String {
+    a.map(|a| a.normalize().to_string()).unwrap_or_default()
+}
+
+impl Customer {
+    /// The value of a field as the form shows it and history records it.
+    pub fn get(&self, field: Field) -> String {
+        use Field::*;
+        match field {
+            Name => self.name.clone(),
+            ShortName => self.short_name.clone(),
+            Kind => self.kind.as_str().into(),
+            Status => self.status.as_str().into(),
+            LostOn => opt_date(self.lost_on),
+            LostReason => self.lost_reason.clone(),
+            Owner => self.owner.clone().unwrap_or_default(),
+            CoOwner => self.co_owner.clone().unwrap_or_default(),
+            Confidentiality => self.confidentiality.as_str().into(),
+            Industry => self.industry.clone(),
+            Region => self.region.clone(),
+            OrgForm => self.org_form.clone(),
+            Address => self.address.clone(),
+            Postcode => self.postcode.clone(),
+            Phone => self.phone.clone(),
+            Fax => self.fax.clone(),
+            Email => self.email.clone(),
+            Website => self.website.clone(),
+            LegalRep => self.legal_rep.clone(),
+            Founded => opt_date(self.founded),
+            TradingSince => opt_date(self.trading_since),
+            Currency => self.currency.clone(),
+            RegisteredCapital => opt_amount(self.registered_capital),
+            Assets => opt_amount(self.assets),
+            AnnualRevenue => opt_amount(self.annual_revenue),
+            Employees => self.employees.map(|n| n.to_string()).unwrap_or_default(),
+            text => self.texts.get(&text).cloned().unwrap_or_default(),
+        }
+    }
+
+    /// Every field's current value, for filling the form.
+    pub fn to_draft(&self) -> Draft {
+        Field::ALL.iter().map(|&f| (f, self.get(f))).collect()
+    }
+
+    /// The record the draft describes, built over `self`, or every field's error.
+    /// `today` bounds dates that cannot lie in the future.
+    pub fn with_draft(&self, draft: &Draft, today: NaiveDate) -> Result<Customer, Vec<(Field, FieldError)>> {
+        let mut out = self.clone();
+        let mut errors = Vec::new();
+        let text = |f: Field| draft.get(&f).map(|s| s.trim().to_string()).unwrap_or_default();
+        for &field in Field::ALL {
+            let raw = text(field);
+            let result: Result<(), FieldError> = (|| {
+                use Field::*;
+                match field {
+                    Name => out.name = validate::required(&raw, 200)?,
+                    ShortName => out.short_name = validate::max_len(&raw, 100)?,
+                    Kind => out.kind = CustomerKind::parse(&raw).ok_or(FieldError::Unknown)?,
+                    Status => out.status = self::Status::parse(&raw).ok_or(FieldError::Unknown)?,
+                    Confidentiality => {
+                        out.confidentiality = self::Confidentiality::parse(&raw).ok_or(FieldError::Unknown)?
+                    }
+                    LostOn => out.lost_on = validate::date(&raw, Some(today))?,
+                    LostReason => out.lost_reason = validate::max_len(&raw, 2000)?,
+                    Owner => out.owner = Some(raw).filter(|s| !s.is_empty()),
+                    CoOwner => out.co_owner = Some(raw).filter(|s| !s.is_empty()),
+                    Postcode => out.postcode = validate::postcode(&raw)?,
+                    Phone => out.phone = validate::phone(&raw)?,
+                    Fax => out.fax = validate::phone(&raw)?,
+                    Email => out.email = validate::email(&raw)?,
+                    Website => out.website = validate::url(&raw)?,
+                    Founded => out.founded = validate::date(&raw, Some(today))?,
+                    TradingSince => out.trading_since = validate::date(&raw, Some(today))?,
+                    Currency => out.currency = validate::currency(&raw)?,
+                    RegisteredCapital => out.registered_capital = validate::amount(&raw)?,
+                    Assets => out.assets = validate::amount(&raw)?,
+                    AnnualRevenue => out.annual_revenue = validate::amount(&raw)?,
+                    Employees => out.employees = validate::count(&raw)?,
+                    Industry => out.industry = validate::max_len(&raw, 100)?,
+                    Region => out.region = validate::max_len(&raw, 100)?,
+                    OrgForm => out.org_form = validate::max_len(&raw, 100)?,
+                    Address => out.address = validate::max_len(&raw, 500)?,
+                    LegalRep => out.legal_rep = validate::max_len(&raw, 100)?,
+                    other => {
+                        let value = validate::max_len(&raw, 20_000)?;
+                        if value.is_empty() {
+                            out.texts.remove(&other);
+                        } else {
+                            out.texts.insert(other, value);
+                        }
+                    }
+                }
+                Ok(())
+            })();
+            if let Err(e) = result {
+                errors.push((field, e));
+            }
+        }
+        if errors.is_empty() && out.status == Status::Lost {
+            if out.lost_on.is_none() {
+                errors.push((Field::LostOn, FieldError::RequiredWhenLost));
+            }
+            if out.lost_reason.is_empty() {
+                errors.push((Field::LostReason, FieldError::RequiredWhenLost));
+            }
+        }
+        if errors.is_empty() && out.owner.is_some() && out.owner == out.co_owner {
+            errors.push((Field::CoOwner, FieldError::SameAsOwner));
+        }
+        if errors.is_empty() {
+            Ok(out)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    #[test]
+    fn draft_round_trips_every_field() {
+        let mut c = Customer { name: "华联广告".into(), employees: Some(12), ..Customer::default() };
+        c.registered_capital = Some(Decimal::new(1_000_050, 2));
+        c.founded = NaiveDate::from_ymd_opt(2001, 2, 3);
+        c.texts.insert(Field::Culture, "务实".into());
+        let back = Customer::default().with_draft(&c.to_draft(), today()).unwrap();
+        assert_eq!(back, c);
+    }
+
+    #[test]
+    fn every_bad_field_is_reported_and_the_draft_is_untouched() {
+        let mut draft = Customer::default().to_draft();
+        draft.insert(Field::Name, "  ".into());
+        draft.insert(Field::Email, "not-an-email".into());
+        draft.insert(Field::Postcode, "12".into());
+        let before = draft.clone();
+        let errors = Customer::default().with_draft(&draft, today()).unwrap_err();
+        let fields: Vec<Field> = errors.iter().map(|(f, _)| *f).collect();
+        assert_eq!(fields, vec![Field::Name, Field::Postcode, Field::Email]);
+        assert_eq!(draft, before);
+    }
+
+    #[test]
+    fn a_lost_customer_needs_date_and_reason() {
+        let mut draft = Customer { name: "A".into(), ..Customer::default() }.to_draft();
+        draft.insert(Field::Status, "lost".into());
+        let errors = Customer::default().with_draft(&draft, today()).unwrap_err();
+        assert_eq!(
+            errors,
+            vec![(Field::LostOn, FieldError::RequiredWhenLost), (Field::LostReason, FieldError::RequiredWhenLost)]
+        );
+        draft.insert(Field::LostOn, "2026-10-01".into());
+        draft.insert(Field::LostReason, "价格".into());
+        assert!(Customer::default().with_draft(&draft, today()).is_ok());
+    }
+
+    #[test]
+    fn owner_and_second_owner_must_differ() {
+        let mut draft = Customer { name: "A".into(), ..Customer::default() }.to_draft();
+        draft.insert(Field::Owner, "s1".into());
+        draft.insert(Field::CoOwner, "s1".into());
+        let errors = Customer::default().with_draft(&draft, today()).unwrap_err();
+        assert_eq!(errors, vec![(Field::CoOwner, FieldError::SameAsOwner)]);
+    }
+
+    #[test]
+    fn cards_show_the_fields_of_their_kind() {
+        assert!(Field::Brands.applies_to(CustomerKind::Dealer));
+        assert!(!Field::Brands.applies_to(CustomerKind::EndCustomer));
+        assert!(Field::Needs.applies_to(CustomerKind::EndCustomer));
+        assert!(Field::Name.applies_to(CustomerKind::Dealer));
+        assert!(!Field::LostReason.applies_to_status(Status::Active));
+    }
+}

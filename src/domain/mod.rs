@@ -1,0 +1,28 @@
+//! The CRM itself: plain data and pure functions. Nothing here knows about the
+//! browser, so every rule compiles and is tested natively.
+
+#[macro_use]
+mod keys;
+
+pub mod change;
+pub mod contact;
+pub mod customer;
+pub mod demo;
+pub mod history;
+pub mod ids;
+pub mod interaction;
+pub mod ops;
+pub mod row;
+pub mod search;
+pub mod staff;
+pub mod trash;
+pub mod validate;
+
+pub use change::{ChangeSet, Expect, Kind, Op, Record};
+pub use contact::Contact;
+pub use customer::{Confidentiality, Customer, CustomerKind, Field, Status};
+pub use history::{Action, Actor, FieldChange, HistoryEntry};
+pub use interaction::{Channel, Interaction};
+pub use row::CustomerRow;
+pub use staff::{Role, Scope, Staff};
+pub use trash::TrashEntry;

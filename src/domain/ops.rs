@@ -1,0 +1,527 @@
+//! What users do to the archive, as pure functions: each takes the records as
+//! they are and returns the [`ChangeSet`] that does it, history included, so
+//! that the record and its history are written together or not at all.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use thiserror::Error;
+
+use super::change::Setting;
+use super::contact::ContactField;
+use super::history::diff;
+use super::interaction::Interaction;
+use super::{
+    Action, Actor, ChangeSet, Contact, Customer, CustomerRow, Expect, Field, FieldChange, HistoryEntry, Kind,
+    Staff, TrashEntry,
+};
+
+/// Why an operation was refused before anything was written.
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
+pub enum OpError {
+    /// Deleting needs a reason.
+    #[error("a reason is required")]
+    ReasonRequired,
+    /// The edit changes nothing.
+    #[error("nothing was changed")]
+    NothingChanged,
+    /// A handover to the person who is leaving.
+    #[error("the successor must be someone else")]
+    SameSuccessor,
+    /// A customer with this id exists again, so the trash entry cannot come back.
+    #[error("a customer with this id already exists")]
+    AlreadyExists,
+}
+
+/// Who acts, when, and where new ids come from.
+pub struct Ctx<'a> {
+    pub now: DateTime<Utc>,
+    pub by: Actor,
+    pub next_id: &'a mut dyn FnMut() -> String,
+}
+
+impl Ctx<'_> {
+    fn history(&mut self, customer_id: &str, entity: Kind, entity_id: &str, action: Action) -> HistoryEntry {
+        HistoryEntry {
+            id: (self.next_id)(),
+            customer_id: customer_id.to_string(),
+            entity,
+            entity_id: entity_id.to_string(),
+            at: self.now,
+            by: self.by.clone(),
+            action,
+            changes: Vec::new(),
+            reason: String::new(),
+        }
+    }
+}
+
+fn customer_changes(old: &Customer, new: &Customer) -> Vec<FieldChange> {
+    diff(Field::ALL, Field::as_str, |f| old.get(f), |f| new.get(f))
+}
+
+fn contact_changes(old: &Contact, new: &Contact) -> Vec<FieldChange> {
+    diff(ContactField::ALL, ContactField::as_str, |f| old.get(f), |f| new.get(f))
+}
+
+/// A new customer with its first contacts. `how` is `Created` or `Imported`;
+/// `reason` says where it came from (an import's file name, say).
+pub fn create_customer(
+    ctx: &mut Ctx,
+    mut customer: Customer,
+    contacts: Vec<Contact>,
+    how: Action,
+    reason: &str,
+) -> (ChangeSet, Customer) {
+    customer.id = (ctx.next_id)();
+    customer.rev = 1;
+    customer.created_at = ctx.now;
+    customer.updated_at = ctx.now;
+    customer.reviewed_at = ctx.now;
+    let mut set = ChangeSet::default();
+    let mut contacts: Vec<Contact> = contacts
+        .into_iter()
+        .map(|mut c| {
+            c.id = (ctx.next_id)();
+            c.customer_id = customer.id.clone();
+            c.rev = 1;
+            c.updated_at = ctx.now;
+            c
+        })
+        .collect();
+    if !contacts.is_empty() && !contacts.iter().any(|c| c.primary) {
+        contacts[0].primary = true;
+    }
+    let mut h = ctx.history(&customer.id, Kind::Customer, &customer.id, how);
+    h.changes = customer_changes(&Customer::default(), &customer);
+    h.reason = reason.to_string();
+    set.put(customer.clone(), Expect::Absent);
+    set.put(CustomerRow::of(&customer, &contacts), Expect::Any);
+    set.put(h, Expect::Absent);
+    for c in contacts {
+        let mut h = ctx.history(&customer.id, Kind::Contact, &c.id, how);
+        h.changes = contact_changes(&Contact::default(), &c);
+        set.put(c, Expect::Absent);
+        set.put(h, Expect::Absent);
+    }
+    (set, customer)
+}
+
+/// Save an edit of the customer record, made on `old`, with the reason given.
+pub fn update_customer(
+    ctx: &mut Ctx,
+    old: &Customer,
+    mut new: Customer,
+    row: &CustomerRow,
+    reason: &str,
+) -> Result<(ChangeSet, Customer), OpError> {
+    let changes = customer_changes(old, &new);
+    if changes.is_empty() {
+        return Err(OpError::NothingChanged);
+    }
+    new.rev = old.rev + 1;
+    new.updated_at = ctx.now;
+    let mut h = ctx.history(&new.id, Kind::Customer, &new.id, Action::Updated);
+    h.changes = changes;
+    h.reason = reason.trim().to_string();
+    let mut row = row.clone();
+    row.set_customer(&new);
+    let mut set = ChangeSet::default();
+    set.put(new.clone(), Expect::Rev(old.rev)).put(row, Expect::Any).put(h, Expect::Absent);
+    Ok((set, new))
+}
+
+/// Confirm the record is current (动态管理): clears it from "needs review".
+pub fn mark_reviewed(ctx: &mut Ctx, customer: &Customer, row: &CustomerRow) -> (ChangeSet, Customer) {
+    let mut new = customer.clone();
+    new.rev += 1;
+    new.reviewed_at = ctx.now;
+    let mut row = row.clone();
+    row.set_customer(&new);
+    let h = ctx.history(&new.id, Kind::Customer, &new.id, Action::Reviewed);
+    let mut set = ChangeSet::default();
+    set.put(new.clone(), Expect::Rev(customer.rev)).put(row, Expect::Any).put(h, Expect::Absent);
+    (set, new)
+}
+
+/// Add a contact (`old` is `None`) or save an edit of one. Making a contact
+/// primary makes the others not. `all` is every current contact of the customer.
+pub fn save_contact(
+    ctx: &mut Ctx,
+    row: &CustomerRow,
+    all: &[Contact],
+    old: Option<&Contact>,
+    mut new: Contact,
+) -> Result<ChangeSet, OpError> {
+    let mut set = ChangeSet::default();
+    let blank = Contact::default();
+    let changes = contact_changes(old.unwrap_or(&blank), &new);
+    if old.is_some() && changes.is_empty() {
+        return Err(OpError::NothingChanged);
+    }
+    let others: Vec<&Contact> = all.iter().filter(|c| Some(c.id.as_str()) != old.map(|o| o.id.as_str())).collect();
+    if others.is_empty() {
+        new.primary = true;
+    }
+    new.customer_id = row.id.clone();
+    new.updated_at = ctx.now;
+    let action = match old {
+        Some(o) => {
+            new.id = o.id.clone();
+            new.rev = o.rev + 1;
+            set.put(new.clone(), Expect::Rev(o.rev));
+            Action::Updated
+        }
+        None => {
+            new.id = (ctx.next_id)();
+            new.rev = 1;
+            set.put(new.clone(), Expect::Absent);
+            Action::Created
+        }
+    };
+    let mut after: Vec<Contact> = others.iter().map(|c| (*c).clone()).collect();
+    if new.primary {
+        for c in after.iter_mut().filter(|c| c.primary) {
+            let before = c.rev;
+            c.primary = false;
+            c.rev += 1;
+            c.updated_at = ctx.now;
+            set.put(c.clone(), Expect::Rev(before));
+        }
+    }
+    let mut h = ctx.history(&row.id, Kind::Contact, &new.id, action);
+    h.changes = contact_changes(old.unwrap_or(&blank), &new);
+    after.push(new);
+    let mut row = row.clone();
+    row.set_contacts(&after);
+    set.put(row, Expect::Any).put(h, Expect::Absent);
+    Ok(set)
+}
+
+/// Remove a contact; if it was primary, the next one becomes primary.
+pub fn delete_contact(ctx: &mut Ctx, row: &CustomerRow, all: &[Contact], contact: &Contact, reason: &str) -> ChangeSet {
+    let mut set = ChangeSet::default();
+    set.delete(Kind::Contact, &contact.id, Expect::Rev(contact.rev));
+    let mut rest: Vec<Contact> = all.iter().filter(|c| c.id != contact.id).cloned().collect();
+    if contact.primary && !rest.iter().any(|c| c.primary) {
+        if let Some(first) = rest.first_mut() {
+            let before = first.rev;
+            first.primary = true;
+            first.rev += 1;
+            first.updated_at = ctx.now;
+            set.put(first.clone(), Expect::Rev(before));
+        }
+    }
+    let mut h = ctx.history(&row.id, Kind::Contact, &contact.id, Action::Deleted);
+    h.changes = contact_changes(contact, &Contact::default());
+    h.reason = reason.trim().to_string();
+    let mut row = row.clone();
+    row.set_contacts(&rest);
+    set.put(row, Expect::Any).put(h, Expect::Absent);
+    set
+}
+
+/// Record a call, letter, fax, e-mail, meeting or visit.
+pub fn add_interaction(ctx: &mut Ctx, customer_id: &str, mut entry: Interaction) -> (ChangeSet, Interaction) {
+    entry.id = (ctx.next_id)();
+    entry.customer_id = customer_id.to_string();
+    entry.rev = 1;
+    entry.created_at = ctx.now;
+    let mut h = ctx.history(customer_id, Kind::Interaction, &entry.id, Action::Created);
+    h.changes = vec![FieldChange {
+        field: "summary".into(),
+        old: String::new(),
+        new: format!("{} {}: {}", entry.date, entry.channel.as_str(), entry.summary),
+    }];
+    let mut set = ChangeSet::default();
+    set.put(entry.clone(), Expect::Absent).put(h, Expect::Absent);
+    (set, entry)
+}
+
+/// Move a customer, its contacts and log to the trash. A reason is required.
+pub fn delete_customer(
+    ctx: &mut Ctx,
+    customer: &Customer,
+    contacts: Vec<Contact>,
+    interactions: Vec<Interaction>,
+    reason: &str,
+) -> Result<ChangeSet, OpError> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(OpError::ReasonRequired);
+    }
+    let mut set = ChangeSet::default();
+    set.delete(Kind::Customer, &customer.id, Expect::Rev(customer.rev));
+    set.delete(Kind::Row, &customer.id, Expect::Any);
+    for c in &contacts {
+        set.delete(Kind::Contact, &c.id, Expect::Any);
+    }
+    for i in &interactions {
+        set.delete(Kind::Interaction, &i.id, Expect::Any);
+    }
+    let mut h = ctx.history(&customer.id, Kind::Customer, &customer.id, Action::Deleted);
+    h.reason = reason.to_string();
+    set.put(h, Expect::Absent);
+    set.put(
+        TrashEntry {
+            id: customer.id.clone(),
+            customer: customer.clone(),
+            contacts,
+            interactions,
+            deleted_at: ctx.now,
+            by: ctx.by.clone(),
+            reason: reason.to_string(),
+        },
+        Expect::Absent,
+    );
+    Ok(set)
+}
+
+/// Bring a deleted customer back, exactly as it was, with its contacts and log.
+pub fn restore(ctx: &mut Ctx, entry: &TrashEntry) -> ChangeSet {
+    let mut customer = entry.customer.clone();
+    let before = customer.rev;
+    customer.rev += 1;
+    customer.updated_at = ctx.now;
+    let mut set = ChangeSet::default();
+    set.delete(Kind::Trash, &entry.id, Expect::Any);
+    set.put(customer.clone(), Expect::Absent);
+    set.put(CustomerRow::of(&customer, &entry.contacts), Expect::Any);
+    for c in &entry.contacts {
+        set.put(c.clone(), Expect::Absent);
+    }
+    for i in &entry.interactions {
+        set.put(i.clone(), Expect::Absent);
+    }
+    let mut h = ctx.history(&customer.id, Kind::Customer, &customer.id, Action::Restored);
+    h.reason = entry.reason.clone();
+    h.changes = vec![FieldChange { field: "rev".into(), old: before.to_string(), new: customer.rev.to_string() }];
+    set.put(h, Expect::Absent);
+    set
+}
+
+/// Remove trash entries for good, with their history.
+pub fn purge<'a>(entries: impl IntoIterator<Item = &'a TrashEntry>) -> ChangeSet {
+    let mut set = ChangeSet::default();
+    for e in entries {
+        set.delete(Kind::Trash, &e.id, Expect::Any);
+        set.delete_where(Kind::History, "customer_id", &e.id);
+    }
+    set
+}
+
+/// The entries whose 30 days are up.
+pub fn expired(trash: &[TrashEntry], now: DateTime<Utc>) -> Vec<&TrashEntry> {
+    trash.iter().filter(|e| e.is_expired(now)).collect()
+}
+
+/// Hand every customer of a leaving member of staff to a successor (员工调离),
+/// recorded in each customer's history. `customers` are those whose owner or
+/// second responsible person is `from`, with their rows. Optionally marks
+/// `from` as having left.
+pub fn handover(
+    ctx: &mut Ctx,
+    from: &Staff,
+    to: &Staff,
+    customers: &[(Customer, CustomerRow)],
+    mark_left: bool,
+) -> Result<ChangeSet, OpError> {
+    if from.id == to.id {
+        return Err(OpError::SameSuccessor);
+    }
+    let reason = format!("{} → {}", from.name, to.name);
+    let mut set = ChangeSet::default();
+    for (old, row) in customers {
+        let mut new = old.clone();
+        if new.owner.as_deref() == Some(from.id.as_str()) {
+            new.owner = Some(to.id.clone());
+        }
+        if new.co_owner.as_deref() == Some(from.id.as_str()) {
+            new.co_owner = Some(to.id.clone());
+        }
+        if new.co_owner == new.owner {
+            new.co_owner = None;
+        }
+        let changes = customer_changes(old, &new);
+        if changes.is_empty() {
+            continue;
+        }
+        new.rev = old.rev + 1;
+        new.updated_at = ctx.now;
+        let mut h = ctx.history(&new.id, Kind::Customer, &new.id, Action::HandedOver);
+        h.changes = changes;
+        h.reason = reason.clone();
+        let mut row = row.clone();
+        row.set_customer(&new);
+        set.put(new, Expect::Rev(old.rev)).put(row, Expect::Any).put(h, Expect::Absent);
+    }
+    if mark_left && from.active {
+        let mut left = from.clone();
+        left.active = false;
+        left.rev += 1;
+        set.put(left, Expect::Rev(from.rev));
+    }
+    Ok(set)
+}
+
+/// Add or edit a member of staff.
+pub fn save_staff(ctx: &mut Ctx, old: Option<&Staff>, mut new: Staff) -> ChangeSet {
+    let mut set = ChangeSet::default();
+    match old {
+        Some(o) => {
+            new.id = o.id.clone();
+            new.rev = o.rev + 1;
+            set.put(new, Expect::Rev(o.rev));
+        }
+        None => {
+            new.id = (ctx.next_id)();
+            new.rev = 1;
+            set.put(new, Expect::Absent);
+        }
+    }
+    set
+}
+
+/// Store a setting of the archive.
+pub fn set_setting(key: &str, value: &str) -> ChangeSet {
+    let mut set = ChangeSet::default();
+    set.put(Setting { id: key.into(), value: value.into() }, Expect::Any);
+    set
+}
+
+/// Today's date where the user is, from the instant and the browser's offset.
+pub fn local_date(now: DateTime<Utc>, offset_minutes_east: i32) -> NaiveDate {
+    (now + chrono::Duration::minutes(offset_minutes_east as i64)).date_naive()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Op, Record};
+
+    fn ctx(ids: &mut dyn FnMut() -> String) -> Ctx<'_> {
+        Ctx { now: DateTime::from_timestamp(1_760_000_000, 0).unwrap(), by: Actor { id: None, name: "Tester".into() }, next_id: ids }
+    }
+
+    fn counter() -> impl FnMut() -> String {
+        let mut n = 0;
+        move || {
+            n += 1;
+            format!("id{n}")
+        }
+    }
+
+    fn puts(set: &ChangeSet) -> Vec<Kind> {
+        set.ops.iter().filter_map(|op| if let Op::Put { record, .. } = op { Some(record.kind()) } else { None }).collect()
+    }
+
+    #[test]
+    fn creating_writes_record_row_history_and_contacts_with_one_primary() {
+        let mut ids = counter();
+        let mut ctx = ctx(&mut ids);
+        let contacts = vec![Contact { name: "A".into(), ..Contact::default() }, Contact { name: "B".into(), ..Contact::default() }];
+        let (set, c) = create_customer(&mut ctx, Customer { name: "X".into(), ..Customer::default() }, contacts, Action::Created, "");
+        assert_eq!(c.rev, 1);
+        assert_eq!(puts(&set), vec![Kind::Customer, Kind::Row, Kind::History, Kind::Contact, Kind::History, Kind::Contact, Kind::History]);
+        let primaries: Vec<bool> = set
+            .ops
+            .iter()
+            .filter_map(|op| match op {
+                Op::Put { record: Record::Contact(c), .. } => Some(c.primary),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(primaries, vec![true, false]);
+    }
+
+    #[test]
+    fn an_edit_records_its_changes_and_reason_and_expects_the_old_revision() {
+        let mut ids = counter();
+        let mut ctx = ctx(&mut ids);
+        let old = Customer { id: "c".into(), rev: 3, name: "Old".into(), ..Customer::default() };
+        let new = Customer { name: "New".into(), ..old.clone() };
+        let (set, saved) = update_customer(&mut ctx, &old, new, &CustomerRow::of(&old, &[]), "renamed").unwrap();
+        assert_eq!(saved.rev, 4);
+        assert!(matches!(&set.ops[0], Op::Put { expect: Expect::Rev(3), .. }));
+        let Op::Put { record: Record::History(h), .. } = &set.ops[2] else { panic!("history expected") };
+        assert_eq!(h.reason, "renamed");
+        assert_eq!(h.changes, vec![FieldChange { field: "name".into(), old: "Old".into(), new: "New".into() }]);
+        assert_eq!(update_customer(&mut ctx, &old, old.clone(), &CustomerRow::default(), "").unwrap_err(), OpError::NothingChanged);
+    }
+
+    #[test]
+    fn deleting_needs_a_reason_and_moves_everything_to_the_trash() {
+        let mut ids = counter();
+        let mut ctx = ctx(&mut ids);
+        let c = Customer { id: "c".into(), rev: 2, ..Customer::default() };
+        let contacts = vec![Contact { id: "k".into(), ..Contact::default() }];
+        assert_eq!(delete_customer(&mut ctx, &c, contacts.clone(), vec![], " ").unwrap_err(), OpError::ReasonRequired);
+        let set = delete_customer(&mut ctx, &c, contacts, vec![], "duplicate").unwrap();
+        let trash = set.ops.iter().find_map(|op| match op {
+            Op::Put { record: Record::Trash(t), .. } => Some(t.clone()),
+            _ => None,
+        });
+        let trash = trash.unwrap();
+        assert_eq!((trash.reason.as_str(), trash.contacts.len()), ("duplicate", 1));
+        let back = restore(&mut ctx, &trash);
+        assert!(back.ops.iter().any(|op| matches!(op, Op::Put { record: Record::Customer(c), .. } if c.rev == 3)));
+        assert!(back.ops.iter().any(|op| matches!(op, Op::Put { record: Record::Contact(_), .. })));
+    }
+
+    #[test]
+    fn handover_moves_owner_and_second_person_and_records_it() {
+        let mut ids = counter();
+        let mut ctx = ctx(&mut ids);
+        let from = Staff { id: "old".into(), name: "老张".into(), ..Staff::default() };
+        let to = Staff { id: "new".into(), name: "小李".into(), ..Staff::default() };
+        let owned = Customer { id: "a".into(), owner: Some("old".into()), co_owner: Some("x".into()), ..Customer::default() };
+        let second = Customer { id: "b".into(), owner: Some("new".into()), co_owner: Some("old".into()), ..Customer::default() };
+        let list: Vec<(Customer, CustomerRow)> =
+            [owned, second].into_iter().map(|c| { let r = CustomerRow::of(&c, &[]); (c, r) }).collect();
+        let set = handover(&mut ctx, &from, &to, &list, true).unwrap();
+        let saved: Vec<Customer> = set
+            .ops
+            .iter()
+            .filter_map(|op| if let Op::Put { record: Record::Customer(c), .. } = op { Some(c.clone()) } else { None })
+            .collect();
+        assert_eq!(saved[0].owner.as_deref(), Some("new"));
+        assert_eq!(saved[0].co_owner.as_deref(), Some("x"));
+        assert_eq!(saved[1].owner.as_deref(), Some("new"));
+        assert_eq!(saved[1].co_owner, None);
+        let reasons: Vec<String> = set
+            .ops
+            .iter()
+            .filter_map(|op| if let Op::Put { record: Record::History(h), .. } = op { Some(h.reason.clone()) } else { None })
+            .collect();
+        assert_eq!(reasons, vec!["老张 → 小李", "老张 → 小李"]);
+        assert!(set.ops.iter().any(|op| matches!(op, Op::Put { record: Record::Staff(s), .. } if !s.active)));
+        assert_eq!(handover(&mut ctx, &from, &from, &list, false).unwrap_err(), OpError::SameSuccessor);
+    }
+
+    #[test]
+    fn a_new_primary_contact_demotes_the_old_one() {
+        let mut ids = counter();
+        let mut ctx = ctx(&mut ids);
+        let row = CustomerRow { id: "c".into(), ..CustomerRow::default() };
+        let first = Contact { id: "k1".into(), customer_id: "c".into(), rev: 1, name: "A".into(), primary: true, ..Contact::default() };
+        let set = save_contact(&mut ctx, &row, &[first.clone()], None, Contact { name: "B".into(), primary: true, ..Contact::default() }).unwrap();
+        let contacts: Vec<&Contact> = set
+            .ops
+            .iter()
+            .filter_map(|op| if let Op::Put { record: Record::Contact(c), .. } = op { Some(c) } else { None })
+            .collect();
+        assert_eq!(contacts.iter().map(|c| (c.name.as_str(), c.primary)).collect::<Vec<_>>(), vec![("B", true), ("A", false)]);
+        let Some(Op::Put { record: Record::Row(r), .. }) = set.ops.iter().find(|op| matches!(op, Op::Put { record: Record::Row(_), .. })) else {
+            panic!("row expected")
+        };
+        assert_eq!(r.contacts, vec!["B", "A"]);
+        let demoted = Contact { primary: false, rev: 2, ..first };
+        let del = delete_contact(&mut ctx, &row, &[demoted, (*contacts[0]).clone()], contacts[0], "left");
+        assert!(del.ops.iter().any(|op| matches!(op, Op::Put { record: Record::Contact(c), .. } if c.id == "k1" && c.primary)));
+    }
+
+    #[test]
+    fn local_dates_follow_the_browser_offset() {
+        let t = DateTime::from_timestamp(1_763_830_800, 0).unwrap(); // 2025-11-22T17:00:00Z
+        assert_eq!(local_date(t, 8 * 60), NaiveDate::from_ymd_opt(2025, 11, 23).unwrap());
+        assert_eq!(local_date(t, 0), NaiveDate::from_ymd_opt(2025, 11, 22).unwrap());
+    }
+}

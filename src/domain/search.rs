@@ -1,0 +1,321 @@
+//! Search as you type, filters and sorting over the customer list, in memory.
+//! Text is folded so that full-width and half-width characters, letter case,
+//! spaces and phone separators do not matter.
+
+use std::cmp::Ordering;
+
+use chrono::{DateTime, Utc};
+
+use super::staff::Viewer;
+use super::{Confidentiality, CustomerKind, CustomerRow, Scope, Status};
+
+/// Full-width ASCII (typed with a Chinese input method) to half-width; the
+/// ideographic space to a space.
+pub fn fold_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            _ => c,
+        })
+        .collect()
+}
+
+/// The form both the text and the query take before matching.
+pub fn normalize(s: &str) -> String {
+    fold_width(s)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '(' | ')' | '.' | '/' | '+' | '·' | '・'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Everything a row can be found by, normalised once.
+pub fn haystack(row: &CustomerRow) -> String {
+    let mut parts: Vec<&str> = vec![&row.name, &row.short_name, &row.phone];
+    parts.extend(row.contacts.iter().map(String::as_str));
+    parts.extend(row.contact_phones.iter().map(String::as_str));
+    parts.iter().map(|p| normalize(p)).collect::<Vec<_>>().join("\u{1F}")
+}
+
+key_enum! {
+    pub enum SortKey {
+        Name = "name",
+        Status = "status",
+        Owner = "owner",
+        Industry = "industry",
+        Region = "region",
+        Updated = "updated",
+        Reviewed = "reviewed",
+    }
+}
+
+/// Which owner the list is filtered to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OwnerFilter {
+    Any,
+    Unassigned,
+    Staff(String),
+}
+
+/// What the list shows: search text, filters, scope and order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListQuery {
+    pub text: String,
+    pub status: Option<Status>,
+    pub kind: Option<CustomerKind>,
+    pub owner: OwnerFilter,
+    pub industry: Option<String>,
+    pub region: Option<String>,
+    pub confidentiality: Option<Confidentiality>,
+    pub scope: Scope,
+    pub sort: SortKey,
+    pub descending: bool,
+}
+
+impl Default for ListQuery {
+    fn default() -> Self {
+        ListQuery {
+            text: String::new(),
+            status: None,
+            kind: None,
+            owner: OwnerFilter::Any,
+            industry: None,
+            region: None,
+            confidentiality: None,
+            scope: Scope::All,
+            sort: SortKey::Name,
+            descending: false,
+        }
+    }
+}
+
+/// The rows with their normalised text, kept in memory and updated on write.
+#[derive(Clone, Debug, Default)]
+pub struct CustomerIndex {
+    rows: Vec<CustomerRow>,
+    hay: Vec<String>,
+    sort_name: Vec<String>,
+}
+
+impl CustomerIndex {
+    pub fn new(rows: Vec<CustomerRow>) -> Self {
+        let hay = rows.iter().map(haystack).collect();
+        let sort_name = rows.iter().map(|r| normalize(&r.name)).collect();
+        CustomerIndex { rows, hay, sort_name }
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    pub fn rows(&self) -> &[CustomerRow] {
+        &self.rows
+    }
+
+    pub fn get(&self, i: usize) -> Option<&CustomerRow> {
+        self.rows.get(i)
+    }
+
+    pub fn find(&self, id: &str) -> Option<&CustomerRow> {
+        self.rows.iter().find(|r| r.id == id)
+    }
+
+    /// Insert or replace a row.
+    pub fn upsert(&mut self, row: CustomerRow) {
+        let hay = haystack(&row);
+        let name = normalize(&row.name);
+        match self.rows.iter().position(|r| r.id == row.id) {
+            Some(i) => {
+                self.rows[i] = row;
+                self.hay[i] = hay;
+                self.sort_name[i] = name;
+            }
+            None => {
+                self.rows.push(row);
+                self.hay.push(hay);
+                self.sort_name.push(name);
+            }
+        }
+    }
+
+    pub fn remove(&mut self, id: &str) {
+        if let Some(i) = self.rows.iter().position(|r| r.id == id) {
+            self.rows.swap_remove(i);
+            self.hay.swap_remove(i);
+            self.sort_name.swap_remove(i);
+        }
+    }
+
+    /// Positions of the rows the query shows, in its order. `viewer` is the
+    /// current user; with none set, every row is shown.
+    /// `owner_name` turns a staff id into the name the owner column sorts by.
+    pub fn query(&self, q: &ListQuery, viewer: Option<&Viewer>, owner_name: &dyn Fn(&str) -> String) -> Vec<usize> {
+        let needle = normalize(&q.text);
+        let mut hits: Vec<usize> = (0..self.rows.len())
+            .filter(|&i| {
+                let r = &self.rows[i];
+                (needle.is_empty() || self.hay[i].contains(&needle))
+                    && q.status.is_none_or(|s| r.status == s)
+                    && q.kind.is_none_or(|k| r.kind == k)
+                    && q.confidentiality.is_none_or(|c| r.confidentiality == c)
+                    && q.industry.as_ref().is_none_or(|v| &r.industry == v)
+                    && q.region.as_ref().is_none_or(|v| &r.region == v)
+                    && match &q.owner {
+                        OwnerFilter::Any => true,
+                        OwnerFilter::Unassigned => r.owner.is_none(),
+                        OwnerFilter::Staff(id) => r.owner.as_deref() == Some(id) || r.co_owner.as_deref() == Some(id),
+                    }
+                    && viewer.is_none_or(|v| v.shows(&r.visibility(), q.scope))
+            })
+            .collect();
+        let by_name = |a: &usize, b: &usize| self.sort_name[*a].cmp(&self.sort_name[*b]);
+        let cmp = |a: &usize, b: &usize| -> Ordering {
+            let (ra, rb) = (&self.rows[*a], &self.rows[*b]);
+            let primary = match q.sort {
+                SortKey::Name => Ordering::Equal,
+                SortKey::Status => ra.status.cmp(&rb.status),
+                SortKey::Owner => {
+                    let n = |r: &CustomerRow| r.owner.as_deref().map(owner_name).unwrap_or_default();
+                    n(ra).cmp(&n(rb))
+                }
+                SortKey::Industry => ra.industry.cmp(&rb.industry),
+                SortKey::Region => ra.region.cmp(&rb.region),
+                SortKey::Updated => ra.updated_at.cmp(&rb.updated_at),
+                SortKey::Reviewed => ra.reviewed_at.cmp(&rb.reviewed_at),
+            };
+            let o = primary.then_with(|| by_name(a, b)).then_with(|| ra.id.cmp(&rb.id));
+            if q.descending {
+                o.reverse()
+            } else {
+                o
+            }
+        };
+        hits.sort_by(cmp);
+        hits
+    }
+
+    /// Distinct non-empty values of a column, sorted, for filter menus.
+    pub fn values(&self, column: impl Fn(&CustomerRow) -> &str) -> Vec<String> {
+        let mut v: Vec<String> =
+            self.rows.iter().map(|r| column(r)).filter(|s| !s.is_empty()).map(str::to_string).collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    /// Rows not reviewed for [`super::row::REVIEW_DAYS`], grouped by owner
+    /// (unassigned last), the stalest first within each group.
+    pub fn stale_by_owner(&self, now: DateTime<Utc>, visible: impl Fn(&CustomerRow) -> bool) -> Vec<(Option<String>, Vec<&CustomerRow>)> {
+        let mut groups: Vec<(Option<String>, Vec<&CustomerRow>)> = Vec::new();
+        for r in self.rows.iter().filter(|r| r.needs_review(now) && visible(r)) {
+            match groups.iter_mut().find(|(o, _)| *o == r.owner) {
+                Some((_, rows)) => rows.push(r),
+                None => groups.push((r.owner.clone(), vec![r])),
+            }
+        }
+        for (_, rows) in &mut groups {
+            rows.sort_by_key(|r| r.reviewed_at);
+        }
+        groups.sort_by(|a, b| match (&a.0, &b.0) {
+            (None, None) => Ordering::Equal,
+            (None, _) => Ordering::Greater,
+            (_, None) => Ordering::Less,
+            (Some(x), Some(y)) => x.cmp(y),
+        });
+        groups
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::staff::{departments, Role};
+    use crate::domain::Staff;
+
+    fn row(id: &str, name: &str) -> CustomerRow {
+        CustomerRow { id: id.into(), name: name.into(), ..CustomerRow::default() }
+    }
+
+    #[test]
+    fn normalisation_folds_width_case_and_separators() {
+        let cases = [
+            ("ＡＢＣ广告", "abc广告"),
+            ("138-1234 5678", "13812345678"),
+            ("（０１０）６１２３", "0106123"),
+            ("Li\u{3000}Wei", "liwei"),
+            ("华联 广告", "华联广告"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(normalize(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn search_matches_names_short_names_contacts_and_phones() {
+        let mut a = row("a", "北京华联广告有限公司");
+        a.short_name = "华联".into();
+        a.contacts = vec!["王芳".into()];
+        a.contact_phones = vec!["139-0000-1111".into()];
+        let mut b = row("b", "Sunrise Events Ltd");
+        b.phone = "+86 21 6123 4567".into();
+        let index = CustomerIndex::new(vec![a, b]);
+        let find = |text: &str| -> Vec<String> {
+            let q = ListQuery { text: text.into(), ..ListQuery::default() };
+            index.query(&q, None, &|s| s.to_string()).iter().map(|&i| index.get(i).unwrap().id.clone()).collect()
+        };
+        assert_eq!(find("华联"), vec!["a"]);
+        assert_eq!(find("王芳"), vec!["a"]);
+        assert_eq!(find("13900001111"), vec!["a"]);
+        assert_eq!(find("１３９００"), vec!["a"]);
+        assert_eq!(find("SUNRISE"), vec!["b"]);
+        assert_eq!(find("ｓｕｎｒｉｓｅ ｅｖｅｎｔｓ"), vec!["b"]);
+        assert_eq!(find("6123 4567"), vec!["b"]);
+        assert_eq!(find(""), vec!["b", "a"]);
+        assert!(find("nothing").is_empty());
+    }
+
+    #[test]
+    fn filters_sorting_and_scope() {
+        let mut a = row("a", "Alpha");
+        a.status = Status::Active;
+        a.owner = Some("rep".into());
+        let mut b = row("b", "Beta");
+        b.status = Status::Lost;
+        b.region = "华东".into();
+        let mut c = row("c", "Gamma");
+        c.status = Status::Active;
+        c.owner = Some("other".into());
+        let index = CustomerIndex::new(vec![c, b, a]);
+        let ids = |q: ListQuery, viewer: Option<&Viewer>| -> Vec<String> {
+            index.query(&q, viewer, &|s| s.to_string()).iter().map(|&i| index.rows()[i].id.clone()).collect()
+        };
+        assert_eq!(ids(ListQuery { status: Some(Status::Active), ..ListQuery::default() }, None), ["a", "c"]);
+        assert_eq!(ids(ListQuery { descending: true, ..ListQuery::default() }, None), ["c", "b", "a"]);
+        assert_eq!(ids(ListQuery { region: Some("华东".into()), ..ListQuery::default() }, None), ["b"]);
+        assert_eq!(ids(ListQuery { owner: OwnerFilter::Unassigned, ..ListQuery::default() }, None), ["b"]);
+        assert_eq!(ids(ListQuery { sort: SortKey::Status, ..ListQuery::default() }, None), ["a", "c", "b"]);
+        let staff = vec![Staff { id: "rep".into(), role: Role::SalesRep, ..Staff::default() }];
+        let depts = departments(&staff);
+        let viewer = Viewer::new(&staff[0], &depts);
+        assert_eq!(ids(ListQuery { scope: Scope::Mine, ..ListQuery::default() }, Some(&viewer)), ["a"]);
+    }
+
+    #[test]
+    fn index_updates_in_place() {
+        let mut index = CustomerIndex::new(vec![row("a", "Alpha")]);
+        index.upsert(row("a", "Alef"));
+        index.upsert(row("b", "Beta"));
+        assert_eq!(index.len(), 2);
+        assert_eq!(index.find("a").unwrap().name, "Alef");
+        let q = ListQuery { text: "alef".into(), ..ListQuery::default() };
+        assert_eq!(index.query(&q, None, &|s| s.to_string()), vec![0]);
+        index.remove("a");
+        assert_eq!(index.len(), 1);
+        assert!(index.find("a").is_none());
+    }
+}

@@ -1,0 +1,354 @@
+//! The IndexedDB store the app runs on. One database per archive (the real
+//! one and the demo), upgraded step by step from any older schema version;
+//! every change set is one read-write transaction; every committed change is
+//! announced to the app's other tabs over a BroadcastChannel.
+
+use std::cell::Cell;
+
+use idb::{
+    Database, DatabaseEvent, Event, Factory, KeyPath, ObjectStore, ObjectStoreParams, Query, Request, Transaction,
+    TransactionMode,
+};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{BroadcastChannel, MessageEvent};
+
+use super::schema::{self, Step};
+use super::{Store, StoreError};
+use crate::domain::change::{ChangeSet, Expect, Kind, Op, Record, Stored};
+use crate::domain::{Contact, Customer, CustomerRow};
+
+pub struct IdbStore {
+    db: Database,
+    name: String,
+    channel: Option<BroadcastChannel>,
+    /// Fail the n-th operation of the next `apply`, to test atomicity.
+    fail_at: Cell<Option<usize>>,
+}
+
+/// What a committed change set tells the other tabs.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Announcement {
+    /// The stores written.
+    pub kinds: Vec<String>,
+    /// The customers touched.
+    pub customers: Vec<String>,
+}
+
+fn dom_name(e: &idb::Error) -> Option<String> {
+    match e {
+        idb::Error::DomException(d) => Some(d.name()),
+        _ => None,
+    }
+}
+
+/// Turn an idb error into ours, naming the operation.
+fn fail(op: &'static str) -> impl Fn(idb::Error) -> StoreError {
+    move |e| {
+        let text = e.to_string();
+        if dom_name(&e).as_deref() == Some("QuotaExceededError") || text.contains("QuotaExceeded") {
+            StoreError::QuotaExceeded
+        } else {
+            StoreError::Failed { op, detail: text }
+        }
+    }
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, StoreError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| StoreError::Failed { op: "put", detail: e.to_string() })
+}
+
+fn record_to_js(record: &Record) -> Result<JsValue, StoreError> {
+    match record {
+        Record::Customer(r) => to_js(r),
+        Record::Row(r) => to_js(r),
+        Record::Contact(r) => to_js(r),
+        Record::Interaction(r) => to_js(r),
+        Record::History(r) => to_js(r),
+        Record::Trash(r) => to_js(r),
+        Record::Staff(r) => to_js(r),
+        Record::Setting(r) => to_js(r),
+    }
+}
+
+fn from_js<T: Stored>(value: JsValue) -> Result<T, StoreError> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| StoreError::Corrupt { kind: T::KIND, detail: e.to_string() })
+}
+
+fn rev_of(value: &JsValue) -> Option<u64> {
+    js_sys::Reflect::get(value, &JsValue::from_str("rev")).ok().and_then(|v| v.as_f64()).map(|f| f as u64)
+}
+
+fn check(kind: Kind, id: &str, current: Option<&JsValue>, expect: Expect) -> Result<(), StoreError> {
+    let ok = match expect {
+        Expect::Any => true,
+        Expect::Absent => current.is_none(),
+        Expect::Rev(r) => current.and_then(rev_of) == Some(r),
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(StoreError::Conflict { kind, id: id.to_string() })
+    }
+}
+
+impl IdbStore {
+    /// Open (creating or upgrading) the archive called `name`.
+    pub async fn open(name: &str) -> Result<Self, StoreError> {
+        Self::open_at(name, schema::VERSION).await
+    }
+
+    /// Open at an older schema version: for migration tests only.
+    pub async fn open_at(name: &str, version: u32) -> Result<Self, StoreError> {
+        let factory = Factory::new().map_err(|e| StoreError::Unavailable(e.to_string()))?;
+        let mut request = factory.open(name, Some(version)).map_err(|e| StoreError::Unavailable(e.to_string()))?;
+        request.on_upgrade_needed(move |event| {
+            if let Err(e) = upgrade(&event, version) {
+                web_sys::console::error_1(&format!("archive upgrade failed: {e}").into());
+                if let Some(tx) = event.target().ok().and_then(|r| r.transaction()) {
+                    let _ = tx.abort();
+                }
+            }
+        });
+        let db = match request.await {
+            Ok(db) => db,
+            Err(e) if dom_name(&e).as_deref() == Some("VersionError") => {
+                let found = match factory.open(name, None) {
+                    Ok(r) => match r.await {
+                        Ok(db) => {
+                            let v = db.version().unwrap_or(0);
+                            db.close();
+                            v
+                        }
+                        Err(_) => 0,
+                    },
+                    Err(_) => 0,
+                };
+                return Err(StoreError::TooNew { found, supported: version });
+            }
+            Err(e) => return Err(StoreError::Unavailable(e.to_string())),
+        };
+        // Another tab upgrading the archive: step aside so it is not blocked.
+        let raw: web_sys::IdbDatabase = db.into();
+        let closer = raw.clone();
+        let on_change = Closure::<dyn Fn()>::new(move || closer.close());
+        raw.set_onversionchange(Some(on_change.as_ref().unchecked_ref()));
+        on_change.forget();
+        let db = Database::from(raw);
+        let channel = BroadcastChannel::new(&format!("dossier:{name}")).ok();
+        Ok(IdbStore { db, name: name.to_string(), channel, fail_at: Cell::new(None) })
+    }
+
+    /// Delete a whole archive (used by tests and by resetting the demo).
+    pub async fn delete_database(name: &str) -> Result<(), StoreError> {
+        let factory = Factory::new().map_err(|e| StoreError::Unavailable(e.to_string()))?;
+        factory.delete(name).map_err(fail("delete archive"))?.await.map_err(fail("delete archive"))
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn close(&self) {
+        self.db.close();
+    }
+
+    /// Make the `n`-th operation (0-based) of the next `apply` fail after the
+    /// earlier ones were issued.
+    pub fn fail_next_apply_at(&self, n: usize) {
+        self.fail_at.set(Some(n));
+    }
+
+    /// Call `f` with what other tabs changed, as they commit.
+    pub fn on_remote_change(&self, f: impl Fn(Announcement) + 'static) {
+        let Some(channel) = &self.channel else { return };
+        let handler = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+            if let Ok(a) = serde_wasm_bindgen::from_value::<Announcement>(event.data()) {
+                f(a);
+            }
+        });
+        channel.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+        handler.forget();
+    }
+
+    fn announce(&self, changes: &ChangeSet) {
+        let Some(channel) = &self.channel else { return };
+        let a = Announcement {
+            kinds: changes.kinds().iter().map(|k| k.as_str().to_string()).collect(),
+            customers: changes.customer_ids(),
+        };
+        if let Ok(v) = to_js(&a) {
+            let _ = channel.post_message(&v);
+        }
+    }
+
+    fn read(&self, kind: Kind) -> Result<(Transaction, ObjectStore), StoreError> {
+        let tx = self.db.transaction(&[kind.as_str()], TransactionMode::ReadOnly).map_err(fail("read"))?;
+        let store = tx.object_store(kind.as_str()).map_err(fail("read"))?;
+        Ok((tx, store))
+    }
+
+    /// Issue every operation; only revision checks wait for an answer, so a
+    /// large change set streams into the transaction.
+    async fn write(&self, tx: &Transaction, changes: &ChangeSet) -> Result<(), StoreError> {
+        let fail_at = self.fail_at.take();
+        for (n, op) in changes.ops.iter().enumerate() {
+            if fail_at == Some(n) {
+                return Err(StoreError::Failed { op: "put", detail: "injected failure".into() });
+            }
+            match op {
+                Op::Put { record, expect } => {
+                    let store = tx.object_store(record.kind().as_str()).map_err(fail("put"))?;
+                    if *expect != Expect::Any {
+                        let current = store.get(JsValue::from_str(record.id())).map_err(fail("read"))?.await.map_err(fail("read"))?;
+                        check(record.kind(), record.id(), current.as_ref(), *expect)?;
+                    }
+                    store.put(&record_to_js(record)?, None).map_err(fail("put"))?;
+                }
+                Op::Delete { kind, id, expect } => {
+                    let store = tx.object_store(kind.as_str()).map_err(fail("delete"))?;
+                    if *expect != Expect::Any {
+                        let current = store.get(JsValue::from_str(id)).map_err(fail("read"))?.await.map_err(fail("read"))?;
+                        check(*kind, id, current.as_ref(), *expect)?;
+                    }
+                    store.delete(JsValue::from_str(id)).map_err(fail("delete"))?;
+                }
+                Op::DeleteWhere { kind, index, key } => {
+                    let store = tx.object_store(kind.as_str()).map_err(fail("delete"))?;
+                    let keys = store
+                        .index(index)
+                        .map_err(fail("delete"))?
+                        .get_all_keys(Some(Query::Key(JsValue::from_str(key))), None)
+                        .map_err(fail("delete"))?
+                        .await
+                        .map_err(fail("delete"))?;
+                    for k in keys {
+                        store.delete(k).map_err(fail("delete"))?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Run the migration steps from the stored version up to `target`.
+fn upgrade(event: &idb::event::VersionChangeEvent, target: u32) -> Result<(), idb::Error> {
+    let old = event.old_version()?;
+    let db = event.database()?;
+    let tx = event.target()?.transaction().ok_or(idb::Error::EventTargetNotFound)?;
+    for v in (old + 1)..=target {
+        for step in schema::steps(v) {
+            match step {
+                Step::CreateStore(kind) => {
+                    let mut params = ObjectStoreParams::new();
+                    params.key_path(Some(KeyPath::new_single("id")));
+                    db.create_object_store(kind.as_str(), params)?;
+                }
+                Step::CreateIndex(def) => {
+                    tx.object_store(def.kind.as_str())?.create_index(def.name, KeyPath::new_single(def.name), None)?;
+                }
+                Step::BuildRows => {
+                    let customers = tx.object_store(Kind::Customer.as_str())?;
+                    let contacts = tx.object_store(Kind::Contact.as_str())?;
+                    let rows = tx.object_store(Kind::Row.as_str())?;
+                    wasm_bindgen_futures::spawn_local(async move {
+                        if let Err(e) = build_rows(&customers, &contacts, &rows).await {
+                            web_sys::console::error_1(&format!("building list rows failed: {e}").into());
+                            let _ = rows.transaction().abort();
+                        }
+                    });
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Migration step: derive every customer's list row from its record and contacts.
+async fn build_rows(customers: &ObjectStore, contacts: &ObjectStore, rows: &ObjectStore) -> Result<(), StoreError> {
+    let all_customers = customers.get_all(None, None).map_err(fail("migrate"))?.await.map_err(fail("migrate"))?;
+    let all_contacts = contacts.get_all(None, None).map_err(fail("migrate"))?.await.map_err(fail("migrate"))?;
+    let mut by_customer: std::collections::HashMap<String, Vec<Contact>> = std::collections::HashMap::new();
+    for v in all_contacts {
+        let c: Contact = from_js(v)?;
+        by_customer.entry(c.customer_id.clone()).or_default().push(c);
+    }
+    for v in all_customers {
+        let c: Customer = from_js(v)?;
+        let row = CustomerRow::of(&c, by_customer.get(&c.id).map(Vec::as_slice).unwrap_or_default());
+        rows.put(&to_js(&row)?, None).map_err(fail("migrate"))?;
+    }
+    Ok(())
+}
+
+impl Store for IdbStore {
+    async fn get<T: Stored>(&self, id: &str) -> Result<Option<T>, StoreError> {
+        let (_tx, store) = self.read(T::KIND)?;
+        let v = store.get(JsValue::from_str(id)).map_err(fail("read"))?.await.map_err(fail("read"))?;
+        v.map(from_js).transpose()
+    }
+
+    async fn all<T: Stored>(&self) -> Result<Vec<T>, StoreError> {
+        let (_tx, store) = self.read(T::KIND)?;
+        let values = store.get_all(None, None).map_err(fail("read"))?.await.map_err(fail("read"))?;
+        values.into_iter().map(from_js).collect()
+    }
+
+    async fn by_index<T: Stored>(&self, index: &str, key: &str) -> Result<Vec<T>, StoreError> {
+        let (_tx, store) = self.read(T::KIND)?;
+        let values = store
+            .index(index)
+            .map_err(fail("index lookup"))?
+            .get_all(Some(Query::Key(JsValue::from_str(key))), None)
+            .map_err(fail("index lookup"))?
+            .await
+            .map_err(fail("index lookup"))?;
+        let mut out: Vec<T> = values.into_iter().map(from_js).collect::<Result<_, _>>()?;
+        out.sort_by(|a, b| a.id().cmp(b.id()));
+        Ok(out)
+    }
+
+    async fn count(&self, kind: Kind) -> Result<u64, StoreError> {
+        let (_tx, store) = self.read(kind)?;
+        Ok(store.count(None).map_err(fail("count"))?.await.map_err(fail("count"))? as u64)
+    }
+
+    async fn apply(&self, changes: &ChangeSet) -> Result<(), StoreError> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let kinds = changes.kinds();
+        let names: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
+        let tx = self.db.transaction(&names, TransactionMode::ReadWrite).map_err(fail("save"))?;
+        if let Err(e) = self.write(&tx, changes).await {
+            let _ = tx.abort();
+            return Err(e);
+        }
+        let done = tx.commit().map_err(fail("save"))?.await.map_err(fail("save"))?;
+        if done.is_aborted() {
+            return Err(StoreError::Failed { op: "save", detail: "the transaction was aborted".into() });
+        }
+        self.announce(changes);
+        Ok(())
+    }
+
+    async fn clear_all(&self) -> Result<(), StoreError> {
+        let names: Vec<&str> = schema::stores().iter().map(|k| k.as_str()).collect();
+        let tx = self.db.transaction(&names, TransactionMode::ReadWrite).map_err(fail("clear"))?;
+        for name in &names {
+            tx.object_store(name).map_err(fail("clear"))?.clear().map_err(fail("clear"))?;
+        }
+        tx.commit().map_err(fail("clear"))?.await.map_err(fail("clear"))?;
+        if let Some(channel) = &self.channel {
+            let a = Announcement { kinds: names.iter().map(|s| s.to_string()).collect(), customers: Vec::new() };
+            if let Ok(v) = to_js(&a) {
+                let _ = channel.post_message(&v);
+            }
+        }
+        Ok(())
+    }
+}

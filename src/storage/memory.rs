@@ -1,0 +1,136 @@
+//! The in-memory store: the IndexedDB store's twin for native tests. Records
+//! go through JSON as they go through structured clone in the browser, so a
+//! field that does not survive storage fails here too.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::{schema, Store, StoreError};
+use crate::domain::change::{ChangeSet, Expect, Kind, Op, Record, Stored};
+
+type Table = BTreeMap<String, Value>;
+
+#[derive(Default)]
+pub struct MemoryStore {
+    tables: RefCell<BTreeMap<Kind, Table>>,
+    /// Fail the n-th write of the next `apply`, to test atomicity.
+    fail_at: RefCell<Option<usize>>,
+}
+
+fn to_value(record: &Record) -> Result<Value, StoreError> {
+    let v = match record {
+        Record::Customer(r) => serde_json::to_value(r),
+        Record::Row(r) => serde_json::to_value(r),
+        Record::Contact(r) => serde_json::to_value(r),
+        Record::Interaction(r) => serde_json::to_value(r),
+        Record::History(r) => serde_json::to_value(r),
+        Record::Trash(r) => serde_json::to_value(r),
+        Record::Staff(r) => serde_json::to_value(r),
+        Record::Setting(r) => serde_json::to_value(r),
+    };
+    v.map_err(|e| StoreError::Failed { op: "put", detail: e.to_string() })
+}
+
+fn from_value<T: Stored>(v: &Value) -> Result<T, StoreError> {
+    serde_json::from_value(v.clone()).map_err(|e| StoreError::Corrupt { kind: T::KIND, detail: e.to_string() })
+}
+
+fn rev_of(v: &Value) -> Option<u64> {
+    v.get("rev").and_then(Value::as_u64)
+}
+
+fn index_key(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn check(kind: Kind, id: &str, current: Option<&Value>, expect: Expect) -> Result<(), StoreError> {
+    let ok = match expect {
+        Expect::Any => true,
+        Expect::Absent => current.is_none(),
+        Expect::Rev(r) => current.and_then(rev_of) == Some(r),
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(StoreError::Conflict { kind, id: id.to_string() })
+    }
+}
+
+impl MemoryStore {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Make the `n`-th operation (0-based) of the next `apply` fail.
+    pub fn fail_next_apply_at(&self, n: usize) {
+        *self.fail_at.borrow_mut() = Some(n);
+    }
+}
+
+impl Store for MemoryStore {
+    async fn get<T: Stored>(&self, id: &str) -> Result<Option<T>, StoreError> {
+        let tables = self.tables.borrow();
+        tables.get(&T::KIND).and_then(|t| t.get(id)).map(from_value).transpose()
+    }
+
+    async fn all<T: Stored>(&self) -> Result<Vec<T>, StoreError> {
+        let tables = self.tables.borrow();
+        tables.get(&T::KIND).map(|t| t.values().map(from_value).collect()).unwrap_or(Ok(Vec::new()))
+    }
+
+    async fn by_index<T: Stored>(&self, index: &str, key: &str) -> Result<Vec<T>, StoreError> {
+        if !schema::indexes(T::KIND).contains(&index) {
+            return Err(StoreError::Failed { op: "index lookup", detail: format!("no index {index}") });
+        }
+        let tables = self.tables.borrow();
+        let Some(t) = tables.get(&T::KIND) else { return Ok(Vec::new()) };
+        t.values()
+            .filter(|v| v.get(index).and_then(index_key).as_deref() == Some(key))
+            .map(from_value)
+            .collect()
+    }
+
+    async fn count(&self, kind: Kind) -> Result<u64, StoreError> {
+        Ok(self.tables.borrow().get(&kind).map_or(0, |t| t.len() as u64))
+    }
+
+    async fn apply(&self, changes: &ChangeSet) -> Result<(), StoreError> {
+        let fail_at = self.fail_at.borrow_mut().take();
+        // Work on a copy and swap it in at the end: all or nothing.
+        let mut tables = self.tables.borrow().clone();
+        for (n, op) in changes.ops.iter().enumerate() {
+            if fail_at == Some(n) {
+                return Err(StoreError::Failed { op: "put", detail: "injected failure".into() });
+            }
+            match op {
+                Op::Put { record, expect } => {
+                    let table = tables.entry(record.kind()).or_default();
+                    check(record.kind(), record.id(), table.get(record.id()), *expect)?;
+                    table.insert(record.id().to_string(), to_value(record)?);
+                }
+                Op::Delete { kind, id, expect } => {
+                    let table = tables.entry(*kind).or_default();
+                    check(*kind, id, table.get(id), *expect)?;
+                    table.remove(id);
+                }
+                Op::DeleteWhere { kind, index, key } => {
+                    let table = tables.entry(*kind).or_default();
+                    table.retain(|_, v| v.get(*index).and_then(index_key).as_deref() != Some(key.as_str()));
+                }
+            }
+        }
+        *self.tables.borrow_mut() = tables;
+        Ok(())
+    }
+
+    async fn clear_all(&self) -> Result<(), StoreError> {
+        self.tables.borrow_mut().clear();
+        Ok(())
+    }
+}

@@ -1,0 +1,217 @@
+//! The `Store` contract: what any store must do, run against the in-memory
+//! store natively (`store_memory.rs`) and the IndexedDB store in headless
+//! Chromium (`store_idb.rs`). Each case takes an empty store.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rust_decimal::Decimal;
+
+use dossier::domain::change::{Setting, Stored};
+use dossier::domain::interaction::Interaction;
+use dossier::domain::ops::{self, Ctx};
+use dossier::domain::{
+    Action, Actor, ChangeSet, Contact, Customer, CustomerRow, Expect, Field, HistoryEntry, Kind, Staff, Status, TrashEntry,
+};
+use dossier::storage::{Store, StoreError};
+
+/// Lists every contract case for a runner macro.
+macro_rules! contract_cases {
+    ($run:ident) => {
+        $run!(every_kind_round_trips);
+        $run!(index_lookups_find_exactly_the_matching_records);
+        $run!(a_stale_revision_is_a_conflict_and_writes_nothing);
+        $run!(absent_means_absent);
+        $run!(deletes_check_revisions_and_delete_where_removes_by_index);
+        $run!(create_edit_delete_restore_through_domain_operations);
+        $run!(user_text_money_and_dates_survive_storage);
+        $run!(clear_all_empties_every_store);
+    };
+}
+
+fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp(1_763_800_000, 0).unwrap()
+}
+
+fn customer(id: &str, name: &str) -> Customer {
+    Customer { id: id.into(), rev: 1, name: name.into(), created_at: now(), updated_at: now(), reviewed_at: now(), ..Customer::default() }
+}
+
+fn one(record: impl Stored, expect: Expect) -> ChangeSet {
+    let mut set = ChangeSet::default();
+    set.put(record, expect);
+    set
+}
+
+pub async fn every_kind_round_trips<S: Store>(s: &S) {
+    let c = customer("c1", "华联广告");
+    let k = Contact { id: "k1".into(), customer_id: "c1".into(), rev: 1, name: "王芳".into(), primary: true, ..Contact::default() };
+    let i = Interaction {
+        id: "i1".into(),
+        customer_id: "c1".into(),
+        rev: 1,
+        date: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+        summary: "电话".into(),
+        ..Interaction::default()
+    };
+    let h = HistoryEntry { id: "h1".into(), customer_id: "c1".into(), entity_id: "c1".into(), at: now(), action: Action::Created, ..HistoryEntry::default() };
+    let t = TrashEntry { id: "c9".into(), customer: customer("c9", "旧"), deleted_at: now(), reason: "重复".into(), ..TrashEntry::default() };
+    let st = Staff { id: "s1".into(), rev: 1, name: "张伟".into(), ..Staff::default() };
+    let set_ = Setting { id: "k".into(), value: "v".into() };
+    let row = CustomerRow::of(&c, &[k.clone()]);
+    let mut set = ChangeSet::default();
+    set.put(c.clone(), Expect::Absent)
+        .put(row.clone(), Expect::Any)
+        .put(k.clone(), Expect::Absent)
+        .put(i.clone(), Expect::Absent)
+        .put(h.clone(), Expect::Absent)
+        .put(t.clone(), Expect::Absent)
+        .put(st.clone(), Expect::Absent)
+        .put(set_.clone(), Expect::Any);
+    s.apply(&set).await.unwrap();
+    assert_eq!(s.get::<Customer>("c1").await.unwrap(), Some(c));
+    assert_eq!(s.get::<CustomerRow>("c1").await.unwrap(), Some(row));
+    assert_eq!(s.get::<Contact>("k1").await.unwrap(), Some(k));
+    assert_eq!(s.get::<Interaction>("i1").await.unwrap(), Some(i));
+    assert_eq!(s.get::<HistoryEntry>("h1").await.unwrap(), Some(h));
+    assert_eq!(s.get::<TrashEntry>("c9").await.unwrap(), Some(t));
+    assert_eq!(s.get::<Staff>("s1").await.unwrap(), Some(st));
+    assert_eq!(s.get::<Setting>("k").await.unwrap(), Some(set_));
+    assert_eq!(s.get::<Customer>("nope").await.unwrap(), None);
+    for kind in Kind::ALL {
+        assert_eq!(s.count(*kind).await.unwrap(), 1, "{kind:?}");
+    }
+}
+
+pub async fn index_lookups_find_exactly_the_matching_records<S: Store>(s: &S) {
+    let mut set = ChangeSet::default();
+    for (id, cust) in [("k1", "a"), ("k2", "b"), ("k3", "a")] {
+        set.put(Contact { id: id.into(), customer_id: cust.into(), rev: 1, name: id.into(), ..Contact::default() }, Expect::Absent);
+    }
+    let mut lost = customer("c1", "x");
+    lost.status = Status::Lost;
+    lost.owner = Some("s1".into());
+    set.put(lost, Expect::Absent).put(customer("c2", "y"), Expect::Absent);
+    s.apply(&set).await.unwrap();
+    let of_a: Vec<String> = s.by_index::<Contact>("customer_id", "a").await.unwrap().into_iter().map(|c| c.id).collect();
+    assert_eq!(of_a, vec!["k1", "k3"]);
+    assert!(s.by_index::<Contact>("customer_id", "zzz").await.unwrap().is_empty());
+    let lost: Vec<String> = s.by_index::<Customer>("status", "lost").await.unwrap().into_iter().map(|c| c.id).collect();
+    assert_eq!(lost, vec!["c1"]);
+    let owned: Vec<String> = s.by_index::<Customer>("owner", "s1").await.unwrap().into_iter().map(|c| c.id).collect();
+    assert_eq!(owned, vec!["c1"]);
+    let all: Vec<String> = s.all::<Customer>().await.unwrap().into_iter().map(|c| c.id).collect();
+    assert_eq!(all, vec!["c1", "c2"]);
+}
+
+pub async fn a_stale_revision_is_a_conflict_and_writes_nothing<S: Store>(s: &S) {
+    s.apply(&one(customer("c1", "v1"), Expect::Absent)).await.unwrap();
+    // Another tab saves revision 2.
+    let mut theirs = customer("c1", "theirs");
+    theirs.rev = 2;
+    s.apply(&one(theirs.clone(), Expect::Rev(1))).await.unwrap();
+    // This tab still edits revision 1; its change set also adds a contact.
+    let mut mine = customer("c1", "mine");
+    mine.rev = 2;
+    let mut set = ChangeSet::default();
+    set.put(Contact { id: "k1".into(), customer_id: "c1".into(), rev: 1, name: "n".into(), ..Contact::default() }, Expect::Absent);
+    set.put(mine, Expect::Rev(1));
+    let err = s.apply(&set).await.unwrap_err();
+    assert_eq!(err, StoreError::Conflict { kind: Kind::Customer, id: "c1".into() });
+    assert_eq!(s.get::<Customer>("c1").await.unwrap(), Some(theirs));
+    assert_eq!(s.get::<Contact>("k1").await.unwrap(), None, "the contact put before the conflict must not be written");
+}
+
+pub async fn absent_means_absent<S: Store>(s: &S) {
+    s.apply(&one(customer("c1", "a"), Expect::Absent)).await.unwrap();
+    let err = s.apply(&one(customer("c1", "b"), Expect::Absent)).await.unwrap_err();
+    assert_eq!(err, StoreError::Conflict { kind: Kind::Customer, id: "c1".into() });
+    assert_eq!(s.get::<Customer>("c1").await.unwrap().unwrap().name, "a");
+    // A revision expected on a record that does not exist is a conflict too (deleted elsewhere).
+    let err = s.apply(&one(customer("c2", "b"), Expect::Rev(1))).await.unwrap_err();
+    assert_eq!(err, StoreError::Conflict { kind: Kind::Customer, id: "c2".into() });
+}
+
+pub async fn deletes_check_revisions_and_delete_where_removes_by_index<S: Store>(s: &S) {
+    let mut set = one(customer("c1", "a"), Expect::Absent);
+    for (id, cust) in [("h1", "c1"), ("h2", "c1"), ("h3", "c2")] {
+        set.put(HistoryEntry { id: id.into(), customer_id: cust.into(), at: now(), ..HistoryEntry::default() }, Expect::Absent);
+    }
+    s.apply(&set).await.unwrap();
+    let mut stale = ChangeSet::default();
+    stale.delete(Kind::Customer, "c1", Expect::Rev(7));
+    assert!(matches!(s.apply(&stale).await, Err(StoreError::Conflict { .. })));
+    let mut del = ChangeSet::default();
+    del.delete(Kind::Customer, "c1", Expect::Rev(1)).delete_where(Kind::History, "customer_id", "c1");
+    s.apply(&del).await.unwrap();
+    assert_eq!(s.get::<Customer>("c1").await.unwrap(), None);
+    let left: Vec<String> = s.all::<HistoryEntry>().await.unwrap().into_iter().map(|h| h.id).collect();
+    assert_eq!(left, vec!["h3"]);
+}
+
+pub async fn create_edit_delete_restore_through_domain_operations<S: Store>(s: &S) {
+    let mut n = 0;
+    let mut ids = move || {
+        n += 1;
+        format!("id{n:03}")
+    };
+    let mut ctx = Ctx { now: now(), by: Actor { id: Some("s1".into()), name: "张伟".into() }, next_id: &mut ids };
+    let contacts = vec![Contact { name: "王芳".into(), ..Contact::default() }, Contact { name: "Li Lei".into(), ..Contact::default() }];
+    let (set, created) = ops::create_customer(&mut ctx, customer("", "星河会展"), contacts, Action::Created, "");
+    s.apply(&set).await.unwrap();
+    let row = s.get::<CustomerRow>(&created.id).await.unwrap().unwrap();
+    assert_eq!(row.contacts, vec!["王芳", "Li Lei"]);
+
+    let mut edited = created.clone();
+    edited.texts.insert(Field::Plans, "明年扩张".into());
+    let (set, saved) = ops::update_customer(&mut ctx, &created, edited, &row, "年度回顾").unwrap();
+    s.apply(&set).await.unwrap();
+    let history = s.by_index::<HistoryEntry>("customer_id", &created.id).await.unwrap();
+    let update = history.iter().find(|h| h.action == Action::Updated).unwrap();
+    assert_eq!(update.reason, "年度回顾");
+    assert_eq!(update.changes[0].field, "plans");
+
+    let contacts = s.by_index::<Contact>("customer_id", &created.id).await.unwrap();
+    let set = ops::delete_customer(&mut ctx, &saved, contacts.clone(), vec![], "客户合并").unwrap();
+    s.apply(&set).await.unwrap();
+    assert_eq!(s.get::<Customer>(&created.id).await.unwrap(), None);
+    assert_eq!(s.get::<CustomerRow>(&created.id).await.unwrap(), None);
+    assert!(s.by_index::<Contact>("customer_id", &created.id).await.unwrap().is_empty());
+    let entry = s.get::<TrashEntry>(&created.id).await.unwrap().unwrap();
+    assert_eq!(entry.reason, "客户合并");
+
+    s.apply(&ops::restore(&mut ctx, &entry)).await.unwrap();
+    let back = s.get::<Customer>(&created.id).await.unwrap().unwrap();
+    assert_eq!(back.texts.get(&Field::Plans).map(String::as_str), Some("明年扩张"));
+    assert_eq!(s.by_index::<Contact>("customer_id", &created.id).await.unwrap(), contacts);
+    assert_eq!(s.get::<TrashEntry>(&created.id).await.unwrap(), None);
+    assert!(s.get::<CustomerRow>(&created.id).await.unwrap().is_some());
+
+    // Purging removes the entry and its history.
+    let set = ops::delete_customer(&mut ctx, &back, contacts, vec![], "again").unwrap();
+    s.apply(&set).await.unwrap();
+    let entry = s.get::<TrashEntry>(&created.id).await.unwrap().unwrap();
+    s.apply(&ops::purge([&entry])).await.unwrap();
+    assert_eq!(s.count(Kind::Trash).await.unwrap(), 0);
+    assert!(s.by_index::<HistoryEntry>("customer_id", &created.id).await.unwrap().is_empty());
+}
+
+pub async fn user_text_money_and_dates_survive_storage<S: Store>(s: &S) {
+    let mut c = customer("c1", "<img src=x onerror=alert(1)>");
+    c.short_name = "\"quotes\" & 'apostrophes' \\ 🚀 ＡＢＣ 繁體".into();
+    c.registered_capital = Some("12345678901234.56".parse::<Decimal>().unwrap());
+    c.assets = Some(Decimal::ZERO);
+    c.founded = NaiveDate::from_ymd_opt(1999, 12, 31);
+    c.lost_on = NaiveDate::from_ymd_opt(2024, 2, 29);
+    c.texts.insert(Field::Notes, "line 1\nline 2\r\n\ttab".into());
+    s.apply(&one(c.clone(), Expect::Absent)).await.unwrap();
+    assert_eq!(s.get::<Customer>("c1").await.unwrap(), Some(c));
+}
+
+pub async fn clear_all_empties_every_store<S: Store>(s: &S) {
+    let mut set = one(customer("c1", "a"), Expect::Absent);
+    set.put(Staff { id: "s1".into(), rev: 1, ..Staff::default() }, Expect::Absent);
+    s.apply(&set).await.unwrap();
+    s.clear_all().await.unwrap();
+    for kind in Kind::ALL {
+        assert_eq!(s.count(*kind).await.unwrap(), 0, "{kind:?}");
+    }
+}

@@ -1,0 +1,132 @@
+//! The Store contract on IndexedDB in headless Chromium, plus what only a
+//! real browser database can show: atomicity when a transaction fails,
+//! migration from schema version 1, and change announcements across tabs.
+#![cfg(target_arch = "wasm32")]
+
+#[macro_use]
+mod contract;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen_test::*;
+
+use dossier::domain::{ChangeSet, Contact, Customer, CustomerRow, Expect, HistoryEntry, Kind};
+use dossier::storage::idb::{Announcement, IdbStore};
+use dossier::storage::{schema, Store, StoreError};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A new, empty database for one test.
+async fn fresh(name: &str) -> IdbStore {
+    let name = format!("test-{name}");
+    IdbStore::delete_database(&name).await.unwrap();
+    IdbStore::open(&name).await.unwrap()
+}
+
+macro_rules! browser {
+    ($name:ident) => {
+        #[wasm_bindgen_test]
+        async fn $name() {
+            let s = fresh(stringify!($name)).await;
+            contract::$name(&s).await;
+            s.close();
+        }
+    };
+}
+
+contract_cases!(browser);
+
+fn customer(id: &str) -> Customer {
+    Customer { id: id.into(), rev: 1, name: format!("客户 {id}"), ..Customer::default() }
+}
+
+#[wasm_bindgen_test]
+async fn a_transaction_that_fails_midway_leaves_nothing_written() {
+    let s = fresh("atomic").await;
+    let mut set = ChangeSet::default();
+    set.put(customer("a"), Expect::Absent).put(customer("b"), Expect::Absent).put(customer("c"), Expect::Absent);
+    s.fail_next_apply_at(2);
+    assert!(s.apply(&set).await.is_err());
+    assert_eq!(s.count(Kind::Customer).await.unwrap(), 0, "the first two puts were issued and must be rolled back");
+    // A real failure from the database itself: deleting through an index that does not exist.
+    let mut bad = ChangeSet::default();
+    bad.put(customer("a"), Expect::Absent).delete_where(Kind::History, "no_such_index", "a");
+    assert!(matches!(s.apply(&bad).await, Err(StoreError::Failed { .. })));
+    assert_eq!(s.get::<Customer>("a").await.unwrap(), None);
+    // And the store still works afterwards.
+    s.apply(&set).await.unwrap();
+    assert_eq!(s.count(Kind::Customer).await.unwrap(), 3);
+    s.close();
+}
+
+#[wasm_bindgen_test]
+async fn an_archive_created_at_schema_version_1_migrates_forward() {
+    let name = "test-migrate-v1";
+    IdbStore::delete_database(name).await.unwrap();
+    let v1 = IdbStore::open_at(name, 1).await.unwrap();
+    let mut set = ChangeSet::default();
+    let mut c = customer("c1");
+    c.co_owner = Some("s2".into());
+    set.put(c.clone(), Expect::Absent);
+    set.put(Contact { id: "k1".into(), customer_id: "c1".into(), rev: 1, name: "王芳".into(), primary: true, ..Contact::default() }, Expect::Absent);
+    set.put(HistoryEntry { id: "h1".into(), customer_id: "c1".into(), ..HistoryEntry::default() }, Expect::Absent);
+    v1.apply(&set).await.unwrap();
+    v1.close();
+
+    let v2 = IdbStore::open(name).await.unwrap();
+    assert_eq!(schema::VERSION, 2);
+    let row = v2.get::<CustomerRow>("c1").await.unwrap().expect("the migration builds the list rows");
+    assert_eq!(row.name, "客户 c1");
+    assert_eq!(row.contacts, vec!["王芳"]);
+    // Indexes added in version 2 cover records written in version 1.
+    let by_co_owner = v2.by_index::<Customer>("co_owner", "s2").await.unwrap();
+    assert_eq!(by_co_owner, vec![c]);
+    assert_eq!(v2.by_index::<HistoryEntry>("customer_id", "c1").await.unwrap().len(), 1);
+    v2.close();
+}
+
+#[wasm_bindgen_test]
+async fn opening_an_archive_from_a_newer_version_is_refused_clearly() {
+    let name = "test-too-new";
+    IdbStore::delete_database(name).await.unwrap();
+    IdbStore::open_at(name, schema::VERSION + 1).await.unwrap().close();
+    match IdbStore::open(name).await {
+        Err(StoreError::TooNew { found, supported }) => {
+            assert_eq!((found, supported), (schema::VERSION + 1, schema::VERSION));
+        }
+        Err(e) => panic!("expected TooNew, got {e:?}"),
+        Ok(_) => panic!("expected TooNew, got an open store"),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_commit_is_announced_to_the_other_tabs() {
+    let name = "test-broadcast";
+    IdbStore::delete_database(name).await.unwrap();
+    let writer = IdbStore::open(name).await.unwrap();
+    let reader = IdbStore::open(name).await.unwrap();
+    let heard: Rc<RefCell<Vec<Announcement>>> = Rc::default();
+    let sink = heard.clone();
+    reader.on_remote_change(move |a| sink.borrow_mut().push(a));
+    let mut set = ChangeSet::default();
+    set.put(customer("c1"), Expect::Absent);
+    writer.apply(&set).await.unwrap();
+    for _ in 0..50 {
+        if !heard.borrow().is_empty() {
+            break;
+        }
+        sleep(20).await;
+    }
+    let heard = heard.borrow();
+    assert_eq!(heard.len(), 1);
+    assert_eq!(heard[0].customers, vec!["c1"]);
+    assert_eq!(heard[0].kinds, vec!["customers"]);
+}
+
+async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
