@@ -1,5 +1,10 @@
 //! Dossier: a customer-management system that runs entirely in the browser.
+//! Data flows one way: `ui -> storage -> domain`.
 
+#[macro_use]
 pub mod domain;
 pub mod i18n;
 pub mod storage;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

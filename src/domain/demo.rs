@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 
 use super::ids::SplitMix;
 use super::{
-    Channel, ChangeSet, Confidentiality, Contact, Customer, CustomerKind, CustomerRow, Expect, Field, Interaction,
+    ChangeSet, Channel, Confidentiality, Contact, Customer, CustomerKind, CustomerRow, Expect, Field, Interaction,
     Role, Staff, Status,
 };
 
@@ -54,19 +54,32 @@ struct City {
 }
 
 const CITIES: &[City] = &[
-    City { name: "北京", prefix: "北京市", region: "华北", area: "010-", districts: &["朝阳区", "海淀区", "东城区", "西城区"], postcodes: &["100020", "100080", "100010", "100032"] },
-    City { name: "上海", prefix: "上海市", region: "华东", area: "021-", districts: &["静安区", "徐汇区", "浦东新区", "长宁区"], postcodes: &["200040", "200030", "200120", "200050"] },
-    City { name: "广州", prefix: "广州市", region: "华南", area: "020-", districts: &["天河区", "越秀区", "海珠区"], postcodes: &["510620", "510030", "510220"] },
-    City { name: "深圳", prefix: "深圳市", region: "华南", area: "0755-", districts: &["福田区", "南山区", "罗湖区"], postcodes: &["518000", "518052", "518001"] },
-    City { name: "杭州", prefix: "杭州市", region: "华东", area: "0571-", districts: &["西湖区", "上城区", "滨江区"], postcodes: &["310012", "310002", "310051"] },
-    City { name: "成都", prefix: "成都市", region: "西南", area: "028-", districts: &["锦江区", "武侯区", "高新区"], postcodes: &["610021", "610041", "610094"] },
-    City { name: "南京", prefix: "南京市", region: "华东", area: "025-", districts: &["鼓楼区", "玄武区", "建邺区"], postcodes: &["210008", "210018", "210019"] },
-    City { name: "武汉", prefix: "武汉市", region: "华中", area: "027-", districts: &["江汉区", "武昌区", "洪山区"], postcodes: &["430015", "430060", "430070"] },
-    City { name: "苏州", prefix: "苏州市", region: "华东", area: "0512-", districts: &["姑苏区", "工业园区", "吴中区"], postcodes: &["215002", "215021", "215128"] },
-    City { name: "厦门", prefix: "厦门市", region: "华南", area: "0592-", districts: &["思明区", "湖里区"], postcodes: &["361001", "361006"] },
-    City { name: "西安", prefix: "西安市", region: "西北", area: "029-", districts: &["雁塔区", "碑林区"], postcodes: &["710061", "710001"] },
-    City { name: "沈阳", prefix: "沈阳市", region: "东北", area: "024-", districts: &["和平区", "沈河区"], postcodes: &["110001", "110013"] },
-    City { name: "香港", prefix: "香港", region: "港澳台", area: "+852 ", districts: &["中环", "湾仔", "尖沙咀"], postcodes: &[""] },
+    City { name: "北京", prefix: "北京市", region: "华北", area: "010-",
+           districts: &["朝阳区", "海淀区", "东城区", "西城区"], postcodes: &["100020", "100080", "100010", "100032"] },
+    City { name: "上海", prefix: "上海市", region: "华东", area: "021-",
+           districts: &["静安区", "徐汇区", "浦东新区", "长宁区"], postcodes: &["200040", "200030", "200120", "200050"] },
+    City { name: "广州", prefix: "广州市", region: "华南", area: "020-",
+           districts: &["天河区", "越秀区", "海珠区"], postcodes: &["510620", "510030", "510220"] },
+    City { name: "深圳", prefix: "深圳市", region: "华南", area: "0755-",
+           districts: &["福田区", "南山区", "罗湖区"], postcodes: &["518000", "518052", "518001"] },
+    City { name: "杭州", prefix: "杭州市", region: "华东", area: "0571-",
+           districts: &["西湖区", "上城区", "滨江区"], postcodes: &["310012", "310002", "310051"] },
+    City { name: "成都", prefix: "成都市", region: "西南", area: "028-",
+           districts: &["锦江区", "武侯区", "高新区"], postcodes: &["610021", "610041", "610094"] },
+    City { name: "南京", prefix: "南京市", region: "华东", area: "025-",
+           districts: &["鼓楼区", "玄武区", "建邺区"], postcodes: &["210008", "210018", "210019"] },
+    City { name: "武汉", prefix: "武汉市", region: "华中", area: "027-",
+           districts: &["江汉区", "武昌区", "洪山区"], postcodes: &["430015", "430060", "430070"] },
+    City { name: "苏州", prefix: "苏州市", region: "华东", area: "0512-",
+           districts: &["姑苏区", "工业园区", "吴中区"], postcodes: &["215002", "215021", "215128"] },
+    City { name: "厦门", prefix: "厦门市", region: "华南", area: "0592-",
+           districts: &["思明区", "湖里区"], postcodes: &["361001", "361006"] },
+    City { name: "西安", prefix: "西安市", region: "西北", area: "029-",
+           districts: &["雁塔区", "碑林区"], postcodes: &["710061", "710001"] },
+    City { name: "沈阳", prefix: "沈阳市", region: "东北", area: "024-",
+           districts: &["和平区", "沈河区"], postcodes: &["110001", "110013"] },
+    City { name: "香港", prefix: "香港", region: "港澳台", area: "+852 ",
+           districts: &["中环", "湾仔", "尖沙咀"], postcodes: &[""] },
 ];
 
 /// Where English-named companies are: mostly Hong Kong, Shanghai and abroad.
@@ -143,6 +156,7 @@ const ENGLISH_ORG_FORMS: &[&str] = &["外资企业", "外资企业", "中外合�
 const STREETS: &[&str] = &[
     "建国路", "中山路", "人民路", "解放路", "建设路", "新华路", "文化路", "和平路", "长江路", "滨江大道",
 ];
+const HK_STREETS: &[&str] = &["皇后大道中", "德辅道中", "轩尼诗道", "弥敦道"];
 const BUILDINGS: &[&str] = &["国际大厦", "财富中心", "金融广场", "科技园", "商务中心", "国贸大厦"];
 
 const LOST_REASONS: &[&str] = &[
@@ -211,7 +225,8 @@ const ENGLISH_LAST: &[&str] = &[
 ];
 
 const TITLES: &[&str] = &["总经理", "副总经理", "市场总监", "采购经理", "品牌经理", "行政主管", "市场专员", "财务经理"];
-const ENGLISH_TITLES: &[&str] = &["General Manager", "Marketing Director", "Purchasing Manager", "Brand Manager", "Office Manager"];
+const ENGLISH_TITLES: &[&str] =
+    &["General Manager", "Marketing Director", "Purchasing Manager", "Brand Manager", "Office Manager"];
 const HOBBIES: &[&str] = &["高尔夫", "羽毛球", "茶艺", "摄影", "旅行", "书法", "马拉松", "钓鱼", "红酒", "围棋"];
 const FAMILIES: &[&str] = &["已婚，一子", "已婚，一女", "已婚，一儿一女", "未婚", "已婚，无子女", "已婚，孩子在读高中"];
 const EDUCATIONS: &[&str] = &["本科", "硕士", "MBA", "EMBA", "大专", "本科，复旦大学", "硕士，中山大学", "MBA，中欧国际工商学院"];
@@ -484,10 +499,12 @@ struct Identity {
 fn identity(rng: &mut SplitMix, names: &mut NameBook) -> Identity {
     let number = rng.below(200) + 1;
     if rng.below(4) == 0 {
-        let (s, b, f) = (rng.below(ENGLISH_STEMS.len()), rng.below(ENGLISH_BUSINESSES.len()), rng.below(ENGLISH_LEGAL_FORMS.len()));
-        let (stem, (business, slug, industry), form) = (ENGLISH_STEMS[s], ENGLISH_BUSINESSES[b], ENGLISH_LEGAL_FORMS[f]);
+        let s = rng.below(ENGLISH_STEMS.len());
+        let b = rng.below(ENGLISH_BUSINESSES.len());
+        let f = rng.below(ENGLISH_LEGAL_FORMS.len());
+        let (stem, (business, slug, industry)) = (ENGLISH_STEMS[s], ENGLISH_BUSINESSES[b]);
         let &(_, region, area, postcode, street) = rng.pick(ENGLISH_LOCALES);
-        let base = format!("{stem} {business} {form}");
+        let base = format!("{stem} {business} {}", ENGLISH_LEGAL_FORMS[f]);
         let address = if street.contains(',') { format!("{number} {street}") } else { format!("{street}{number}号") };
         let tld = if region == "港澳台" { "com.hk" } else { "com" };
         Identity {
@@ -502,11 +519,14 @@ fn identity(rng: &mut SplitMix, names: &mut NameBook) -> Identity {
             domain: format!("{}{slug}.{tld}", stem.to_lowercase().replace(' ', "")),
         }
     } else {
-        let (c, s, b) = (rng.below(CITIES.len()), rng.below(STEMS.len()), rng.below(BUSINESSES.len()));
+        let c = rng.below(CITIES.len());
+        let s = rng.below(STEMS.len());
+        let b = rng.below(BUSINESSES.len());
         let f = usize::from(rng.below(4) == 0);
-        let (city, (stem, stem_py), (business, slug, industry), form) = (&CITIES[c], STEMS[s], BUSINESSES[b], LEGAL_FORMS[f]);
+        let (city, (stem, stem_py), (business, slug, industry)) = (&CITIES[c], STEMS[s], BUSINESSES[b]);
+        let base = format!("{}{stem}{business}{}", city.name, LEGAL_FORMS[f]);
         let district = *rng.pick(city.districts);
-        let street = *rng.pick(STREETS);
+        let street = *rng.pick(if city.region == "港澳台" { HK_STREETS } else { STREETS });
         let postcode = *rng.pick(city.postcodes);
         let address = if rng.below(2) == 0 {
             format!("{}{district}{street}{number}号", city.prefix)
@@ -515,7 +535,7 @@ fn identity(rng: &mut SplitMix, names: &mut NameBook) -> Identity {
             format!("{}{district}{street}{number}号{building}{}层", city.prefix, rng.below(30) + 2)
         };
         Identity {
-            name: names.unique([0, c as u8, s as u8, b as u8, f as u8], format!("{}{stem}{business}{form}", city.name), false),
+            name: names.unique([0, c as u8, s as u8, b as u8, f as u8], base, false),
             short_name: stem.to_string(),
             english: false,
             industry,
@@ -528,6 +548,7 @@ fn identity(rng: &mut SplitMix, names: &mut NameBook) -> Identity {
     }
 }
 
+/// One of `items`, chosen in proportion to its weight.
 fn weighted<T: Copy>(rng: &mut SplitMix, items: &[(T, usize)]) -> T {
     let total: usize = items.iter().map(|&(_, w)| w).sum();
     let mut roll = rng.below(total);
@@ -687,7 +708,10 @@ fn contact(rng: &mut SplitMix, customer: &Customer, domain: &str, i: usize, k: u
         let handle = match rng.below(3) {
             0 => fill(rng, &format!("wx_{surname}"), "##"),
             1 => fill(rng, &format!("{given}{surname}"), "####"),
-            _ => fill(rng, "QQ ", *rng.pick(&["1########", "3########", "8#########"])),
+            _ => {
+                let qq = *rng.pick(&["1########", "3########", "8#########"]);
+                fill(rng, "QQ ", qq)
+            }
         };
         let title = if k == 1 { *rng.pick(&TITLES[..3]) } else { *rng.pick(TITLES) };
         (name, format!("{given}.{surname}"), handle, title)
@@ -906,6 +930,7 @@ mod tests {
         let n = 200;
         let a = generate(n, 3, 2, 5, now());
         let set = changeset(&a);
+        assert_eq!(into_changeset(a.clone()), set);
         let count = |f: fn(&Record) -> bool| {
             set.ops.iter().filter(|op| matches!(op, Op::Put { record, expect: Expect::Any } if f(record))).count()
         };

@@ -502,7 +502,7 @@ mod tests {
         let mut ctx = ctx(&mut ids);
         let row = CustomerRow { id: "c".into(), ..CustomerRow::default() };
         let first = Contact { id: "k1".into(), customer_id: "c".into(), rev: 1, name: "A".into(), primary: true, ..Contact::default() };
-        let set = save_contact(&mut ctx, &row, &[first.clone()], None, Contact { name: "B".into(), primary: true, ..Contact::default() }).unwrap();
+        let set = save_contact(&mut ctx, &row, std::slice::from_ref(&first), None, Contact { name: "B".into(), primary: true, ..Contact::default() }).unwrap();
         let contacts: Vec<&Contact> = set
             .ops
             .iter()

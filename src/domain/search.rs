@@ -202,7 +202,7 @@ impl CustomerIndex {
     /// Distinct non-empty values of a column, sorted, for filter menus.
     pub fn values(&self, column: impl Fn(&CustomerRow) -> &str) -> Vec<String> {
         let mut v: Vec<String> =
-            self.rows.iter().map(|r| column(r)).filter(|s| !s.is_empty()).map(str::to_string).collect();
+            self.rows.iter().map(column).filter(|s| !s.is_empty()).map(str::to_string).collect();
         v.sort();
         v.dedup();
         v

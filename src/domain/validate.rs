@@ -80,14 +80,14 @@ pub fn max_len(raw: &str, max: usize) -> Result<String, FieldError> {
 }
 
 /// Phone or fax: digits with the usual separators, an optional leading `+`
-/// and an optional extension (`ext`, `x`, `转`, `#`). Between 5 and 20 digits.
+/// and an optional extension (`ext`, `x`, `#`, `转`/`轉`, `分机`/`分機`). Between 5 and 20 digits.
 pub fn phone(raw: &str) -> Result<String, FieldError> {
     let v = fold_width(raw.trim());
     if v.is_empty() {
         return Ok(v);
     }
     let lower = v.to_lowercase();
-    let (main, ext) = match ["ext.", "ext", "转", "x", "#"].iter().find_map(|sep| lower.split_once(sep)) {
+    let (main, ext) = match ["ext.", "ext", "分机", "分機", "转", "轉", "x", "#"].iter().find_map(|sep| lower.split_once(sep)) {
         Some((m, e)) => (m.to_string(), Some(e.trim().to_string())),
         None => (lower.clone(), None),
     };
@@ -129,14 +129,15 @@ pub fn email(raw: &str) -> Result<String, FieldError> {
     }
 }
 
-/// A Chinese postcode is six digits; a foreign one 3 to 10 letters and digits.
+/// A mainland postcode is six digits, a Taiwanese one 3, 5 or 6; a foreign
+/// one 3 to 10 letters and digits.
 pub fn postcode(raw: &str) -> Result<String, FieldError> {
     let v = fold_width(raw.trim()).to_uppercase();
     if v.is_empty() {
         return Ok(v);
     }
     let ok = if v.chars().all(|c| c.is_ascii_digit()) {
-        v.len() == 6 || (4..=5).contains(&v.len())
+        (3..=6).contains(&v.len())
     } else {
         (3..=10).contains(&v.len())
             && v.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-')
@@ -182,10 +183,10 @@ pub fn amount(raw: &str) -> Result<Option<Decimal>, FieldError> {
     }
     let mut s: String = v.chars().filter(|c| !matches!(c, ',' | ' ' | '¥' | '￥' | '$' | '元')).collect();
     let mut scale = Decimal::ONE;
-    if let Some(rest) = s.strip_suffix('万') {
+    if let Some(rest) = s.strip_suffix('万').or_else(|| s.strip_suffix('萬')) {
         scale = Decimal::from(10_000);
         s = rest.to_string();
-    } else if let Some(rest) = s.strip_suffix('亿') {
+    } else if let Some(rest) = s.strip_suffix('亿').or_else(|| s.strip_suffix('億')) {
         scale = Decimal::from(100_000_000);
         s = rest.to_string();
     }
@@ -255,6 +256,8 @@ mod tests {
             "+86 21 6123 4567",
             "(0755) 8888-9999",
             "0755-88889999 转 123",
+            "02-2345-6789 轉 12",
+            "02-2345-6789 分機 12",
             "０２１－６１２３４５６７",
             "",
         ];
@@ -280,7 +283,7 @@ mod tests {
 
     #[test]
     fn postcodes() {
-        for p in ["100000", "518057", "SW1A 1AA", "10115", "M5V-3L9", "１０００００"] {
+        for p in ["100000", "518057", "SW1A 1AA", "10115", "M5V-3L9", "１０００００", "100", "10058"] {
             assert!(postcode(p).is_ok(), "{p}");
         }
         for p in ["12", "1234567", "ABC", "北京100"] {
@@ -311,6 +314,8 @@ mod tests {
         assert_eq!(amount("¥500"), Ok(dec("500")));
         assert_eq!(amount("120万"), Ok(dec("1200000")));
         assert_eq!(amount("1.5亿"), Ok(dec("150000000")));
+        assert_eq!(amount("120萬"), Ok(dec("1200000")));
+        assert_eq!(amount("2億"), Ok(dec("200000000")));
         assert_eq!(amount("１２３"), Ok(dec("123")));
         assert_eq!(amount(""), Ok(None));
         assert_eq!(amount("-5"), Err(FieldError::Negative));

@@ -1,1 +1,188 @@
-pub fn x(){}
+//! Every string the user sees, in English, Simplified Chinese and
+//! Traditional Chinese. Each table is an exhaustive `match`, so a message
+//! missing from one language does not compile.
+
+mod en;
+mod zh_cn;
+mod zh_tw;
+
+use crate::domain::contact::ContactField;
+use crate::domain::customer::Section;
+use crate::domain::interaction::Channel;
+use crate::domain::validate::FieldError;
+use crate::domain::{Action, Confidentiality, CustomerKind, Field, Kind, Role, Scope, Status};
+
+key_enum! {
+    /// A language of the interface.
+    pub enum Locale { En = "en", ZhCn = "zh-CN", ZhTw = "zh-TW" }
+}
+
+impl Locale {
+    /// The language's name in itself, for the language menu.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::ZhCn => "简体中文",
+            Locale::ZhTw => "繁體中文",
+        }
+    }
+
+    pub fn html_lang(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::ZhCn => "zh-Hans",
+            Locale::ZhTw => "zh-Hant",
+        }
+    }
+
+    /// The language for a BCP 47 tag from the browser, if we have it.
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        let t = tag.to_ascii_lowercase();
+        if t.starts_with("zh") {
+            let traditional = ["zh-tw", "zh-hk", "zh-mo", "zh-hant"].iter().any(|p| t.starts_with(p));
+            Some(if traditional { Locale::ZhTw } else { Locale::ZhCn })
+        } else if t.starts_with("en") {
+            Some(Locale::En)
+        } else {
+            None
+        }
+    }
+}
+
+/// Messages of the interface.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Msg {
+    About, AddContact, AddLogEntry, AddStaff, All, Cancel, ChangedElsewhere, Channel, ChooseSuccessor, CoOwner,
+    Confidentiality, ConflictBothFields, ConflictExplain, ConflictTheirFields, ConflictTitle, CountOf, CustomerMissing,
+    CustomersOwned, Date, DaysAgo, DaysLeft, Delete, DeleteExplain, DeleteForever, DeleteReason, DeleteTitle, DeletedAt,
+    DeletedBy, DemoArchive, DemoBanner, DemoExplain, DemoResetDone, Department, Edit, EditContact, EditCustomer,
+    EditReason, EditStaff, Email, ErrBlocked, ErrConflict, ErrCorrupt, ErrFailed, ErrQuota, ErrTooNew, ErrUnavailable,
+    FieldName, FixFields, HandOver, HandedOver, HandoverExplain, HandoverTitle, History, Industry, Kind, Language,
+    LastReviewed, LeaveDemo, Left, ListKeysHint, Loading, LogAdded, LogEntry, MarkAsLeft, MarkReviewed, MarkedReviewed,
+    MoveToTrash, MovedToTrash, Name, NavCustomers, NavReview, NavSettings, NavStaff, NavTrash, Navigation, NewCustomer,
+    NewValue, NextStep, NoContacts, NoCustomersYet, NoLog, NoMatches, NoStaff, Nobody, NobodySelected, NothingToReview,
+    OldValue, OpenDemo, OpenFailed, Opening, Owner, Persistent, PersistentNo, PersistentYes, Phone, PrimaryContact,
+    PurgeConfirm, Purged, Reason, ReasonRequired, Region, Remove, ResetDemo, Restore, Restored, ReviewExplain, Revision,
+    Role, Save, SaveContact, SaveMerged, Saved, Scope, Search, StaffMember, StaffName, Status, Storage,
+    StorageAvailable, StorageNote, StorageUsed, Successor, Summary, TabContacts, TabLog, TabRecord, TrashEmpty,
+    TrashExplain, Unassigned, WhoAmI, WorkingViewNote, Yes,
+    OrgStateOwned, OrgPrivate, OrgForeign, OrgJointVenture, OrgIndividual, OrgGovernment, OrgNonProfit,
+}
+
+/// Organisation forms (企业性质) offered as suggestions.
+pub const ORG_FORMS: &[Msg] = &[
+    Msg::OrgStateOwned,
+    Msg::OrgPrivate,
+    Msg::OrgForeign,
+    Msg::OrgJointVenture,
+    Msg::OrgIndividual,
+    Msg::OrgGovernment,
+    Msg::OrgNonProfit,
+];
+
+pub fn t(l: Locale, m: Msg) -> &'static str {
+    match l {
+        Locale::En => en::msg(m),
+        Locale::ZhCn => zh_cn::msg(m),
+        Locale::ZhTw => zh_tw::msg(m),
+    }
+}
+
+/// Why a value was refused, in the user's language.
+pub fn field_error(l: Locale, e: &FieldError) -> String {
+    let text = match l {
+        Locale::En => en::field_error(e),
+        Locale::ZhCn => zh_cn::field_error(e),
+        Locale::ZhTw => zh_tw::field_error(e),
+    };
+    match e {
+        FieldError::TooLong(n) => text.replace("{n}", &n.to_string()),
+        _ => text.to_string(),
+    }
+}
+
+/// A stored value with a label in each language.
+pub trait Label {
+    fn label(self, l: Locale) -> &'static str;
+}
+
+macro_rules! label {
+    ($t:ty, $f:ident) => {
+        impl Label for $t {
+            fn label(self, l: Locale) -> &'static str {
+                match l {
+                    Locale::En => en::$f(self),
+                    Locale::ZhCn => zh_cn::$f(self),
+                    Locale::ZhTw => zh_tw::$f(self),
+                }
+            }
+        }
+    };
+}
+
+label!(Status, status);
+label!(CustomerKind, kind);
+label!(Confidentiality, confidentiality);
+label!(Role, role);
+label!(Channel, channel);
+label!(Scope, scope);
+label!(Section, section);
+label!(Action, action);
+label!(Field, field);
+label!(ContactField, contact_field);
+label!(Kind, entity);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL_MSGS: &[Msg] = &[Msg::About, Msg::Save, Msg::WorkingViewNote, Msg::CountOf, Msg::DeleteTitle];
+
+    #[test]
+    fn browser_tags_map_to_our_languages() {
+        let cases = [
+            ("zh-CN", Some(Locale::ZhCn)),
+            ("zh", Some(Locale::ZhCn)),
+            ("zh-SG", Some(Locale::ZhCn)),
+            ("zh-TW", Some(Locale::ZhTw)),
+            ("zh-HK", Some(Locale::ZhTw)),
+            ("zh-Hant-TW", Some(Locale::ZhTw)),
+            ("en-GB", Some(Locale::En)),
+            ("fr-FR", None),
+        ];
+        for (tag, want) in cases {
+            assert_eq!(Locale::from_tag(tag), want, "{tag}");
+        }
+    }
+
+    #[test]
+    fn every_label_exists_and_differs_between_english_and_chinese() {
+        for l in Locale::ALL {
+            for f in Field::ALL {
+                assert!(!f.label(*l).is_empty(), "{f:?} in {l:?}");
+            }
+            for f in ContactField::ALL {
+                assert!(!f.label(*l).is_empty(), "{f:?} in {l:?}");
+            }
+            for m in ALL_MSGS.iter().chain(ORG_FORMS) {
+                assert!(!t(*l, *m).is_empty(), "{m:?} in {l:?}");
+            }
+        }
+        for f in Field::ALL {
+            assert_ne!(f.label(Locale::En), f.label(Locale::ZhCn), "{f:?} is not translated");
+        }
+        assert_eq!(Status::Lost.label(Locale::ZhCn), "流失");
+        assert_eq!(Status::Lost.label(Locale::ZhTw), "流失");
+        assert_eq!(Field::Region.label(Locale::ZhTw), "地區");
+    }
+
+    #[test]
+    fn placeholders_survive_translation() {
+        for l in Locale::ALL {
+            assert!(t(*l, Msg::CountOf).contains("{n}") && t(*l, Msg::CountOf).contains("{total}"), "{l:?}");
+            assert!(t(*l, Msg::DeleteTitle).contains("{name}"), "{l:?}");
+            assert!(t(*l, Msg::HandedOver).contains("{n}"), "{l:?}");
+            assert!(field_error(*l, &FieldError::TooLong(7)).contains('7'), "{l:?}");
+        }
+    }
+}

@@ -56,7 +56,7 @@ pub async fn every_kind_round_trips<S: Store>(s: &S) {
     let t = TrashEntry { id: "c9".into(), customer: customer("c9", "旧"), deleted_at: now(), reason: "重复".into(), ..TrashEntry::default() };
     let st = Staff { id: "s1".into(), rev: 1, name: "张伟".into(), ..Staff::default() };
     let set_ = Setting { id: "k".into(), value: "v".into() };
-    let row = CustomerRow::of(&c, &[k.clone()]);
+    let row = CustomerRow::of(&c, std::slice::from_ref(&k));
     let mut set = ChangeSet::default();
     set.put(c.clone(), Expect::Absent)
         .put(row.clone(), Expect::Any)

@@ -1,0 +1,74 @@
+//! Start-up: open the archive (real or demo), load the list, purge expired
+//! trash, ask for persistent storage, then show the shell.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::shell::Shell;
+use super::{platform, prefs, AppState, I18n};
+use crate::domain::{demo, ops, Kind, TrashEntry};
+use crate::i18n::Msg;
+use crate::storage::idb::IdbStore;
+use crate::storage::{browser, Store, StoreError};
+
+#[derive(Clone, PartialEq)]
+enum Phase {
+    Opening,
+    Ready,
+    Failed(String),
+}
+
+/// Fill an empty demo archive with the sample agency.
+pub async fn seed_demo(state: &AppState) -> Result<(), StoreError> {
+    let archive = demo::generate(200, 2, 3, 2026, platform::now());
+    state.store().apply(&demo::changeset(&archive)).await
+}
+
+async fn start(state: AppState) -> Result<(), StoreError> {
+    let store = Rc::new(IdbStore::open(state.db_name()).await?);
+    state.set_store(store.clone());
+    if state.demo.get_untracked() && store.count(Kind::Customer).await? == 0 {
+        seed_demo(&state).await?;
+    }
+    // Purge what has been in the trash for more than 30 days.
+    let trash = store.all::<TrashEntry>().await?;
+    let expired = ops::expired(&trash, platform::now());
+    if !expired.is_empty() {
+        store.apply(&ops::purge(expired)).await?;
+    }
+    state.load().await?;
+    store.on_remote_change(move |a| spawn_local(async move { state.on_remote(a).await }));
+    spawn_local(async {
+        browser::request_persistence().await;
+    });
+    Ok(())
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let i18n = I18n::new();
+    i18n.set(i18n.locale.get_untracked());
+    let state = AppState::new(i18n, prefs::demo());
+    provide_context(state);
+    provide_context(i18n);
+    let phase = RwSignal::new(Phase::Opening);
+    spawn_local(async move {
+        match start(state).await {
+            Ok(()) => phase.set(Phase::Ready),
+            Err(e) => phase.set(Phase::Failed(state.error_text(&e))),
+        }
+    });
+    move || match phase.get() {
+        Phase::Opening => view! { <div class="splash" role="status">{move || i18n.t(Msg::Opening)}</div> }.into_any(),
+        Phase::Failed(text) => view! {
+            <div class="splash error" role="alert">
+                <h1>{move || i18n.t(Msg::OpenFailed)}</h1>
+                <p>{text}</p>
+            </div>
+        }
+        .into_any(),
+        Phase::Ready => view! { <Shell/> }.into_any(),
+    }
+}

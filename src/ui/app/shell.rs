@@ -1,0 +1,196 @@
+//! The layout around every page: navigation, the demo banner, who am I,
+//! language, notifications.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::app_root::seed_demo;
+use super::route::route_signal;
+use super::{prefs, AppState, Route, ToastKind};
+use crate::i18n::{Locale, Msg};
+use crate::storage::Store;
+use crate::ui::customers::{CustomerForm, CustomerListPage, CustomerPage};
+use crate::ui::review::ReviewPage;
+use crate::ui::settings::SettingsPage;
+use crate::ui::staff::StaffPage;
+use crate::ui::trash::TrashPage;
+
+#[component]
+fn NavLink(route: Route, label: Msg, #[prop(into)] active: Signal<bool>, #[prop(optional, into)] badge: Signal<Option<usize>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <a href=route.href() class="nav-link" class:active=move || active.get() aria-current=move || active.get().then_some("page")>
+            <span>{move || state.i18n.t(label)}</span>
+            {move || badge.get().filter(|n| *n > 0).map(|n| view! { <span class="badge">{n}</span> })}
+        </a>
+    }
+}
+
+/// Reset the demo archive to its sample data.
+fn reset_demo(state: AppState) {
+    spawn_local(async move {
+        let store = state.store();
+        let result = async {
+            store.clear_all().await?;
+            seed_demo(&state).await?;
+            state.load().await
+        }
+        .await;
+        match result {
+            Ok(()) => state.toast(ToastKind::Done, state.i18n.t_untracked(Msg::DemoResetDone)),
+            Err(e) => state.toast(ToastKind::Error, state.error_text(&e)),
+        }
+    });
+}
+
+/// Switch between the real and the demo archive (reloads the page).
+pub fn switch_archive(demo: bool) {
+    prefs::set_demo(demo);
+    let location = window().location();
+    let _ = location.set_hash(&Route::Customers.href());
+    let _ = location.reload();
+}
+
+#[component]
+fn DemoBanner() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i = state.i18n;
+    view! {
+        <div class="demo-banner" role="note">
+            <strong>"DEMO"</strong>
+            <span>{move || i.t(Msg::DemoBanner)}</span>
+            <button class="btn small" on:click=move |_| reset_demo(state)>{move || i.t(Msg::ResetDemo)}</button>
+            <button class="btn small" on:click=move |_| switch_archive(false)>{move || i.t(Msg::LeaveDemo)}</button>
+        </div>
+    }
+}
+
+#[component]
+fn WhoAmI() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i = state.i18n;
+    view! {
+        <label class="topbar-field">
+            <span>{move || i.t(Msg::WhoAmI)}</span>
+            <select
+                prop:value=move || state.me.get().unwrap_or_default()
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    state.set_me(Some(v).filter(|v| !v.is_empty()));
+                }
+            >
+                <option value="">{move || i.t(Msg::NobodySelected)}</option>
+                {move || state.staff.get().into_iter().filter(|s| s.active).map(|s| {
+                    let text = format!("{} · {}", s.name, i.label(s.role));
+                    view! { <option value=s.id.clone()>{text}</option> }
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i = state.i18n;
+    view! {
+        <label class="topbar-field">
+            <span>{move || i.t(Msg::Language)}</span>
+            <select
+                prop:value=move || i.locale.get().as_str()
+                on:change=move |ev| if let Some(l) = Locale::parse(&event_target_value(&ev)) { i.set(l) }
+            >
+                {Locale::ALL.iter().map(|l| view! { <option value=l.as_str()>{l.native_name()}</option> }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+#[component]
+fn Toasts() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="toasts" aria-live="polite">
+            <For each=move || state.toasts.get() key=|t| t.id let:t>
+                <div class="toast" class:error=t.kind == ToastKind::Error role=if t.kind == ToastKind::Error { "alert" } else { "status" }>
+                    {t.text.clone()}
+                </div>
+            </For>
+        </div>
+    }
+}
+
+#[component]
+pub fn Shell() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i = state.i18n;
+    let route = route_signal();
+    let is = move |f: fn(&Route) -> bool| Signal::derive(move || f(&route.get()));
+    let stale = Signal::derive(move || {
+        let now = super::platform::now();
+        state.index.with(|idx| {
+            idx.rows().iter().filter(|r| r.needs_review(now) && state.visible(&r.visibility(), crate::domain::Scope::All)).count()
+        })
+    });
+    let trash_count = RwSignal::new(0usize);
+    Effect::new(move |_| {
+        state.remote.track();
+        state.index.track();
+        spawn_local(async move {
+            if let Ok(n) = state.store().count(crate::domain::Kind::Trash).await {
+                trash_count.set(n as usize);
+            }
+        });
+    });
+    // "/" jumps to the search box, from anywhere but a text field.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        let typing = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .map(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+            .unwrap_or(false);
+        if ev.key() == "/" && !typing {
+            if let Some(el) = document().get_element_by_id("customer-search") {
+                ev.prevent_default();
+                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
+            }
+        }
+    });
+    on_cleanup(move || keys.remove());
+
+    view! {
+        <div class="layout" class:demo=move || state.demo.get()>
+            <Show when=move || state.demo.get()>
+                <DemoBanner/>
+            </Show>
+            <header class="topbar">
+                <a class="brand" href="#/customers">"Dossier"</a>
+                <div class="topbar-right">
+                    <WhoAmI/>
+                    <LanguageSwitch/>
+                </div>
+            </header>
+            <nav class="sidebar" aria-label=move || i.t(Msg::Navigation)>
+                <NavLink route=Route::Customers label=Msg::NavCustomers active=is(|r| matches!(r, Route::Customers | Route::Customer(_) | Route::EditCustomer(_) | Route::NewCustomer))/>
+                <NavLink route=Route::Review label=Msg::NavReview active=is(|r| *r == Route::Review) badge=Signal::derive(move || Some(stale.get()))/>
+                <NavLink route=Route::Trash label=Msg::NavTrash active=is(|r| *r == Route::Trash) badge=Signal::derive(move || Some(trash_count.get()))/>
+                <NavLink route=Route::Staff label=Msg::NavStaff active=is(|r| *r == Route::Staff)/>
+                <NavLink route=Route::Settings label=Msg::NavSettings active=is(|r| *r == Route::Settings)/>
+                <p class="sidebar-note">{move || i.t(Msg::WorkingViewNote)}</p>
+            </nav>
+            <main class="content">
+                {move || match route.get() {
+                    Route::Customers => view! { <CustomerListPage/> }.into_any(),
+                    Route::NewCustomer => view! { <CustomerForm id=None/> }.into_any(),
+                    Route::EditCustomer(id) => view! { <CustomerForm id=Some(id)/> }.into_any(),
+                    Route::Customer(id) => view! { <CustomerPage id=id/> }.into_any(),
+                    Route::Review => view! { <ReviewPage/> }.into_any(),
+                    Route::Trash => view! { <TrashPage/> }.into_any(),
+                    Route::Staff => view! { <StaffPage/> }.into_any(),
+                    Route::Settings => view! { <SettingsPage/> }.into_any(),
+                }}
+            </main>
+            <Toasts/>
+        </div>
+    }
+}

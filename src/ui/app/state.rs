@@ -1,0 +1,237 @@
+//! The app-wide handle: the open archive, the in-memory list index, staff,
+//! the current user and notifications. One `Copy` value in context.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use super::{platform, prefs};
+use crate::domain::change::{ChangeSet, Op, Record};
+use crate::domain::ops::Ctx;
+use crate::domain::search::{CustomerIndex, ListQuery};
+use crate::domain::staff::{departments, Viewer, Visibility};
+use crate::domain::{Actor, CustomerRow, Kind, Role, Scope, Staff};
+use super::I18n;
+use crate::i18n::Msg;
+use crate::storage::idb::{Announcement, IdbStore};
+use crate::storage::{Store, StoreError};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ToastKind {
+    Done,
+    Error,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Toast {
+    pub id: u64,
+    pub kind: ToastKind,
+    pub text: String,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub i18n: I18n,
+    store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,
+    /// The list rows of every customer, searchable.
+    pub index: RwSignal<CustomerIndex>,
+    pub staff: RwSignal<Vec<Staff>>,
+    /// Staff id of the current user ("who am I"); none means no working view.
+    pub me: RwSignal<Option<String>>,
+    pub demo: RwSignal<bool>,
+    /// What another tab changed last, and a counter that moves with each change.
+    pub remote: RwSignal<(u64, Announcement)>,
+    pub toasts: RwSignal<Vec<Toast>>,
+    /// The customer list's search, filters and order, kept while the user
+    /// opens a customer and comes back.
+    pub list_query: RwSignal<ListQuery>,
+}
+
+impl AppState {
+    pub fn new(i18n: I18n, demo: bool) -> Self {
+        AppState {
+            i18n,
+            store: StoredValue::new_local(None),
+            index: RwSignal::new(CustomerIndex::default()),
+            staff: RwSignal::new(Vec::new()),
+            me: RwSignal::new(None),
+            demo: RwSignal::new(demo),
+            remote: RwSignal::new((0, Announcement::default())),
+            toasts: RwSignal::new(Vec::new()),
+            list_query: RwSignal::new(ListQuery::default()),
+        }
+    }
+
+    pub fn db_name(&self) -> &'static str {
+        if self.demo.get_untracked() {
+            prefs::DEMO_DB
+        } else {
+            prefs::REAL_DB
+        }
+    }
+
+    pub fn set_store(&self, store: Rc<IdbStore>) {
+        self.store.set_value(Some(store));
+    }
+
+    /// The open archive. The UI only renders pages once it is open.
+    pub fn store(&self) -> Rc<IdbStore> {
+        self.store.get_value().expect("the archive is opened before any page renders")
+    }
+
+    /// Load the list rows and staff into memory.
+    pub async fn load(&self) -> Result<(), StoreError> {
+        let store = self.store();
+        let rows = store.all::<CustomerRow>().await?;
+        let staff = store.all::<Staff>().await?;
+        self.index.set(CustomerIndex::new(rows));
+        self.staff.set(staff);
+        let me = prefs::me(self.db_name()).filter(|id| self.staff.get_untracked().iter().any(|s| &s.id == id));
+        self.me.set(me);
+        Ok(())
+    }
+
+    /// Write a change set, then show it in memory.
+    pub async fn apply(&self, set: &ChangeSet) -> Result<(), StoreError> {
+        self.store().apply(set).await?;
+        self.reflect(set);
+        Ok(())
+    }
+
+    /// Bring the in-memory rows and staff in line with a committed change set.
+    fn reflect(&self, set: &ChangeSet) {
+        let mut rows_changed = false;
+        let mut staff_changed = false;
+        for op in &set.ops {
+            match op {
+                Op::Put { record: Record::Row(_), .. } | Op::Delete { kind: Kind::Row, .. } => rows_changed = true,
+                Op::Put { record: Record::Staff(_), .. } | Op::Delete { kind: Kind::Staff, .. } => staff_changed = true,
+                _ => {}
+            }
+        }
+        if rows_changed {
+            self.index.update(|index| {
+                for op in &set.ops {
+                    match op {
+                        Op::Put { record: Record::Row(r), .. } => index.upsert(r.clone()),
+                        Op::Delete { kind: Kind::Row, id, .. } => index.remove(id),
+                        _ => {}
+                    }
+                }
+            });
+        }
+        if staff_changed {
+            self.staff.update(|staff| {
+                for op in &set.ops {
+                    match op {
+                        Op::Put { record: Record::Staff(s), .. } => match staff.iter_mut().find(|x| x.id == s.id) {
+                            Some(x) => *x = s.clone(),
+                            None => staff.push(s.clone()),
+                        },
+                        Op::Delete { kind: Kind::Staff, id, .. } => staff.retain(|x| &x.id != id),
+                        _ => {}
+                    }
+                }
+            });
+        }
+    }
+
+    /// Another tab committed a change: refresh what it touched.
+    pub async fn on_remote(&self, a: Announcement) {
+        let store = self.store();
+        let cleared = a.kinds.len() > 1 && a.customers.is_empty() && a.kinds.iter().any(|k| k == Kind::Row.as_str());
+        if cleared {
+            let _ = self.load().await;
+        } else {
+            for id in &a.customers {
+                match store.get::<CustomerRow>(id).await {
+                    Ok(Some(row)) => self.index.update(|i| i.upsert(row)),
+                    Ok(None) => self.index.update(|i| i.remove(id)),
+                    Err(_) => {}
+                }
+            }
+            if a.kinds.iter().any(|k| k == Kind::Staff.as_str()) {
+                if let Ok(staff) = store.all::<Staff>().await {
+                    self.staff.set(staff);
+                }
+            }
+        }
+        self.remote.update(|(n, last)| {
+            *n += 1;
+            *last = a;
+        });
+    }
+
+    /// Run a domain operation with the current time, user and fresh ids.
+    pub fn run<R>(&self, f: impl FnOnce(&mut Ctx) -> R) -> R {
+        let mut ids = platform::new_id;
+        let mut ctx = Ctx { now: platform::now(), by: self.actor(), next_id: &mut ids };
+        f(&mut ctx)
+    }
+
+    pub fn current_staff(&self) -> Option<Staff> {
+        let me = self.me.get()?;
+        self.staff.with(|s| s.iter().find(|x| x.id == me).cloned())
+    }
+
+    pub fn actor(&self) -> Actor {
+        match self.me.get_untracked().and_then(|id| self.staff.with_untracked(|s| s.iter().find(|x| x.id == id).cloned())) {
+            Some(s) => Actor { id: Some(s.id), name: s.name },
+            None => Actor { id: None, name: self.i18n.t_untracked(Msg::Nobody).to_string() },
+        }
+    }
+
+    pub fn set_me(&self, id: Option<String>) {
+        prefs::set_me(self.db_name(), id.as_deref());
+        self.me.set(id);
+    }
+
+    /// A staff member's name, or the id if they are unknown.
+    pub fn staff_name(&self, id: &str) -> String {
+        self.staff.with(|s| s.iter().find(|x| x.id == id).map(|x| x.name.clone())).unwrap_or_else(|| id.to_string())
+    }
+
+    /// The scopes the current user may choose (all, with no user set).
+    pub fn scopes(&self) -> Vec<Scope> {
+        match self.current_staff() {
+            Some(s) => s.role.scopes().to_vec(),
+            None => vec![Scope::All],
+        }
+    }
+
+    /// Whether the current user's working view shows a record in a scope.
+    pub fn visible(&self, v: &Visibility, scope: Scope) -> bool {
+        match self.current_staff() {
+            Some(me) => {
+                let depts = self.staff.with(|s| departments(s));
+                Viewer::new(&me, &depts).shows(v, scope)
+            }
+            None => true,
+        }
+    }
+
+    pub fn role(&self) -> Option<Role> {
+        self.current_staff().map(|s| s.role)
+    }
+
+    pub fn toast(&self, kind: ToastKind, text: impl Into<String>) {
+        let id = js_sys::Date::now() as u64 ^ (js_sys::Math::random() * 1e9) as u64;
+        self.toasts.update(|t| t.push(Toast { id, kind, text: text.into() }));
+        let toasts = self.toasts;
+        set_timeout(move || toasts.update(|t| t.retain(|x| x.id != id)), std::time::Duration::from_millis(if kind == ToastKind::Error { 8000 } else { 3500 }));
+    }
+
+    /// What a storage error means for the user, in their language.
+    pub fn error_text(&self, e: &StoreError) -> String {
+        let i = self.i18n;
+        match e {
+            StoreError::QuotaExceeded => i.t(Msg::ErrQuota).to_string(),
+            StoreError::Conflict { .. } => i.t(Msg::ErrConflict).to_string(),
+            StoreError::TooNew { .. } => i.t(Msg::ErrTooNew).to_string(),
+            StoreError::Blocked => i.t(Msg::ErrBlocked).to_string(),
+            StoreError::Unavailable(d) => format!("{} ({d})", i.t(Msg::ErrUnavailable)),
+            StoreError::Corrupt { detail, .. } => format!("{} ({detail})", i.t(Msg::ErrCorrupt)),
+            StoreError::Failed { op, detail } => format!("{} ({op}: {detail})", i.t(Msg::ErrFailed)),
+        }
+    }
+}

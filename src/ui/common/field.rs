@@ -1,0 +1,136 @@
+//! Labelled form fields with their error beside them. The label is the
+//! field's accessible name; what the user typed stays in its signal whatever
+//! the validation says.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use leptos::prelude::*;
+
+static NEXT: AtomicUsize = AtomicUsize::new(1);
+
+/// A fresh element id, for tying labels and errors to their inputs.
+pub fn next_id(prefix: &str) -> String {
+    format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum InputKind {
+    #[default]
+    Text,
+    Date,
+    Email,
+    Tel,
+    Url,
+    /// Free text that the browser should offer a numeric keypad for.
+    Decimal,
+    Search,
+}
+
+impl InputKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            InputKind::Text | InputKind::Decimal => "text",
+            InputKind::Date => "date",
+            InputKind::Email => "email",
+            InputKind::Tel => "tel",
+            InputKind::Url => "url",
+            InputKind::Search => "search",
+        }
+    }
+}
+
+#[component]
+pub fn TextField(
+    /// The visible label, also the input's accessible name.
+    #[prop(into)]
+    label: Signal<&'static str>,
+    /// What the user typed.
+    value: RwSignal<String>,
+    /// The message shown beside the field when its value is refused.
+    #[prop(into, optional)]
+    error: Signal<Option<String>>,
+    #[prop(optional)] kind: InputKind,
+    #[prop(optional)] required: bool,
+    /// Id of a datalist offering values.
+    #[prop(optional, into)]
+    list: Option<String>,
+    #[prop(optional, into)] id: Option<String>,
+) -> impl IntoView {
+    let id = id.unwrap_or_else(|| next_id("f"));
+    let err_id = format!("{id}-err");
+    let err_id2 = err_id.clone();
+    view! {
+        <div class="field" class:invalid=move || error.with(Option::is_some)>
+            <label for=id.clone()>{label}{required.then_some(view! { <span class="req" aria-hidden="true">" *"</span> })}</label>
+            <input
+                id=id
+                type=kind.as_str()
+                inputmode=(kind == InputKind::Decimal).then_some("decimal")
+                list=list
+                required=required
+                aria-invalid=move || error.with(Option::is_some).to_string()
+                aria-describedby=move || error.with(Option::is_some).then(|| err_id.clone())
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+            {move || error.get().map(|e| view! { <p class="field-error" id=err_id2.clone() role="alert">{e}</p> })}
+        </div>
+    }
+}
+
+#[component]
+pub fn TextArea(
+    /// The visible label, also the accessible name.
+    #[prop(into)]
+    label: Signal<&'static str>,
+    value: RwSignal<String>,
+    #[prop(into, optional)] error: Signal<Option<String>>,
+    #[prop(optional)] required: bool,
+    #[prop(default = 3)] rows: u32,
+) -> impl IntoView {
+    let id = next_id("t");
+    view! {
+        <div class="field wide" class:invalid=move || error.with(Option::is_some)>
+            <label for=id.clone()>{label}{required.then_some(view! { <span class="req" aria-hidden="true">" *"</span> })}</label>
+            <textarea
+                id=id
+                rows=rows
+                required=required
+                aria-invalid=move || error.with(Option::is_some).to_string()
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            ></textarea>
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        </div>
+    }
+}
+
+#[component]
+pub fn SelectField(
+    /// The visible label, also the accessible name.
+    #[prop(into)]
+    label: Signal<&'static str>,
+    value: RwSignal<String>,
+    /// (value, text) pairs.
+    #[prop(into)]
+    options: Signal<Vec<(String, String)>>,
+    #[prop(into, optional)] error: Signal<Option<String>>,
+    #[prop(optional, into)] id: Option<String>,
+) -> impl IntoView {
+    let id = id.unwrap_or_else(|| next_id("s"));
+    view! {
+        <div class="field" class:invalid=move || error.with(Option::is_some)>
+            <label for=id.clone()>{label}</label>
+            <select id=id prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
+                {move || {
+                    let current = value.get();
+                    options.get().into_iter().map(|(v, t)| {
+                        let selected = v == current;
+                        view! { <option value=v selected=selected>{t}</option> }
+                    }).collect_view()
+                }}
+            </select>
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+        </div>
+    }
+}

@@ -1,0 +1,275 @@
+//! The customer list: search as you type, filters, sorting, and a windowed
+//! body that renders only the rows in view, so 100,000 customers scroll as
+//! smoothly as 100.
+
+use std::collections::HashMap;
+
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::domain::search::{OwnerFilter, SortKey};
+use crate::domain::staff::{departments, Viewer};
+use crate::domain::{Confidentiality, CustomerKind, CustomerRow, Scope, Status};
+use crate::i18n::Msg;
+use crate::ui::app::{navigate, platform, AppState, Route};
+use crate::ui::common::{InputKind, SelectField, TextField};
+
+const ROW_HEIGHT: f64 = 36.0;
+const OVERSCAN: usize = 8;
+
+fn options<T: Copy + Send + Sync + crate::i18n::Label + 'static>(state: AppState, all: &'static [T], key: fn(T) -> &'static str) -> Signal<Vec<(String, String)>> {
+    Signal::derive(move || {
+        let i = state.i18n;
+        std::iter::once((String::new(), i.t(Msg::All).to_string()))
+            .chain(all.iter().map(|v| (key(*v).to_string(), i.label(*v).to_string())))
+            .collect()
+    })
+}
+
+#[component]
+fn Filters() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i = state.i18n;
+    let q = state.list_query;
+    let initial = q.get_untracked();
+    let text = RwSignal::new(initial.text.clone());
+    let status = RwSignal::new(initial.status.map(|s| s.as_str().to_string()).unwrap_or_default());
+    let kind = RwSignal::new(initial.kind.map(|s| s.as_str().to_string()).unwrap_or_default());
+    let conf = RwSignal::new(initial.confidentiality.map(|s| s.as_str().to_string()).unwrap_or_default());
+    let owner = RwSignal::new(match &initial.owner {
+        OwnerFilter::Any => String::new(),
+        OwnerFilter::Unassigned => "-".into(),
+        OwnerFilter::Staff(id) => id.clone(),
+    });
+    let industry = RwSignal::new(initial.industry.clone().unwrap_or_default());
+    let region = RwSignal::new(initial.region.clone().unwrap_or_default());
+    let scope = RwSignal::new(initial.scope.as_str().to_string());
+    Effect::new(move |_| {
+        let scopes = state.scopes();
+        let chosen = Scope::parse(&scope.get()).filter(|s| scopes.contains(s)).unwrap_or(scopes[0]);
+        let owner_filter = match owner.get().as_str() {
+            "" => OwnerFilter::Any,
+            "-" => OwnerFilter::Unassigned,
+            id => OwnerFilter::Staff(id.to_string()),
+        };
+        let non_empty = |s: String| Some(s).filter(|s| !s.is_empty());
+        q.update(|q| {
+            q.text = text.get();
+            q.status = Status::parse(&status.get());
+            q.kind = CustomerKind::parse(&kind.get());
+            q.confidentiality = Confidentiality::parse(&conf.get());
+            q.owner = owner_filter;
+            q.industry = non_empty(industry.get());
+            q.region = non_empty(region.get());
+            q.scope = chosen;
+        });
+    });
+    let values = move |col: fn(&CustomerRow) -> &str| {
+        Signal::derive(move || {
+            std::iter::once((String::new(), i.t(Msg::All).to_string()))
+                .chain(state.index.with(|idx| idx.values(col)).into_iter().map(|v| (v.clone(), v)))
+                .collect::<Vec<_>>()
+        })
+    };
+    let owners = Signal::derive(move || {
+        let mut v = vec![(String::new(), i.t(Msg::All).to_string()), ("-".to_string(), i.t(Msg::Unassigned).to_string())];
+        v.extend(state.staff.get().into_iter().map(|s| (s.id, s.name)));
+        v
+    });
+    let scopes = Signal::derive(move || state.scopes().into_iter().map(|s| (s.as_str().to_string(), i.label(s).to_string())).collect::<Vec<_>>());
+    view! {
+        <div class="filters">
+            <div class="search">
+                <TextField label=i.sig(Msg::Search) value=text kind=InputKind::Search id="customer-search"/>
+            </div>
+            <SelectField label=i.sig(Msg::Scope) value=scope options=scopes/>
+            <SelectField label=i.sig(Msg::Status) value=status options=options(state, Status::ALL, Status::as_str)/>
+            <SelectField label=i.sig(Msg::Kind) value=kind options=options(state, CustomerKind::ALL, CustomerKind::as_str)/>
+            <SelectField label=i.sig(Msg::Owner) value=owner options=owners/>
+            <SelectField label=i.sig(Msg::Industry) value=industry options=values(|r| r.industry.as_str())/>
+            <SelectField label=i.sig(Msg::Region) value=region options=values(|r| r.region.as_str())/>
+            <SelectField label=i.sig(Msg::Confidentiality) value=conf options=options(state, Confidentiality::ALL, Confidentiality::as_str)/>
+        </div>
+    }
+}
+
+#[component]
+fn SortHeader(key: SortKey, label: Msg) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let q = state.list_query;
+    let active = move || q.with(|q| q.sort == key);
+    let arrow = move || if !active() { "" } else if q.with(|q| q.descending) { " ▼" } else { " ▲" };
+    view! {
+        <span role="columnheader" class="cell" aria-sort=move || if !active() { "none" } else if q.with(|q| q.descending) { "descending" } else { "ascending" }>
+            <button class="sort" on:click=move |_| q.update(|q| {
+                if q.sort == key { q.descending = !q.descending } else { q.sort = key; q.descending = false }
+            })>{move || state.i18n.t(label)}{arrow}</button>
+        </span>
+    }
+}
+
+#[component]
+pub fn CustomerListPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i = state.i18n;
+    let hits = Memo::new(move |_| {
+        let q = state.list_query.get();
+        let me = state.current_staff();
+        let depts = state.staff.with(|s| departments(s));
+        let names: HashMap<String, String> = state.staff.with(|s| s.iter().map(|x| (x.id.clone(), x.name.clone())).collect());
+        let viewer = me.as_ref().map(|m| Viewer::new(m, &depts));
+        state.index.with(|idx| idx.query(&q, viewer.as_ref(), &|id| names.get(id).cloned().unwrap_or_default()))
+    });
+    let total = Memo::new(move |_| state.index.with(|i| i.len()));
+    let scroll_top = RwSignal::new(0.0f64);
+    let viewport = RwSignal::new(600.0f64);
+    let selected = RwSignal::new(0usize);
+    let body = NodeRef::<html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = body.get() {
+            viewport.set(el.client_height().max(200) as f64);
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        if let Some(el) = body.get_untracked() {
+            viewport.set(el.client_height().max(200) as f64);
+        }
+    });
+    on_cleanup(move || resize.remove());
+    // A new search starts at the top.
+    Effect::new(move |_| {
+        state.list_query.track();
+        selected.set(0);
+        if let Some(el) = body.get_untracked() {
+            el.set_scroll_top(0);
+        }
+        scroll_top.set(0.0);
+    });
+    let window_range = move || {
+        let n = hits.with(Vec::len);
+        let first = ((scroll_top.get() / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
+        let count = (viewport.get() / ROW_HEIGHT) as usize + 2 * OVERSCAN;
+        first.min(n)..(first + count).min(n)
+    };
+    let keep_in_view = move |pos: usize| {
+        if let Some(el) = body.get_untracked() {
+            let top = pos as f64 * ROW_HEIGHT;
+            let h = el.client_height() as f64;
+            let st = el.scroll_top() as f64;
+            if top < st {
+                el.set_scroll_top(top as i32);
+            } else if top + ROW_HEIGHT > st + h {
+                el.set_scroll_top((top + ROW_HEIGHT - h) as i32);
+            }
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let n = hits.with(Vec::len);
+        if n == 0 {
+            return;
+        }
+        let page = (viewport.get_untracked() / ROW_HEIGHT) as usize;
+        let cur = selected.get_untracked().min(n - 1);
+        let next = match ev.key().as_str() {
+            "ArrowDown" => (cur + 1).min(n - 1),
+            "ArrowUp" => cur.saturating_sub(1),
+            "PageDown" => (cur + page).min(n - 1),
+            "PageUp" => cur.saturating_sub(page),
+            "Home" => 0,
+            "End" => n - 1,
+            "Enter" => {
+                if let Some(id) = hits.with(|h| state.index.with(|idx| idx.get(h[cur]).map(|r| r.id.clone()))) {
+                    navigate(Route::Customer(id));
+                }
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        selected.set(next);
+        keep_in_view(next);
+    };
+    let now = platform::now();
+    let row_view = move |pos: usize, idx_pos: usize| {
+        state.index.with(|idx| idx.get(idx_pos).cloned()).map(|r| {
+            let owner = r.owner.as_deref().map(|o| state.staff_name(o)).unwrap_or_default();
+            let stale = r.needs_review(now);
+            let contact = r.contacts.first().cloned().unwrap_or_default();
+            let phone = if r.phone.is_empty() { r.contact_phones.first().cloned().unwrap_or_default() } else { r.phone.clone() };
+            let status_class = format!("pill status-{}", r.status.as_str());
+            view! {
+                <a
+                    role="row"
+                    class="row"
+                    class:selected=move || selected.get() == pos
+                    href=Route::Customer(r.id.clone()).href()
+                    aria-rowindex=pos + 2
+                    style=format!("transform: translateY({}px)", pos as f64 * ROW_HEIGHT)
+                    tabindex="-1"
+                >
+                    <span role="cell" class="cell name">
+                        <span class="primary-text">{r.name.clone()}</span>
+                        {(!r.short_name.is_empty()).then(|| view! { <span class="muted">{r.short_name.clone()}</span> })}
+                    </span>
+                    <span role="cell" class="cell">{i.label(r.kind)}</span>
+                    <span role="cell" class="cell"><span class=status_class>{i.label(r.status)}</span></span>
+                    <span role="cell" class="cell">{owner}</span>
+                    <span role="cell" class="cell">{r.industry.clone()}</span>
+                    <span role="cell" class="cell">{r.region.clone()}</span>
+                    <span role="cell" class="cell">{contact}</span>
+                    <span role="cell" class="cell mono">{phone}</span>
+                    <span role="cell" class="cell" class:stale=stale>{platform::format_date(r.reviewed_at)}</span>
+                </a>
+            }
+        })
+    };
+    view! {
+        <section class="page list-page">
+            <div class="page-head">
+                <h1>{move || i.t(Msg::NavCustomers)}</h1>
+                <span class="count" role="status">
+                    {move || i.t(Msg::CountOf).replace("{n}", &hits.with(Vec::len).to_string()).replace("{total}", &total.get().to_string())}
+                </span>
+                <a class="btn primary" href=Route::NewCustomer.href()>{move || i.t(Msg::NewCustomer)}</a>
+            </div>
+            <Filters/>
+            <div class="grid" role="table" aria-label=move || i.t(Msg::NavCustomers) aria-rowcount=move || hits.with(Vec::len) + 1>
+                <div class="grid-head" role="row" aria-rowindex="1">
+                    <SortHeader key=SortKey::Name label=Msg::Name/>
+                    <span role="columnheader" class="cell">{move || i.t(Msg::Kind)}</span>
+                    <SortHeader key=SortKey::Status label=Msg::Status/>
+                    <SortHeader key=SortKey::Owner label=Msg::Owner/>
+                    <SortHeader key=SortKey::Industry label=Msg::Industry/>
+                    <SortHeader key=SortKey::Region label=Msg::Region/>
+                    <span role="columnheader" class="cell">{move || i.t(Msg::PrimaryContact)}</span>
+                    <span role="columnheader" class="cell">{move || i.t(Msg::Phone)}</span>
+                    <SortHeader key=SortKey::Reviewed label=Msg::LastReviewed/>
+                </div>
+                <div
+                    class="grid-body"
+                    node_ref=body
+                    tabindex="0"
+                    aria-label=move || i.t(Msg::ListKeysHint)
+                    on:scroll=move |_| if let Some(el) = body.get_untracked() { scroll_top.set(el.scroll_top() as f64) }
+                    on:keydown=on_key
+                >
+                    <div class="grid-spacer" style=move || format!("height: {}px", hits.with(Vec::len) as f64 * ROW_HEIGHT)>
+                        {move || {
+                            let range = window_range();
+                            hits.with(|h| range.map(|pos| row_view(pos, h[pos])).collect_view())
+                        }}
+                    </div>
+                    <Show when=move || total.get() == 0>
+                        <div class="empty">
+                            <p>{move || i.t(Msg::NoCustomersYet)}</p>
+                            <a class="btn primary" href=Route::NewCustomer.href()>{move || i.t(Msg::NewCustomer)}</a>
+                        </div>
+                    </Show>
+                    <Show when=move || { total.get() > 0 && hits.with(Vec::is_empty) }>
+                        <div class="empty"><p>{move || i.t(Msg::NoMatches)}</p></div>
+                    </Show>
+                </div>
+            </div>
+        </section>
+    }
+}

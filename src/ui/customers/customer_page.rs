@@ -1,0 +1,169 @@
+//! One customer: the record, contacts, communication log and history, with
+//! edit, mark reviewed and delete. Reloads when another tab changes it.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::contacts_panel::ContactsPanel;
+use super::delete_dialog::DeleteDialog;
+use super::history_panel::HistoryPanel;
+use super::log_panel::LogPanel;
+use super::record_view::RecordView;
+use crate::domain::interaction::Interaction;
+use crate::domain::{ops, Contact, Customer, CustomerRow, HistoryEntry};
+use crate::i18n::Msg;
+use crate::storage::{Store, StoreError};
+use crate::ui::app::{platform, AppState, Route, ToastKind};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    pub customer: Customer,
+    pub contacts: Vec<Contact>,
+    pub log: Vec<Interaction>,
+    pub history: Vec<HistoryEntry>,
+}
+
+async fn load(state: AppState, id: &str) -> Result<Option<Loaded>, StoreError> {
+    let store = state.store();
+    let Some(customer) = store.get::<Customer>(id).await? else { return Ok(None) };
+    let contacts = store.by_index::<Contact>("customer_id", id).await?;
+    let log = store.by_index::<Interaction>("customer_id", id).await?;
+    let mut history = store.by_index::<HistoryEntry>("customer_id", id).await?;
+    history.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
+    Ok(Some(Loaded { customer, contacts, log, history }))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Record,
+    Contacts,
+    Log,
+    History,
+}
+
+#[derive(Clone, PartialEq)]
+enum Phase {
+    Loading,
+    Missing,
+    Failed(String),
+    Ready,
+}
+
+#[component]
+pub fn CustomerPage(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i = state.i18n;
+    let data = RwSignal::new(None::<Loaded>);
+    let phase = RwSignal::new(Phase::Loading);
+    let tab = RwSignal::new(Tab::Record);
+    let deleting = RwSignal::new(false);
+    let id = StoredValue::new(id);
+    let reload = Callback::new(move |_| {
+        spawn_local(async move {
+            match load(state, &id.get_value()).await {
+                Ok(Some(l)) => {
+                    data.set(Some(l));
+                    phase.set(Phase::Ready);
+                }
+                Ok(None) => phase.set(Phase::Missing),
+                Err(e) => phase.set(Phase::Failed(state.error_text(&e))),
+            }
+        });
+    });
+    reload.run(());
+    // Another tab changed this customer: show the new state.
+    Effect::new(move |prev: Option<u64>| {
+        let (n, a) = state.remote.get();
+        if prev.is_some_and(|p| p != n) && a.customers.contains(&id.get_value()) {
+            reload.run(());
+        }
+        n
+    });
+    let customer = Signal::derive(move || data.with(|d| d.as_ref().map(|d| d.customer.clone()).unwrap_or_default()));
+    let contacts = Signal::derive(move || data.with(|d| d.as_ref().map(|d| d.contacts.clone()).unwrap_or_default()));
+    let log = Signal::derive(move || data.with(|d| d.as_ref().map(|d| d.log.clone()).unwrap_or_default()));
+    let history = Signal::derive(move || data.with(|d| d.as_ref().map(|d| d.history.clone()).unwrap_or_default()));
+    let mark_reviewed = move |_| {
+        let Some(d) = data.get_untracked() else { return };
+        let row = CustomerRow::of(&d.customer, &d.contacts);
+        let (set, _) = state.run(|ctx| ops::mark_reviewed(ctx, &d.customer, &row));
+        spawn_local(async move {
+            match state.apply(&set).await {
+                Ok(()) => {
+                    state.toast(ToastKind::Done, i.t_untracked(Msg::MarkedReviewed));
+                    reload.run(());
+                }
+                Err(e) => state.toast(ToastKind::Error, state.error_text(&e)),
+            }
+        });
+    };
+    let tab_button = move |t: Tab, label: Msg, count: Signal<Option<usize>>| {
+        view! {
+            <button role="tab" class="tab" aria-selected=move || (tab.get() == t).to_string() on:click=move |_| tab.set(t)>
+                {move || i.t(label)}
+                {move || count.get().map(|n| view! { <span class="badge muted">{n}</span> })}
+            </button>
+        }
+    };
+    move || match phase.get() {
+        Phase::Loading => view! { <p class="muted" role="status">{move || i.t(Msg::Loading)}</p> }.into_any(),
+        Phase::Missing => view! {
+            <section class="page">
+                <h1>{move || i.t(Msg::CustomerMissing)}</h1>
+                <p><a href=Route::Trash.href()>{move || i.t(Msg::NavTrash)}</a>" · "<a href=Route::Customers.href()>{move || i.t(Msg::NavCustomers)}</a></p>
+            </section>
+        }.into_any(),
+        Phase::Failed(text) => view! { <p class="error" role="alert">{text}</p> }.into_any(),
+        Phase::Ready => {
+            let c = customer.get_untracked();
+            let owner = Signal::derive(move || customer.with(|c| c.owner.as_deref().map(|o| state.staff_name(o))).unwrap_or_default());
+            let co_owner = Signal::derive(move || customer.with(|c| c.co_owner.as_deref().map(|o| state.staff_name(o))).unwrap_or_default());
+            view! {
+                <section class="page customer-page">
+                    <div class="page-head">
+                        <div>
+                            <p class="crumbs"><a href=Route::Customers.href()>{move || i.t(Msg::NavCustomers)}</a></p>
+                            <h1>{move || customer.with(|c| c.name.clone())}</h1>
+                            <p class="badges">
+                                <span class="pill">{move || i.label(customer.with(|c| c.kind))}</span>
+                                <span class=move || format!("pill status-{}", customer.with(|c| c.status.as_str()))>{move || i.label(customer.with(|c| c.status))}</span>
+                                <span class="pill">{move || i.t(Msg::Confidentiality)}": "{move || i.label(customer.with(|c| c.confidentiality))}</span>
+                                <span class="muted">{move || i.t(Msg::Owner)}": "{owner}</span>
+                                <Show when=move || !co_owner.get().is_empty()>
+                                    <span class="muted">{move || i.t(Msg::CoOwner)}": "{co_owner}</span>
+                                </Show>
+                            </p>
+                            <p class="muted" class:stale=move || customer.with(|c| CustomerRow::of(c, &[]).needs_review(platform::now()))>
+                                {move || i.t(Msg::LastReviewed)}": "{move || customer.with(|c| platform::format_date(c.reviewed_at))}
+                            </p>
+                        </div>
+                        <div class="actions">
+                            <a class="btn primary" href=Route::EditCustomer(c.id.clone()).href()>{move || i.t(Msg::Edit)}</a>
+                            <button class="btn" on:click=mark_reviewed>{move || i.t(Msg::MarkReviewed)}</button>
+                            <button class="btn danger-text" on:click=move |_| deleting.set(true)>{move || i.t(Msg::Delete)}</button>
+                        </div>
+                    </div>
+                    <div role="tablist" class="tabs">
+                        {tab_button(Tab::Record, Msg::TabRecord, Signal::derive(|| None))}
+                        {tab_button(Tab::Contacts, Msg::TabContacts, Signal::derive(move || Some(contacts.with(Vec::len))))}
+                        {tab_button(Tab::Log, Msg::TabLog, Signal::derive(move || Some(log.with(Vec::len))))}
+                        {tab_button(Tab::History, Msg::History, Signal::derive(move || Some(history.with(Vec::len))))}
+                    </div>
+                    <div role="tabpanel">
+                        {move || match tab.get() {
+                            Tab::Record => view! { <RecordView customer=customer/> }.into_any(),
+                            Tab::Contacts => view! { <ContactsPanel customer=customer contacts=contacts on_changed=reload/> }.into_any(),
+                            Tab::Log => view! { <LogPanel customer_id=id.get_value() entries=log on_changed=reload/> }.into_any(),
+                            Tab::History => view! { <HistoryPanel entries=history/> }.into_any(),
+                        }}
+                    </div>
+                    <Show when=move || deleting.get()>
+                        {move || data.get_untracked().map(|d| view! {
+                            <DeleteDialog customer=d.customer contacts=d.contacts log=d.log on_close=Callback::new(move |_| deleting.set(false))/>
+                        })}
+                    </Show>
+                </section>
+            }.into_any()
+        }
+    }
+}

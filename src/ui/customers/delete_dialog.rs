@@ -1,0 +1,59 @@
+//! Deleting a customer: a reason is required; the record goes to the trash.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::domain::interaction::Interaction;
+use crate::domain::ops::{self, OpError};
+use crate::domain::{Contact, Customer};
+use crate::i18n::Msg;
+use crate::ui::app::{navigate, AppState, Route, ToastKind};
+use crate::ui::common::{Dialog, TextArea};
+
+#[component]
+pub fn DeleteDialog(
+    customer: Customer,
+    contacts: Vec<Contact>,
+    log: Vec<Interaction>,
+    /// Called when the dialog is dismissed without deleting.
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i = state.i18n;
+    let reason = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let name = customer.name.clone();
+    let confirm = move |_| {
+        let set = state.run(|ctx| ops::delete_customer(ctx, &customer, contacts.clone(), log.clone(), &reason.get_untracked()));
+        match set {
+            Err(OpError::ReasonRequired) => error.set(Some(i.t_untracked(Msg::ReasonRequired).to_string())),
+            Err(e) => error.set(Some(e.to_string())),
+            Ok(set) => {
+                busy.set(true);
+                spawn_local(async move {
+                    match state.apply(&set).await {
+                        Ok(()) => {
+                            state.toast(ToastKind::Done, i.t_untracked(Msg::MovedToTrash));
+                            navigate(Route::Customers);
+                        }
+                        Err(e) => {
+                            busy.set(false);
+                            error.set(Some(state.error_text(&e)));
+                        }
+                    }
+                });
+            }
+        }
+    };
+    view! {
+        <Dialog title=Signal::derive(move || i.t(Msg::DeleteTitle).replace("{name}", &name)) on_close=on_close>
+            <p>{move || i.t(Msg::DeleteExplain)}</p>
+            <TextArea label=i.sig(Msg::DeleteReason) value=reason error=error required=true/>
+            <div class="actions">
+                <button class="btn danger" disabled=move || busy.get() on:click=confirm>{move || i.t(Msg::MoveToTrash)}</button>
+                <button class="btn" on:click=move |_| on_close.run(())>{move || i.t(Msg::Cancel)}</button>
+            </div>
+        </Dialog>
+    }
+}

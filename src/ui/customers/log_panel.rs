@@ -1,0 +1,110 @@
+//! The communication log: record a call, letter, fax, e-mail, meeting or
+//! visit, and read the log newest first.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::domain::interaction::{Channel, Interaction, InteractionDraft, InteractionField};
+use crate::domain::ops;
+use crate::i18n::{self, Msg};
+use crate::ui::app::{AppState, ToastKind};
+use crate::ui::app::platform;
+use crate::ui::common::{InputKind, SelectField, TextArea, TextField};
+
+#[component]
+pub fn LogPanel(
+    customer_id: String,
+    #[prop(into)] entries: Signal<Vec<Interaction>>,
+    /// Called after an entry is added, to reload.
+    on_changed: Callback<()>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i = state.i18n;
+    let date = RwSignal::new(platform::today().format("%Y-%m-%d").to_string());
+    let staff = RwSignal::new(state.me.get_untracked().unwrap_or_default());
+    let channel = RwSignal::new(Channel::Call.as_str().to_string());
+    let summary = RwSignal::new(String::new());
+    let next_step = RwSignal::new(String::new());
+    let errors = RwSignal::new(HashMap::<InteractionField, String>::new());
+    let err = move |f: InteractionField| Signal::derive(move || errors.with(|e| e.get(&f).cloned()));
+    let channels = Signal::derive(move || Channel::ALL.iter().map(|c| (c.as_str().to_string(), i.label(*c).to_string())).collect::<Vec<_>>());
+    let staff_options = Signal::derive(move || {
+        std::iter::once((String::new(), "—".to_string()))
+            .chain(state.staff.get().into_iter().filter(|s| s.active).map(|s| (s.id, s.name)))
+            .collect::<Vec<_>>()
+    });
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let draft = InteractionDraft {
+            date: date.get_untracked(),
+            staff: staff.get_untracked(),
+            channel: channel.get_untracked(),
+            summary: summary.get_untracked(),
+            next_step: next_step.get_untracked(),
+        };
+        let locale = i.locale.get_untracked();
+        match draft.parse(&Interaction::default(), platform::today()) {
+            Err(list) => errors.set(list.into_iter().map(|(f, e)| (f, i18n::field_error(locale, &e))).collect()),
+            Ok(entry) => {
+                errors.set(HashMap::new());
+                let (set, _) = state.run(|ctx| ops::add_interaction(ctx, &customer_id, entry));
+                spawn_local(async move {
+                    match state.apply(&set).await {
+                        Ok(()) => {
+                            summary.set(String::new());
+                            next_step.set(String::new());
+                            state.toast(ToastKind::Done, i.t_untracked(Msg::LogAdded));
+                            on_changed.run(());
+                        }
+                        Err(e) => state.toast(ToastKind::Error, state.error_text(&e)),
+                    }
+                });
+            }
+        }
+    };
+    view! {
+        <div class="panel">
+            <form class="subform" on:submit=add aria-label=move || i.t(Msg::AddLogEntry)>
+                <div class="form-grid">
+                    <TextField label=i.sig(Msg::Date) value=date kind=InputKind::Date error=err(InteractionField::Date) required=true/>
+                    <SelectField label=i.sig(Msg::StaffMember) value=staff options=staff_options/>
+                    <SelectField label=i.sig(Msg::Channel) value=channel options=channels error=err(InteractionField::Channel)/>
+                    <TextArea label=i.sig(Msg::Summary) value=summary error=err(InteractionField::Summary) required=true rows=2/>
+                    <TextArea label=i.sig(Msg::NextStep) value=next_step error=err(InteractionField::NextStep) rows=2/>
+                </div>
+                <div class="actions">
+                    <button class="btn primary" type="submit">{move || i.t(Msg::AddLogEntry)}</button>
+                </div>
+            </form>
+            <table class="table">
+                <thead><tr>
+                    <th>{move || i.t(Msg::Date)}</th>
+                    <th>{move || i.t(Msg::Channel)}</th>
+                    <th>{move || i.t(Msg::StaffMember)}</th>
+                    <th>{move || i.t(Msg::Summary)}</th>
+                    <th>{move || i.t(Msg::NextStep)}</th>
+                </tr></thead>
+                <tbody>
+                    {move || {
+                        let mut list = entries.get();
+                        list.sort_by(|a, b| b.date.cmp(&a.date).then(b.created_at.cmp(&a.created_at)));
+                        list.into_iter().map(|e| view! {
+                            <tr>
+                                <td class="nowrap">{e.date.format("%Y-%m-%d").to_string()}</td>
+                                <td>{i.label(e.channel)}</td>
+                                <td>{e.staff.as_deref().map(|s| state.staff_name(s)).unwrap_or_default()}</td>
+                                <td class="pre">{e.summary.clone()}</td>
+                                <td class="pre">{e.next_step.clone()}</td>
+                            </tr>
+                        }).collect_view()
+                    }}
+                </tbody>
+            </table>
+            <Show when=move || entries.with(Vec::is_empty)>
+                <p class="muted">{move || i.t(Msg::NoLog)}</p>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,17 @@
+//! The customer archive: the list, a customer's page, the record form,
+//! contacts, the communication log and history.
+
+mod contact_form;
+mod contacts_panel;
+mod customer_form;
+mod customer_list_page;
+mod customer_page;
+mod delete_dialog;
+mod history_panel;
+mod log_panel;
+mod record_view;
+mod values;
+
+pub use customer_form::CustomerForm;
+pub use customer_list_page::CustomerListPage;
+pub use customer_page::CustomerPage;

@@ -1,0 +1,45 @@
+//! Stored values as the user reads them: keys become labels in their
+//! language, staff ids become names.
+
+use crate::domain::contact::ContactField;
+use crate::domain::customer::Input;
+use crate::domain::{Confidentiality, CustomerKind, Field, Kind, Status};
+use crate::i18n::Msg;
+use crate::ui::app::AppState;
+
+/// A customer field's value for display.
+pub fn show_field(state: &AppState, field: Field, raw: &str) -> String {
+    let i = state.i18n;
+    if raw.is_empty() {
+        return String::new();
+    }
+    match field.input() {
+        Input::Kind => CustomerKind::parse(raw).map(|v| i.label(v).to_string()),
+        Input::Status => Status::parse(raw).map(|v| i.label(v).to_string()),
+        Input::Confidentiality => Confidentiality::parse(raw).map(|v| i.label(v).to_string()),
+        Input::Staff => Some(state.staff_name(raw)),
+        _ => None,
+    }
+    .unwrap_or_else(|| raw.to_string())
+}
+
+/// A history entry's field name and values for display.
+pub fn show_change(state: &AppState, entity: Kind, field: &str, raw: &str) -> (String, String) {
+    let i = state.i18n;
+    match entity {
+        Kind::Customer => match Field::parse(field) {
+            Some(f) => (i.label(f).to_string(), show_field(state, f, raw)),
+            None if field == "rev" => (i.t(Msg::Revision).to_string(), raw.to_string()),
+            None => (field.to_string(), raw.to_string()),
+        },
+        Kind::Contact => match ContactField::parse(field) {
+            Some(ContactField::Primary) => {
+                (i.label(ContactField::Primary).to_string(), if raw.is_empty() { String::new() } else { i.t(Msg::Yes).to_string() })
+            }
+            Some(f) => (i.label(f).to_string(), raw.to_string()),
+            None => (field.to_string(), raw.to_string()),
+        },
+        Kind::Interaction => (i.t(Msg::LogEntry).to_string(), raw.to_string()),
+        _ => (field.to_string(), raw.to_string()),
+    }
+}

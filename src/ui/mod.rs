@@ -1,0 +1,10 @@
+//! Leptos components, one folder per feature. Components read and write the
+//! archive through [`app::AppState`], a small `Copy` handle in context.
+
+pub mod app;
+pub mod common;
+pub mod customers;
+pub mod review;
+pub mod settings;
+pub mod staff;
+pub mod trash;

@@ -1,0 +1,82 @@
+//! The "needs review" view: every record not reviewed for 30 days, grouped
+//! by owner, with "mark reviewed" on each.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::domain::{ops, Customer, Scope};
+use crate::i18n::Msg;
+use crate::storage::Store;
+use crate::ui::app::{platform, AppState, Route, ToastKind};
+
+#[component]
+pub fn ReviewPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i = state.i18n;
+    let groups = Memo::new(move |_| {
+        let now = platform::now();
+        state.staff.track();
+        state.me.track();
+        state.index.with(|idx| {
+            idx.stale_by_owner(now, |r| state.visible(&r.visibility(), Scope::All))
+                .into_iter()
+                .map(|(owner, rows)| {
+                    (owner, rows.into_iter().map(|r| (r.id.clone(), r.name.clone(), r.reviewed_at, r.days_since_review(now))).collect::<Vec<_>>())
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let mark = move |id: String| {
+        spawn_local(async move {
+            let store = state.store();
+            let Ok(Some(c)) = store.get::<Customer>(&id).await else { return };
+            let Some(row) = state.index.with_untracked(|idx| idx.find(&id).cloned()) else { return };
+            let (set, _) = state.run(|ctx| ops::mark_reviewed(ctx, &c, &row));
+            match state.apply(&set).await {
+                Ok(()) => state.toast(ToastKind::Done, i.t_untracked(Msg::MarkedReviewed)),
+                Err(e) => state.toast(ToastKind::Error, state.error_text(&e)),
+            }
+        });
+    };
+    view! {
+        <section class="page">
+            <div class="page-head">
+                <h1>{move || i.t(Msg::NavReview)}</h1>
+                <span class="count">{move || i.t(Msg::ReviewExplain)}</span>
+            </div>
+            <Show when=move || groups.with(Vec::is_empty)>
+                <p class="empty">{move || i.t(Msg::NothingToReview)}</p>
+            </Show>
+            {move || groups.get().into_iter().map(|(owner, rows)| {
+                let title = owner.as_deref().map(|o| state.staff_name(o)).unwrap_or_else(|| i.t(Msg::Unassigned).to_string());
+                let n = rows.len();
+                view! {
+                    <section class="group" aria-label=title.clone()>
+                        <h2>{title.clone()}<span class="badge">{n}</span></h2>
+                        <table class="table">
+                            <thead><tr>
+                                <th>{move || i.t(Msg::Name)}</th>
+                                <th>{move || i.t(Msg::LastReviewed)}</th>
+                                <th>{move || i.t(Msg::DaysAgo)}</th>
+                                <th></th>
+                            </tr></thead>
+                            <tbody>
+                                {rows.into_iter().map(|(id, name, at, days)| {
+                                    let id2 = id.clone();
+                                    view! {
+                                        <tr>
+                                            <td><a href=Route::Customer(id).href()>{name}</a></td>
+                                            <td>{platform::format_date(at)}</td>
+                                            <td>{days}</td>
+                                            <td class="right"><button class="btn small" on:click=move |_| mark(id2.clone())>{move || i.t(Msg::MarkReviewed)}</button></td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </section>
+                }
+            }).collect_view()}
+        </section>
+    }
+}

@@ -1,0 +1,7 @@
+//! Staff, roles and handover.
+
+mod handover_dialog;
+mod staff_form;
+mod staff_page;
+
+pub use staff_page::StaffPage;

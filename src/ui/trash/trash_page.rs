@@ -1,0 +1,106 @@
+//! The trash: who deleted what, when and why; restore, or delete for good.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::domain::{ops, TrashEntry};
+use crate::i18n::Msg;
+use crate::storage::Store;
+use crate::ui::app::{navigate, platform, AppState, Route, ToastKind};
+
+#[component]
+pub fn TrashPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i = state.i18n;
+    let entries = RwSignal::new(Vec::<TrashEntry>::new());
+    let load = move || {
+        spawn_local(async move {
+            match state.store().all::<TrashEntry>().await {
+                Ok(mut list) => {
+                    list.sort_by_key(|e| std::cmp::Reverse(e.deleted_at));
+                    entries.set(list);
+                }
+                Err(e) => state.toast(ToastKind::Error, state.error_text(&e)),
+            }
+        });
+    };
+    load();
+    Effect::new(move |prev: Option<u64>| {
+        let n = state.remote.get().0;
+        if prev.is_some() {
+            load();
+        }
+        n
+    });
+    let restore = move |e: TrashEntry| {
+        let set = state.run(|ctx| ops::restore(ctx, &e));
+        spawn_local(async move {
+            match state.apply(&set).await {
+                Ok(()) => {
+                    state.toast(ToastKind::Done, i.t_untracked(Msg::Restored));
+                    navigate(Route::Customer(e.id.clone()));
+                }
+                Err(err) => state.toast(ToastKind::Error, state.error_text(&err)),
+            }
+        });
+    };
+    let purge = move |e: TrashEntry| {
+        let confirm = i.t_untracked(Msg::PurgeConfirm).replace("{name}", &e.customer.name);
+        if !window().confirm_with_message(&confirm).unwrap_or(false) {
+            return;
+        }
+        let set = ops::purge([&e]);
+        spawn_local(async move {
+            match state.apply(&set).await {
+                Ok(()) => {
+                    state.toast(ToastKind::Done, i.t_untracked(Msg::Purged));
+                    load();
+                }
+                Err(err) => state.toast(ToastKind::Error, state.error_text(&err)),
+            }
+        });
+    };
+    view! {
+        <section class="page">
+            <div class="page-head">
+                <h1>{move || i.t(Msg::NavTrash)}</h1>
+                <span class="count">{move || i.t(Msg::TrashExplain)}</span>
+            </div>
+            <Show when=move || entries.with(Vec::is_empty) fallback=move || {
+                let now = platform::now();
+                view! {
+                    <table class="table">
+                        <thead><tr>
+                            <th>{move || i.t(Msg::Name)}</th>
+                            <th>{move || i.t(Msg::DeletedAt)}</th>
+                            <th>{move || i.t(Msg::DeletedBy)}</th>
+                            <th>{move || i.t(Msg::Reason)}</th>
+                            <th>{move || i.t(Msg::DaysLeft)}</th>
+                            <th></th>
+                        </tr></thead>
+                        <tbody>
+                            {move || entries.get().into_iter().map(|e| {
+                                let (r, p) = (e.clone(), e.clone());
+                                view! {
+                                    <tr>
+                                        <td>{e.customer.name.clone()}</td>
+                                        <td class="nowrap">{platform::format_time(e.deleted_at)}</td>
+                                        <td>{e.by.name.clone()}</td>
+                                        <td class="pre">{e.reason.clone()}</td>
+                                        <td>{e.days_left(now)}</td>
+                                        <td class="right nowrap">
+                                            <button class="btn small" on:click=move |_| restore(r.clone())>{move || i.t(Msg::Restore)}</button>
+                                            <button class="btn small danger-text" on:click=move |_| purge(p.clone())>{move || i.t(Msg::DeleteForever)}</button>
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }
+            }>
+                <p class="empty">{move || i.t(Msg::TrashEmpty)}</p>
+            </Show>
+        </section>
+    }
+}
