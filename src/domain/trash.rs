@@ -32,9 +32,11 @@ impl TrashEntry {
         now >= self.expires_at()
     }
 
-    /// Whole days left before it is purged (0 on its last day).
+    /// Days left before it is purged, counting a part-day as a day: 30 just
+    /// after deleting, 1 on its last day, 0 once expired.
     pub fn days_left(&self, now: DateTime<Utc>) -> i64 {
-        (self.expires_at() - now).num_days().max(0)
+        let secs = (self.expires_at() - now).num_seconds().max(0);
+        (secs + 86_399) / 86_400
     }
 }
 
@@ -48,8 +50,9 @@ mod tests {
         let e = TrashEntry { deleted_at: t0, ..TrashEntry::default() };
         let cases = [
             (Duration::zero(), false, 30),
+            (Duration::hours(1), false, 30),
             (Duration::days(29), false, 1),
-            (Duration::days(30) - Duration::seconds(1), false, 0),
+            (Duration::days(30) - Duration::seconds(1), false, 1),
             (Duration::days(30), true, 0),
             (Duration::days(45), true, 0),
         ];

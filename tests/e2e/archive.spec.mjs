@@ -1,0 +1,243 @@
+// The customer archive, used as agency staff use it.
+import { test, expect } from '@playwright/test';
+import { openApp, createCustomer, addStaff, countLine } from './helpers.mjs';
+
+test('a dealer with two contacts and a log entry is all still there after a reload', async ({ page }) => {
+  await openApp(page);
+  await createCustomer(page, '华联广告有限公司', async () => {
+    await page.getByLabel('Kind', { exact: true }).selectOption('dealer');
+    // The dealer card shows the dealer's fields, not the end customer's.
+    await expect(page.getByLabel('Brands carried')).toBeVisible();
+    await expect(page.getByLabel('Needs and use')).toHaveCount(0);
+    await page.getByLabel('Brands carried').fill('星河饮料、云帆食品');
+    await page.getByLabel('Phone', { exact: true }).fill('010-6588 1234');
+    await page.getByLabel('Registered capital').fill('500万');
+  });
+
+  await page.getByRole('tab', { name: /Contacts/ }).click();
+  for (const [name, mobile] of [['王芳', '13900001111'], ['Li Lei', '13800002222']]) {
+    await page.getByRole('button', { name: 'Add contact' }).click();
+    await page.getByLabel('Contact name').fill(name);
+    await page.getByLabel('Mobile').fill(mobile);
+    await page.getByLabel('Hobbies').fill('羽毛球');
+    await page.getByRole('button', { name: 'Save contact' }).click();
+    await expect(page.getByRole('article', { name })).toBeVisible();
+  }
+
+  await page.getByRole('tab', { name: /Communication log/ }).click();
+  await page.getByLabel('Channel').selectOption('visit');
+  await page.getByLabel('Summary').fill('上门拜访，确认年度广告计划');
+  await page.getByLabel('Next step').fill('月底前提交报价');
+  await page.getByRole('button', { name: 'Add to log' }).click();
+  await expect(page.getByRole('cell', { name: '上门拜访，确认年度广告计划' })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: '华联广告有限公司' })).toBeVisible();
+  await expect(page.locator('.badges').getByText('Dealer', { exact: true })).toBeVisible();
+  await expect(page.getByText('星河饮料、云帆食品')).toBeVisible();
+  await expect(page.getByText('5000000 CNY')).toBeVisible();
+  await page.getByRole('tab', { name: /Contacts/ }).click();
+  await expect(page.getByRole('article', { name: '王芳' })).toContainText('Primary contact');
+  await expect(page.getByRole('article', { name: 'Li Lei' })).toBeVisible();
+  await page.getByRole('tab', { name: /Communication log/ }).click();
+  await expect(page.getByRole('cell', { name: '上门拜访，确认年度广告计划' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Visit' })).toBeVisible();
+
+  // The list finds it by a contact's mobile typed with full-width digits.
+  await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
+  await page.getByLabel('Search').fill('１３８０００');
+  await expect(page.getByRole('row', { name: /华联广告有限公司/ })).toBeVisible();
+  await expect(countLine(page)).toHaveText('1 of 1 customers');
+  await page.getByLabel('Search').fill('no such customer');
+  await expect(countLine(page)).toHaveText('0 of 1 customers');
+});
+
+test('an edit with a reason shows in the history with old and new values', async ({ page }) => {
+  await openApp(page);
+  await createCustomer(page, 'Sunrise Events Ltd');
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByLabel('Industry').fill('会展活动');
+  await page.getByLabel('Reason for the change').fill('Annual account review');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('tab', { name: /History/ }).click();
+  const entry = page.locator('.history-entry').filter({ hasText: 'Annual account review' });
+  await expect(entry).toContainText('Changed');
+  await expect(entry.getByRole('row', { name: /Industry/ })).toContainText('会展活动');
+  await expect(page.locator('.history-entry').filter({ hasText: 'Created' })).toBeVisible();
+});
+
+test('bad input gets a message beside the field and nothing typed is lost', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('link', { name: 'New customer' }).first().click();
+  await page.getByLabel('Customer name').fill('Blue Harbour Media');
+  await page.getByLabel('E-mail').fill('not-an-email');
+  await page.getByLabel('Postcode').fill('12');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Not an e-mail address (name@example.com).')).toBeVisible();
+  await expect(page.getByText('Not a postcode (six digits in China).')).toBeVisible();
+  await expect(page.getByLabel('E-mail')).toHaveValue('not-an-email');
+  await expect(page.getByLabel('Customer name')).toHaveValue('Blue Harbour Media');
+  await expect(page.getByLabel('E-mail')).toHaveAttribute('aria-invalid', 'true');
+  // A lost customer needs the date and reason of the loss.
+  await page.getByLabel('E-mail').fill('info@blueharbour.com');
+  await page.getByLabel('Postcode').fill('518000');
+  await page.getByLabel('Status', { exact: true }).selectOption('lost');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Required for a lost customer.')).toHaveCount(2);
+  await page.getByLabel('Lost on').fill('2026-10-01');
+  await page.getByLabel('Reason for the loss').fill('价格竞争失利');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Blue Harbour Media' })).toBeVisible();
+});
+
+test('user text is shown as text, never as markup', async ({ page }) => {
+  let dialogs = 0;
+  page.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
+  await openApp(page);
+  const evil = '<img src=x onerror=alert(1)>';
+  await createCustomer(page, evil);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(evil);
+  await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
+  await expect(page.getByRole('row', { name: /onerror/ })).toContainText(evil);
+  expect(await page.locator('main img').count()).toBe(0);
+  expect(dialogs).toBe(0);
+});
+
+test('delete needs a reason, goes to the trash, and restores with its contacts', async ({ page }) => {
+  await openApp(page);
+  await createCustomer(page, '星河会展');
+  await page.getByRole('tab', { name: /Contacts/ }).click();
+  await page.getByRole('button', { name: 'Add contact' }).click();
+  await page.getByLabel('Contact name').fill('陈静');
+  await page.getByRole('button', { name: 'Save contact' }).click();
+  await expect(page.getByRole('article', { name: '陈静' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Delete' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete 星河会展?' });
+  await dialog.getByRole('button', { name: 'Move to trash' }).click();
+  await expect(dialog.getByText('A reason is required.')).toBeVisible();
+  await dialog.getByLabel('Reason for deleting').fill('重复录入');
+  await dialog.getByRole('button', { name: 'Move to trash' }).click();
+  await expect(countLine(page)).toHaveText('0 of 0 customers');
+
+  await page.getByRole('navigation').getByRole('link', { name: /Trash/ }).click();
+  const row = page.getByRole('row', { name: /星河会展/ });
+  await expect(row).toContainText('重复录入');
+  await expect(row).toContainText('30');
+  await row.getByRole('button', { name: 'Restore' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '星河会展' })).toBeVisible();
+  await page.getByRole('tab', { name: /Contacts/ }).click();
+  await expect(page.getByRole('article', { name: '陈静' })).toBeVisible();
+  await page.getByRole('tab', { name: /History/ }).click();
+  await expect(page.locator('.history-entry').filter({ hasText: 'Restored' })).toContainText('重复录入');
+});
+
+test('conflicting edits in two tabs show the conflict and keep both people\'s work', async ({ context }) => {
+  const first = await context.newPage();
+  await openApp(first);
+  await createCustomer(first, 'Jade Dragon Media');
+  const editUrl = first.url().replace(/#.*$/, '') + '#/customers/' + first.url().split('/customers/')[1] + '/edit';
+  const second = await context.newPage();
+  await second.goto(editUrl);
+  await first.goto(editUrl);
+  await expect(first.getByLabel('Customer name')).toHaveValue('Jade Dragon Media');
+  await expect(second.getByLabel('Customer name')).toHaveValue('Jade Dragon Media');
+
+  await first.getByLabel('Address').fill('上海市静安区南京西路1266号');
+  await first.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(first.getByRole('heading', { level: 1, name: 'Jade Dragon Media' })).toBeVisible();
+
+  // The other tab hears of it at once, and keeps its typing.
+  await expect(second.getByText('This customer was just changed in another tab')).toBeVisible();
+  await second.getByLabel('Phone', { exact: true }).fill('021-6288 0000');
+  await second.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(second.getByRole('alert').filter({ hasText: 'Changed elsewhere while you were editing' })).toBeVisible();
+  await expect(second.getByRole('alert').filter({ hasText: 'Changed by them' })).toContainText('Address');
+  await expect(second.getByLabel('Phone', { exact: true })).toHaveValue('021-6288 0000');
+  await expect(second.getByLabel('Address')).toHaveValue('上海市静安区南京西路1266号');
+  await second.getByRole('button', { name: 'Save my changes on their version' }).click();
+  await expect(second.getByRole('heading', { level: 1, name: 'Jade Dragon Media' })).toBeVisible();
+  await expect(second.getByText('021-6288 0000')).toBeVisible();
+  await expect(second.getByText('上海市静安区南京西路1266号')).toBeVisible();
+
+  // The first tab shows the second tab's save without a reload.
+  await expect(first.getByText('021-6288 0000')).toBeVisible();
+});
+
+test('the language switches to Chinese and stays chosen', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(page.getByRole('navigation').getByRole('link', { name: '客户档案' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '新建客户' }).first()).toBeVisible();
+  await page.getByRole('link', { name: '新建客户' }).first().click();
+  await expect(page.getByLabel('客户名称')).toBeVisible();
+  await expect(page.getByText('客户基础资料')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('客户名称')).toBeVisible();
+  await page.getByLabel('语言').selectOption('zh-TW');
+  await expect(page.getByLabel('客戶名稱')).toBeVisible();
+  await expect(page.getByRole('navigation').getByRole('link', { name: '客戶檔案' })).toBeVisible();
+});
+
+test('the demo archive is separate and leaves the real archive untouched', async ({ page }) => {
+  await openApp(page);
+  await createCustomer(page, 'Real Client Co');
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Open the demo archive' }).click();
+  await expect(page.getByRole('note').filter({ hasText: 'DEMO' })).toBeVisible();
+  await expect(countLine(page)).toHaveText('200 of 200 customers');
+  await page.getByLabel('Search').fill('Real Client');
+  await expect(countLine(page)).toHaveText('0 of 200 customers');
+  // Work in the demo: a staff view, a deletion.
+  await page.getByLabel('I am').selectOption({ label: '张伟 · Sales representative' });
+  await page.getByLabel('Search').fill('');
+  await expect(countLine(page)).not.toHaveText('200 of 200 customers');
+  await page.getByLabel('I am').selectOption({ label: '— not set —' });
+  await page.getByRole('row').nth(1).click();
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByLabel('Reason for deleting').fill('demo');
+  await page.getByRole('button', { name: 'Move to trash' }).click();
+  await expect(countLine(page)).toHaveText('199 of 199 customers');
+  // Reset brings the sample back.
+  await page.getByRole('button', { name: 'Reset demo' }).click();
+  await expect(countLine(page)).toHaveText('200 of 200 customers');
+  await page.getByRole('button', { name: 'Leave the demo' }).click();
+  await expect(page.getByRole('note').filter({ hasText: 'DEMO' })).toHaveCount(0);
+  await expect(countLine(page)).toHaveText('1 of 1 customers');
+  await expect(page.getByRole('row', { name: /Real Client Co/ })).toBeVisible();
+});
+
+test('staff, role views and handover', async ({ page }) => {
+  await openApp(page);
+  await addStaff(page, '老张', '华东销售部', 'sales_rep');
+  await addStaff(page, '小李', '华东销售部', 'sales_rep');
+  await addStaff(page, 'Emily Chen', '华东销售部', 'department_manager');
+  await createCustomer(page, '老张的客户', async () => {
+    await page.getByLabel('Owner').selectOption({ label: '老张' });
+  });
+  await createCustomer(page, '小李的客户', async () => {
+    await page.getByLabel('Owner').selectOption({ label: '小李' });
+  });
+  await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
+  await expect(countLine(page)).toHaveText('2 of 2 customers');
+  await page.getByLabel('I am').selectOption({ label: '老张 · Sales representative' });
+  await expect(countLine(page)).toHaveText('1 of 2 customers');
+  await expect(page.getByRole('row', { name: /老张的客户/ })).toBeVisible();
+  await page.getByLabel('I am').selectOption({ label: 'Emily Chen · Department manager' });
+  await expect(countLine(page)).toHaveText('2 of 2 customers');
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Staff' }).click();
+  await page.getByRole('row', { name: /老张/ }).getByRole('button', { name: 'Hand over' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('All 1 customers');
+  await dialog.getByLabel('Successor').selectOption({ label: '小李' });
+  await dialog.getByRole('button', { name: 'Hand over' }).click();
+  await expect(page.getByText('1 customers were handed over.')).toBeVisible();
+  await expect(page.getByRole('row', { name: /老张/ })).toContainText('Left');
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
+  await page.getByRole('row', { name: /老张的客户/ }).click();
+  await expect(page.getByText('Owner: 小李')).toBeVisible();
+  await page.getByRole('tab', { name: /History/ }).click();
+  await expect(page.locator('.history-entry').filter({ hasText: 'Handed over' })).toContainText('老张 → 小李');
+});

@@ -1,0 +1,34 @@
+// Steps the tests share, written as a user would do them.
+import { expect } from '@playwright/test';
+
+/** Open the app and wait until the customer list is there. */
+export async function openApp(page, path = '') {
+  await page.goto(`./${path}`);
+  await expect(page.getByRole('navigation')).toBeVisible();
+}
+
+/** Create a customer through the form; lands on its page. */
+export async function createCustomer(page, name, fill = async () => {}) {
+  await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
+  await page.getByRole('link', { name: 'New customer' }).first().click();
+  await page.getByLabel('Customer name').fill(name);
+  await fill();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+/** Add a member of staff on the Staff page. */
+export async function addStaff(page, name, department, role) {
+  await page.getByRole('navigation').getByRole('link', { name: 'Staff' }).click();
+  await page.getByRole('button', { name: 'Add staff member' }).click();
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
+  await page.getByLabel('Department').fill(department);
+  await page.getByLabel('Role').selectOption(role);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('cell', { name, exact: true })).toBeVisible();
+}
+
+/** The customer list's visible count line, e.g. "3 of 3 customers". */
+export function countLine(page) {
+  return page.locator('.page-head .count');
+}
