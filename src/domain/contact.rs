@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::validate::{self, FieldError};
+use super::validate::{self, Errors, FieldError};
 
 key_enum! {
     /// Every field of the contact form; the key is what history records.
@@ -115,7 +115,7 @@ impl Contact {
     /// The contact the draft describes, or every field's error.
     pub fn with_draft(&self, draft: &ContactDraft, today: NaiveDate) -> Result<Contact, Vec<(ContactField, FieldError)>> {
         let mut out = self.clone();
-        let mut errors = Vec::new();
+        let mut errors = Errors::new();
         for &field in ContactField::ALL {
             let raw = draft.get(&field).map(String::as_str).unwrap_or_default();
             let long = |s: &str| validate::max_len(s, 5000);
@@ -139,15 +139,9 @@ impl Contact {
                 Preferences => long(raw).map(|v| out.preferences = v),
                 Notes => long(raw).map(|v| out.notes = v),
             };
-            if let Err(e) = result {
-                errors.push((field, e));
-            }
+            errors.take(field, result);
         }
-        if errors.is_empty() {
-            Ok(out)
-        } else {
-            Err(errors)
-        }
+        errors.finish(out)
     }
 }
 

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::validate::{self, FieldError};
+use super::validate::{self, Errors, FieldError};
 
 key_enum! {
     /// The two archive cards the seeds keep: 经销商 and 终端客户.
@@ -269,6 +269,25 @@ pub const CURRENCIES: &[&str] = &["CNY", "HKD", "TWD", "USD", "EUR", "JPY", "GBP
 /// that nothing typed is lost when a value does not validate.
 pub type Draft = BTreeMap<Field, String>;
 
+/// An amount as people read it: thousands grouped, cents shown when there are any.
+pub fn format_amount(d: Decimal) -> String {
+    let d = d.round_dp(2);
+    let text = if d.fract().is_zero() { d.trunc().to_string() } else { format!("{:.2}", d) };
+    let (sign, text) = text.strip_prefix('-').map_or(("", text.as_str()), |t| ("-", t));
+    let (int, frac) = text.split_once('.').map_or((text, None), |(i, f)| (i, Some(f)));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
 fn opt_date(d: Option<NaiveDate>) -> String {
     d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
 }
@@ -321,7 +340,7 @@ impl Customer {
     /// `today` bounds dates that cannot lie in the future.
     pub fn with_draft(&self, draft: &Draft, today: NaiveDate) -> Result<Customer, Vec<(Field, FieldError)>> {
         let mut out = self.clone();
-        let mut errors = Vec::new();
+        let mut errors = Errors::new();
         let text = |f: Field| draft.get(&f).map(|s| s.trim().to_string()).unwrap_or_default();
         for &field in Field::ALL {
             let raw = text(field);
@@ -367,26 +386,20 @@ impl Customer {
                 }
                 Ok(())
             })();
-            if let Err(e) = result {
-                errors.push((field, e));
-            }
+            errors.take(field, result);
         }
         if errors.is_empty() && out.status == Status::Lost {
             if out.lost_on.is_none() {
-                errors.push((Field::LostOn, FieldError::RequiredWhenLost));
+                errors.push(Field::LostOn, FieldError::RequiredWhenLost);
             }
             if out.lost_reason.is_empty() {
-                errors.push((Field::LostReason, FieldError::RequiredWhenLost));
+                errors.push(Field::LostReason, FieldError::RequiredWhenLost);
             }
         }
         if errors.is_empty() && out.owner.is_some() && out.owner == out.co_owner {
-            errors.push((Field::CoOwner, FieldError::SameAsOwner));
+            errors.push(Field::CoOwner, FieldError::SameAsOwner);
         }
-        if errors.is_empty() {
-            Ok(out)
-        } else {
-            Err(errors)
-        }
+        errors.finish(out)
     }
 }
 
@@ -433,6 +446,22 @@ mod tests {
         draft.insert(Field::LostOn, "2026-10-01".into());
         draft.insert(Field::LostReason, "价格".into());
         assert!(Customer::default().with_draft(&draft, today()).is_ok());
+    }
+
+    #[test]
+    fn amounts_read_with_grouped_thousands() {
+        let cases = [
+            ("130550000", "130,550,000"),
+            ("1234.5", "1,234.50"),
+            ("999", "999"),
+            ("1000", "1,000"),
+            ("0.05", "0.05"),
+            ("12345678901234.56", "12,345,678,901,234.56"),
+            ("-1500", "-1,500"),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(format_amount(raw.parse().unwrap()), want, "{raw}");
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::validate::{self, FieldError};
+use super::validate::{self, Errors, FieldError};
 
 key_enum! {
     pub enum Channel { Call = "call", Letter = "letter", Fax = "fax", Email = "email", Meeting = "meeting", Visit = "visit" }
@@ -60,30 +60,24 @@ impl InteractionDraft {
     /// The entry the form describes, or every field's error.
     pub fn parse(&self, base: &Interaction, today: NaiveDate) -> Result<Interaction, Vec<(InteractionField, FieldError)>> {
         let mut out = base.clone();
-        let mut errors = Vec::new();
+        let mut errors = Errors::new();
         match validate::date(&self.date, Some(today)) {
             Ok(Some(d)) => out.date = d,
-            Ok(None) => errors.push((InteractionField::Date, FieldError::Required)),
-            Err(e) => errors.push((InteractionField::Date, e)),
+            Ok(None) => errors.push(InteractionField::Date, FieldError::Required),
+            Err(e) => errors.push(InteractionField::Date, e),
         }
         out.staff = Some(self.staff.trim().to_string()).filter(|s| !s.is_empty());
         match Channel::parse(self.channel.trim()) {
             Some(c) => out.channel = c,
-            None => errors.push((InteractionField::Channel, FieldError::Unknown)),
+            None => errors.push(InteractionField::Channel, FieldError::Unknown),
         }
-        match validate::required(&self.summary, 5000) {
-            Ok(s) => out.summary = s,
-            Err(e) => errors.push((InteractionField::Summary, e)),
+        if let Some(s) = errors.take(InteractionField::Summary, validate::required(&self.summary, 5000)) {
+            out.summary = s;
         }
-        match validate::max_len(&self.next_step, 2000) {
-            Ok(s) => out.next_step = s,
-            Err(e) => errors.push((InteractionField::NextStep, e)),
+        if let Some(s) = errors.take(InteractionField::NextStep, validate::max_len(&self.next_step, 2000)) {
+            out.next_step = s;
         }
-        if errors.is_empty() {
-            Ok(out)
-        } else {
-            Err(errors)
-        }
+        errors.finish(out)
     }
 }
 

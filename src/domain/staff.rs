@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::customer::Confidentiality;
-use super::validate::{self, FieldError};
+use super::validate::{self, Errors, FieldError};
 
 key_enum! {
     pub enum Role {
@@ -157,32 +157,23 @@ impl StaffDraft {
 
     pub fn parse(&self, base: &Staff) -> Result<Staff, Vec<(StaffField, FieldError)>> {
         let mut out = base.clone();
-        let mut errors = Vec::new();
-        match validate::required(&self.name, 100) {
-            Ok(v) => out.name = v,
-            Err(e) => errors.push((StaffField::Name, e)),
+        let mut errors = Errors::new();
+        if let Some(v) = errors.take(StaffField::Name, validate::required(&self.name, 100)) {
+            out.name = v;
         }
-        match validate::max_len(&self.department, 100) {
-            Ok(v) => out.department = v,
-            Err(e) => errors.push((StaffField::Department, e)),
+        if let Some(v) = errors.take(StaffField::Department, validate::max_len(&self.department, 100)) {
+            out.department = v;
         }
-        match Role::parse(self.role.trim()) {
-            Some(r) => out.role = r,
-            None => errors.push((StaffField::Role, FieldError::Unknown)),
+        if let Some(r) = errors.take(StaffField::Role, Role::parse(self.role.trim()).ok_or(FieldError::Unknown)) {
+            out.role = r;
         }
-        match validate::phone(&self.phone) {
-            Ok(v) => out.phone = v,
-            Err(e) => errors.push((StaffField::Phone, e)),
+        if let Some(v) = errors.take(StaffField::Phone, validate::phone(&self.phone)) {
+            out.phone = v;
         }
-        match validate::email(&self.email) {
-            Ok(v) => out.email = v,
-            Err(e) => errors.push((StaffField::Email, e)),
+        if let Some(v) = errors.take(StaffField::Email, validate::email(&self.email)) {
+            out.email = v;
         }
-        if errors.is_empty() {
-            Ok(out)
-        } else {
-            Err(errors)
-        }
+        errors.finish(out)
     }
 }
 

@@ -61,6 +61,44 @@ pub enum FieldError {
     SameAsOwner,
 }
 
+/// Gathers each field's error while a form is read, so that every bad field
+/// is reported at once.
+pub struct Errors<F>(Vec<(F, FieldError)>);
+
+impl<F> Errors<F> {
+    pub fn new() -> Self {
+        Errors(Vec::new())
+    }
+
+    /// The checked value, or `None` with the error noted against `field`.
+    pub fn take<T>(&mut self, field: F, checked: Result<T, FieldError>) -> Option<T> {
+        checked.map_err(|e| self.0.push((field, e))).ok()
+    }
+
+    pub fn push(&mut self, field: F, e: FieldError) {
+        self.0.push((field, e));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `value` when nothing was refused, else every error.
+    pub fn finish<T>(self, value: T) -> Result<T, Vec<(F, FieldError)>> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(self.0)
+        }
+    }
+}
+
+impl<F> Default for Errors<F> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 pub fn required(raw: &str, max: usize) -> Result<String, FieldError> {
     let v = max_len(raw, max)?;
     if v.is_empty() {

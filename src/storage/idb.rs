@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{BroadcastChannel, MessageEvent};
 
 use super::schema::{self, Step};
-use super::{Store, StoreError};
+use super::{check, Store, StoreError};
 use crate::domain::change::{ChangeSet, Expect, Kind, Op, Record, Stored};
 use crate::domain::{Contact, Customer, CustomerRow};
 
@@ -80,19 +80,6 @@ fn from_js<T: Stored>(value: JsValue) -> Result<T, StoreError> {
 
 fn rev_of(value: &JsValue) -> Option<u64> {
     js_sys::Reflect::get(value, &JsValue::from_str("rev")).ok().and_then(|v| v.as_f64()).map(|f| f as u64)
-}
-
-fn check(kind: Kind, id: &str, current: Option<&JsValue>, expect: Expect) -> Result<(), StoreError> {
-    let ok = match expect {
-        Expect::Any => true,
-        Expect::Absent => current.is_none(),
-        Expect::Rev(r) => current.and_then(rev_of) == Some(r),
-    };
-    if ok {
-        Ok(())
-    } else {
-        Err(StoreError::Conflict { kind, id: id.to_string() })
-    }
 }
 
 impl IdbStore {
@@ -204,7 +191,7 @@ impl IdbStore {
                     let store = tx.object_store(record.kind().as_str()).map_err(fail("put"))?;
                     if *expect != Expect::Any {
                         let current = store.get(JsValue::from_str(record.id())).map_err(fail("read"))?.await.map_err(fail("read"))?;
-                        check(record.kind(), record.id(), current.as_ref(), *expect)?;
+                        check(record.kind(), record.id(), current.as_ref().map(rev_of), *expect)?;
                     }
                     store.put(&record_to_js(record)?, None).map_err(fail("put"))?;
                 }
@@ -212,7 +199,7 @@ impl IdbStore {
                     let store = tx.object_store(kind.as_str()).map_err(fail("delete"))?;
                     if *expect != Expect::Any {
                         let current = store.get(JsValue::from_str(id)).map_err(fail("read"))?.await.map_err(fail("read"))?;
-                        check(*kind, id, current.as_ref(), *expect)?;
+                        check(*kind, id, current.as_ref().map(rev_of), *expect)?;
                     }
                     store.delete(JsValue::from_str(id)).map_err(fail("delete"))?;
                 }
@@ -324,13 +311,21 @@ impl Store for IdbStore {
         let kinds = changes.kinds();
         let names: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
         let tx = self.db.transaction(&names, TransactionMode::ReadWrite).map_err(fail("save"))?;
+        // Keep a handle: when the browser aborts the transaction (a full disk,
+        // say), the reason is only on the transaction itself.
+        let raw: web_sys::IdbTransaction = tx.into();
+        let tx = Transaction::from(raw.clone());
         if let Err(e) = self.write(&tx, changes).await {
             let _ = tx.abort();
             return Err(e);
         }
         let done = tx.commit().map_err(fail("save"))?.await.map_err(fail("save"))?;
         if done.is_aborted() {
-            return Err(StoreError::Failed { op: "save", detail: "the transaction was aborted".into() });
+            return Err(match raw.error() {
+                Some(e) if e.name() == "QuotaExceededError" => StoreError::QuotaExceeded,
+                Some(e) => StoreError::Failed { op: "save", detail: format!("{}: {}", e.name(), e.message()) },
+                None => StoreError::Failed { op: "save", detail: "the transaction was aborted".into() },
+            });
         }
         self.announce(changes);
         Ok(())

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::{schema, Store, StoreError};
-use crate::domain::change::{ChangeSet, Expect, Kind, Op, Record, Stored};
+use super::{check, schema, Store, StoreError};
+use crate::domain::change::{ChangeSet, Kind, Op, Record, Stored};
 
 type Table = BTreeMap<String, Value>;
 
@@ -46,19 +46,6 @@ fn index_key(v: &Value) -> Option<String> {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
         _ => None,
-    }
-}
-
-fn check(kind: Kind, id: &str, current: Option<&Value>, expect: Expect) -> Result<(), StoreError> {
-    let ok = match expect {
-        Expect::Any => true,
-        Expect::Absent => current.is_none(),
-        Expect::Rev(r) => current.and_then(rev_of) == Some(r),
-    };
-    if ok {
-        Ok(())
-    } else {
-        Err(StoreError::Conflict { kind, id: id.to_string() })
     }
 }
 
@@ -111,12 +98,12 @@ impl Store for MemoryStore {
             match op {
                 Op::Put { record, expect } => {
                     let table = tables.entry(record.kind()).or_default();
-                    check(record.kind(), record.id(), table.get(record.id()), *expect)?;
+                    check(record.kind(), record.id(), table.get(record.id()).map(rev_of), *expect)?;
                     table.insert(record.id().to_string(), to_value(record)?);
                 }
                 Op::Delete { kind, id, expect } => {
                     let table = tables.entry(*kind).or_default();
-                    check(*kind, id, table.get(id), *expect)?;
+                    check(*kind, id, table.get(id).map(rev_of), *expect)?;
                     table.remove(id);
                 }
                 Op::DeleteWhere { kind, index, key } => {

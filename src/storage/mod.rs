@@ -4,7 +4,7 @@
 
 use thiserror::Error;
 
-use crate::domain::change::{ChangeSet, Kind, Stored};
+use crate::domain::change::{ChangeSet, Expect, Kind, Stored};
 
 pub mod schema;
 
@@ -60,4 +60,19 @@ pub trait Store {
     async fn apply(&self, changes: &ChangeSet) -> Result<(), StoreError>;
     /// Empty every store (used to reset the demo archive).
     async fn clear_all(&self) -> Result<(), StoreError>;
+}
+
+/// Whether the stored record (`None` when absent, else its revision) is what
+/// an operation expects; a conflict otherwise. Both stores decide alike.
+pub(crate) fn check(kind: Kind, id: &str, current: Option<Option<u64>>, expect: Expect) -> Result<(), StoreError> {
+    let ok = match expect {
+        Expect::Any => true,
+        Expect::Absent => current.is_none(),
+        Expect::Rev(r) => current.flatten() == Some(r),
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(StoreError::Conflict { kind, id: id.to_string() })
+    }
 }

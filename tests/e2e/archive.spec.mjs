@@ -35,7 +35,7 @@ test('a dealer with two contacts and a log entry is all still there after a relo
   await expect(page.getByRole('heading', { level: 1, name: '华联广告有限公司' })).toBeVisible();
   await expect(page.locator('.badges').getByText('Dealer', { exact: true })).toBeVisible();
   await expect(page.getByText('星河饮料、云帆食品')).toBeVisible();
-  await expect(page.getByText('5000000 CNY')).toBeVisible();
+  await expect(page.getByText('5,000,000 CNY')).toBeVisible();
   await page.getByRole('tab', { name: /Contacts/ }).click();
   await expect(page.getByRole('article', { name: '王芳' })).toContainText('Primary contact');
   await expect(page.getByRole('article', { name: 'Li Lei' })).toBeVisible();
@@ -240,4 +240,39 @@ test('staff, role views and handover', async ({ page }) => {
   await expect(page.getByText('Owner: 小李')).toBeVisible();
   await page.getByRole('tab', { name: /History/ }).click();
   await expect(page.locator('.history-entry').filter({ hasText: 'Handed over' })).toContainText('老张 → 小李');
+});
+
+test('needs review lists stale records by owner and mark reviewed clears one', async ({ page }) => {
+  await openApp(page, '#/settings');
+  await page.getByRole('button', { name: 'Open the demo archive' }).click();
+  await expect(countLine(page)).toHaveText('200 of 200 customers');
+  const nav = page.getByRole('navigation').getByRole('link', { name: /Needs review/ });
+  const before = Number(await nav.locator('.badge').innerText());
+  expect(before).toBeGreaterThan(0);
+  await nav.click();
+  const group = page.locator('section.group').first();
+  await expect(group.getByRole('heading', { level: 2 })).toBeVisible();
+  const firstName = await group.getByRole('row').nth(1).getByRole('link').innerText();
+  await group.getByRole('row').nth(1).getByRole('button', { name: 'Mark reviewed' }).click();
+  await expect(nav.locator('.badge')).toHaveText(String(before - 1));
+  await expect(page.getByRole('link', { name: firstName, exact: true })).toHaveCount(0);
+});
+
+test('a full disk gets a clear message and the form keeps what was typed', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('link', { name: 'New customer' }).first().click();
+  await page.getByLabel('Customer name').fill('Northwind Trading Co.');
+  await page.getByLabel('Notes').fill('A long note. '.repeat(200));
+  // Shrink this site's storage quota to nothing, as a full disk would.
+  const cdp = await page.context().newCDPSession(page);
+  const origin = new URL(page.url()).origin;
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'no more space' })).toBeVisible();
+  await expect(page.getByLabel('Customer name')).toHaveValue('Northwind Trading Co.');
+  await expect(page.getByLabel('Notes')).toHaveValue(/^A long note\./);
+  // Space again: the same form saves.
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Northwind Trading Co.' })).toBeVisible();
 });

@@ -128,8 +128,9 @@ pub fn Shell() -> impl IntoView {
     let is = move |f: fn(&Route) -> bool| Signal::derive(move || f(&route.get()));
     let stale = Signal::derive(move || {
         let now = super::platform::now();
+        let visible = state.visibility();
         state.index.with(|idx| {
-            idx.rows().iter().filter(|r| r.needs_review(now) && state.visible(&r.visibility(), crate::domain::Scope::All)).count()
+            idx.rows().iter().filter(|r| r.needs_review(now) && visible(&r.visibility(), crate::domain::Scope::All)).count()
         })
     });
     let trash_count = RwSignal::new(0usize);

@@ -199,15 +199,12 @@ impl AppState {
         }
     }
 
-    /// Whether the current user's working view shows a record in a scope.
-    pub fn visible(&self, v: &Visibility, scope: Scope) -> bool {
-        match self.current_staff() {
-            Some(me) => {
-                let depts = self.staff.with(|s| departments(s));
-                Viewer::new(&me, &depts).shows(v, scope)
-            }
-            None => true,
-        }
+    /// Whether the current user's working view shows a record in a scope;
+    /// the user and departments are looked up once, so it can run over every row.
+    pub fn visibility(&self) -> impl Fn(&Visibility, Scope) -> bool {
+        let me = self.current_staff();
+        let depts = self.staff.with(|s| departments(s));
+        move |v, scope| me.as_ref().is_none_or(|me| Viewer::new(me, &depts).shows(v, scope))
     }
 
     pub fn role(&self) -> Option<Role> {

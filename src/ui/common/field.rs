@@ -86,7 +86,7 @@ pub fn TextArea(
     value: RwSignal<String>,
     #[prop(into, optional)] error: Signal<Option<String>>,
     #[prop(optional)] required: bool,
-    #[prop(default = 3)] rows: u32,
+    #[prop(default = 2)] rows: u32,
 ) -> impl IntoView {
     let id = next_id("t");
     view! {

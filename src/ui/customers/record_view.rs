@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::values::show_field;
-use crate::domain::customer::Section;
+use crate::domain::customer::{format_amount, Section};
 use crate::domain::{Customer, Field};
 use crate::ui::app::AppState;
 
@@ -22,8 +22,14 @@ pub fn RecordView(
                 .filter(|f| f.applies_to(c.kind) && f.applies_to_status(c.status) && *f != Field::Name)
                 .map(|f| {
                     let mut value = show_field(&state, f, &c.get(f));
-                    if matches!(f, Field::RegisteredCapital | Field::Assets | Field::AnnualRevenue) && !value.is_empty() {
-                        value = format!("{value} {}", c.currency);
+                    let amount = match f {
+                        Field::RegisteredCapital => c.registered_capital,
+                        Field::Assets => c.assets,
+                        Field::AnnualRevenue => c.annual_revenue,
+                        _ => None,
+                    };
+                    if let Some(a) = amount {
+                        value = format!("{} {}", format_amount(a), c.currency);
                     }
                     let empty = value.is_empty();
                     view! {

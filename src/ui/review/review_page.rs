@@ -15,10 +15,9 @@ pub fn ReviewPage() -> impl IntoView {
     let i = state.i18n;
     let groups = Memo::new(move |_| {
         let now = platform::now();
-        state.staff.track();
-        state.me.track();
+        let visible = state.visibility();
         state.index.with(|idx| {
-            idx.stale_by_owner(now, |r| state.visible(&r.visibility(), Scope::All))
+            idx.stale_by_owner(now, |r| visible(&r.visibility(), Scope::All))
                 .into_iter()
                 .map(|(owner, rows)| {
                     (owner, rows.into_iter().map(|r| (r.id.clone(), r.name.clone(), r.reviewed_at, r.days_since_review(now))).collect::<Vec<_>>())
