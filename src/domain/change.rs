@@ -135,6 +135,10 @@ pub enum Op {
     Delete { kind: Kind, id: String, expect: Expect },
     /// Delete every record of `kind` whose `index` equals `key`.
     DeleteWhere { kind: Kind, index: &'static str, key: String },
+    /// Rebuild a customer's list row from its record and contacts as they
+    /// stand at this point of the transaction (or remove it, if the customer
+    /// is gone), so a row is never written from a stale copy.
+    RefreshRow { customer_id: String },
 }
 
 /// Writes that succeed or fail together.
@@ -159,6 +163,11 @@ impl ChangeSet {
         self
     }
 
+    pub fn refresh_row(&mut self, customer_id: &str) -> &mut Self {
+        self.ops.push(Op::RefreshRow { customer_id: customer_id.to_string() });
+        self
+    }
+
     pub fn is_empty(&self) -> bool {
         self.ops.is_empty()
     }
@@ -168,9 +177,10 @@ impl ChangeSet {
         let mut kinds: Vec<Kind> = self
             .ops
             .iter()
-            .map(|op| match op {
-                Op::Put { record, .. } => record.kind(),
-                Op::Delete { kind, .. } | Op::DeleteWhere { kind, .. } => *kind,
+            .flat_map(|op| match op {
+                Op::Put { record, .. } => vec![record.kind()],
+                Op::Delete { kind, .. } | Op::DeleteWhere { kind, .. } => vec![*kind],
+                Op::RefreshRow { .. } => vec![Kind::Customer, Kind::Contact, Kind::Row],
             })
             .collect();
         kinds.sort();
@@ -189,6 +199,7 @@ impl ChangeSet {
                 Op::Put { record: Record::Contact(c), .. } => Some(c.customer_id.clone()),
                 Op::Put { record: Record::Interaction(i), .. } => Some(i.customer_id.clone()),
                 Op::Delete { kind: Kind::Customer | Kind::Row, id, .. } => Some(id.clone()),
+                Op::RefreshRow { customer_id } => Some(customer_id.clone()),
                 _ => None,
             })
             .collect();

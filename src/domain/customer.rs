@@ -342,7 +342,14 @@ impl Customer {
         let mut out = self.clone();
         let mut errors = Errors::new();
         let text = |f: Field| draft.get(&f).map(|s| s.trim().to_string()).unwrap_or_default();
+        // Fields the form hides for the chosen kind and status keep their stored
+        // value and are not checked: a hidden field must never block a save.
+        let kind = CustomerKind::parse(&text(Field::Kind)).unwrap_or(self.kind);
+        let status = self::Status::parse(&text(Field::Status)).unwrap_or(self.status);
         for &field in Field::ALL {
+            if !field.applies_to(kind) || !field.applies_to_status(status) {
+                continue;
+            }
             let raw = text(field);
             let result: Result<(), FieldError> = (|| {
                 use Field::*;
@@ -388,15 +395,15 @@ impl Customer {
             })();
             errors.take(field, result);
         }
-        if errors.is_empty() && out.status == Status::Lost {
-            if out.lost_on.is_none() {
+        if out.status == Status::Lost {
+            if out.lost_on.is_none() && !errors.has(Field::LostOn) {
                 errors.push(Field::LostOn, FieldError::RequiredWhenLost);
             }
-            if out.lost_reason.is_empty() {
+            if out.lost_reason.is_empty() && !errors.has(Field::LostReason) {
                 errors.push(Field::LostReason, FieldError::RequiredWhenLost);
             }
         }
-        if errors.is_empty() && out.owner.is_some() && out.owner == out.co_owner {
+        if out.owner.is_some() && out.owner == out.co_owner && !errors.has(Field::CoOwner) {
             errors.push(Field::CoOwner, FieldError::SameAsOwner);
         }
         errors.finish(out)
@@ -462,6 +469,33 @@ mod tests {
         for (raw, want) in cases {
             assert_eq!(format_amount(raw.parse().unwrap()), want, "{raw}");
         }
+    }
+
+    #[test]
+    fn hidden_fields_are_neither_checked_nor_changed() {
+        let base = Customer {
+            name: "A".into(),
+            status: Status::Lost,
+            lost_on: NaiveDate::from_ymd_opt(2026, 1, 1),
+            lost_reason: "价格".into(),
+            ..Customer::default()
+        };
+        let mut draft = base.to_draft();
+        draft.insert(Field::Status, "active".into());
+        draft.insert(Field::LostOn, "2099-01-01".into()); // typed, then hidden by the status change
+        draft.insert(Field::Brands, "not a dealer field for an end customer".into());
+        let saved = base.with_draft(&draft, today()).unwrap();
+        assert_eq!(saved.status, Status::Active);
+        assert_eq!(saved.lost_on, base.lost_on);
+        assert!(!saved.texts.contains_key(&Field::Brands));
+    }
+
+    #[test]
+    fn the_loss_is_reported_together_with_other_errors() {
+        let mut draft = Customer::default().to_draft();
+        draft.insert(Field::Status, "lost".into());
+        let fields: Vec<Field> = Customer::default().with_draft(&draft, today()).unwrap_err().into_iter().map(|(f, _)| f).collect();
+        assert_eq!(fields, vec![Field::Name, Field::LostOn, Field::LostReason]);
     }
 
     #[test]

@@ -9,10 +9,7 @@ use super::change::Setting;
 use super::contact::ContactField;
 use super::history::diff;
 use super::interaction::Interaction;
-use super::{
-    Action, Actor, ChangeSet, Contact, Customer, CustomerRow, Expect, Field, FieldChange, HistoryEntry, Kind,
-    Staff, TrashEntry,
-};
+use super::{Action, Actor, ChangeSet, Contact, Customer, Expect, Field, FieldChange, HistoryEntry, Kind, Staff, TrashEntry};
 
 /// Why an operation was refused before anything was written.
 #[derive(Clone, Debug, Error, PartialEq, Eq)]
@@ -94,7 +91,6 @@ pub fn create_customer(
     h.changes = customer_changes(&Customer::default(), &customer);
     h.reason = reason.to_string();
     set.put(customer.clone(), Expect::Absent);
-    set.put(CustomerRow::of(&customer, &contacts), Expect::Any);
     set.put(h, Expect::Absent);
     for c in contacts {
         let mut h = ctx.history(&customer.id, Kind::Contact, &c.id, how);
@@ -102,17 +98,12 @@ pub fn create_customer(
         set.put(c, Expect::Absent);
         set.put(h, Expect::Absent);
     }
+    set.refresh_row(&customer.id);
     (set, customer)
 }
 
 /// Save an edit of the customer record, made on `old`, with the reason given.
-pub fn update_customer(
-    ctx: &mut Ctx,
-    old: &Customer,
-    mut new: Customer,
-    row: &CustomerRow,
-    reason: &str,
-) -> Result<(ChangeSet, Customer), OpError> {
+pub fn update_customer(ctx: &mut Ctx, old: &Customer, mut new: Customer, reason: &str) -> Result<(ChangeSet, Customer), OpError> {
     let changes = customer_changes(old, &new);
     if changes.is_empty() {
         return Err(OpError::NothingChanged);
@@ -122,31 +113,29 @@ pub fn update_customer(
     let mut h = ctx.history(&new.id, Kind::Customer, &new.id, Action::Updated);
     h.changes = changes;
     h.reason = reason.trim().to_string();
-    let mut row = row.clone();
-    row.set_customer(&new);
     let mut set = ChangeSet::default();
-    set.put(new.clone(), Expect::Rev(old.rev)).put(row, Expect::Any).put(h, Expect::Absent);
+    set.put(new.clone(), Expect::Rev(old.rev)).put(h, Expect::Absent).refresh_row(&new.id);
     Ok((set, new))
 }
 
 /// Confirm the record is current (动态管理): clears it from "needs review".
-pub fn mark_reviewed(ctx: &mut Ctx, customer: &Customer, row: &CustomerRow) -> (ChangeSet, Customer) {
+pub fn mark_reviewed(ctx: &mut Ctx, customer: &Customer) -> (ChangeSet, Customer) {
     let mut new = customer.clone();
     new.rev += 1;
     new.reviewed_at = ctx.now;
-    let mut row = row.clone();
-    row.set_customer(&new);
     let h = ctx.history(&new.id, Kind::Customer, &new.id, Action::Reviewed);
     let mut set = ChangeSet::default();
-    set.put(new.clone(), Expect::Rev(customer.rev)).put(row, Expect::Any).put(h, Expect::Absent);
+    set.put(new.clone(), Expect::Rev(customer.rev)).put(h, Expect::Absent).refresh_row(&new.id);
     (set, new)
 }
 
-/// Add a contact (`old` is `None`) or save an edit of one. Making a contact
-/// primary makes the others not. `all` is every current contact of the customer.
+/// Add a contact (`old` is `None`) or save an edit of one. A customer's
+/// contacts always have exactly one primary: making a contact primary makes
+/// the others not, and the only primary cannot stop being it.
+/// `all` is every current contact of the customer.
 pub fn save_contact(
     ctx: &mut Ctx,
-    row: &CustomerRow,
+    customer_id: &str,
     all: &[Contact],
     old: Option<&Contact>,
     mut new: Contact,
@@ -158,10 +147,10 @@ pub fn save_contact(
         return Err(OpError::NothingChanged);
     }
     let others: Vec<&Contact> = all.iter().filter(|c| Some(c.id.as_str()) != old.map(|o| o.id.as_str())).collect();
-    if others.is_empty() {
+    if !others.iter().any(|c| c.primary) {
         new.primary = true;
     }
-    new.customer_id = row.id.clone();
+    new.customer_id = customer_id.to_string();
     new.updated_at = ctx.now;
     let action = match old {
         Some(o) => {
@@ -187,17 +176,14 @@ pub fn save_contact(
             set.put(c.clone(), Expect::Rev(before));
         }
     }
-    let mut h = ctx.history(&row.id, Kind::Contact, &new.id, action);
+    let mut h = ctx.history(customer_id, Kind::Contact, &new.id, action);
     h.changes = contact_changes(old.unwrap_or(&blank), &new);
-    after.push(new);
-    let mut row = row.clone();
-    row.set_contacts(&after);
-    set.put(row, Expect::Any).put(h, Expect::Absent);
+    set.put(h, Expect::Absent).refresh_row(customer_id);
     Ok(set)
 }
 
 /// Remove a contact; if it was primary, the next one becomes primary.
-pub fn delete_contact(ctx: &mut Ctx, row: &CustomerRow, all: &[Contact], contact: &Contact, reason: &str) -> ChangeSet {
+pub fn delete_contact(ctx: &mut Ctx, customer_id: &str, all: &[Contact], contact: &Contact, reason: &str) -> ChangeSet {
     let mut set = ChangeSet::default();
     set.delete(Kind::Contact, &contact.id, Expect::Rev(contact.rev));
     let mut rest: Vec<Contact> = all.iter().filter(|c| c.id != contact.id).cloned().collect();
@@ -210,12 +196,10 @@ pub fn delete_contact(ctx: &mut Ctx, row: &CustomerRow, all: &[Contact], contact
             set.put(first.clone(), Expect::Rev(before));
         }
     }
-    let mut h = ctx.history(&row.id, Kind::Contact, &contact.id, Action::Deleted);
+    let mut h = ctx.history(customer_id, Kind::Contact, &contact.id, Action::Deleted);
     h.changes = contact_changes(contact, &Contact::default());
     h.reason = reason.trim().to_string();
-    let mut row = row.clone();
-    row.set_contacts(&rest);
-    set.put(row, Expect::Any).put(h, Expect::Absent);
+    set.put(h, Expect::Absent).refresh_row(customer_id);
     set
 }
 
@@ -226,11 +210,10 @@ pub fn add_interaction(ctx: &mut Ctx, customer_id: &str, mut entry: Interaction)
     entry.rev = 1;
     entry.created_at = ctx.now;
     let mut h = ctx.history(customer_id, Kind::Interaction, &entry.id, Action::Created);
-    h.changes = vec![FieldChange {
-        field: "summary".into(),
-        old: String::new(),
-        new: format!("{} {}: {}", entry.date, entry.channel.as_str(), entry.summary),
-    }];
+    h.changes = [("date", entry.date.to_string()), ("channel", entry.channel.as_str().to_string()), ("summary", entry.summary.clone())]
+        .into_iter()
+        .map(|(field, new)| FieldChange { field: field.into(), old: String::new(), new })
+        .collect();
     let mut set = ChangeSet::default();
     set.put(entry.clone(), Expect::Absent).put(h, Expect::Absent);
     (set, entry)
@@ -251,12 +234,9 @@ pub fn delete_customer(
     let mut set = ChangeSet::default();
     set.delete(Kind::Customer, &customer.id, Expect::Rev(customer.rev));
     set.delete(Kind::Row, &customer.id, Expect::Any);
-    for c in &contacts {
-        set.delete(Kind::Contact, &c.id, Expect::Any);
-    }
-    for i in &interactions {
-        set.delete(Kind::Interaction, &i.id, Expect::Any);
-    }
+    // By index, so nothing of the customer's is left behind.
+    set.delete_where(Kind::Contact, "customer_id", &customer.id);
+    set.delete_where(Kind::Interaction, "customer_id", &customer.id);
     let mut h = ctx.history(&customer.id, Kind::Customer, &customer.id, Action::Deleted);
     h.reason = reason.to_string();
     set.put(h, Expect::Absent);
@@ -284,7 +264,6 @@ pub fn restore(ctx: &mut Ctx, entry: &TrashEntry) -> ChangeSet {
     let mut set = ChangeSet::default();
     set.delete(Kind::Trash, &entry.id, Expect::Any);
     set.put(customer.clone(), Expect::Absent);
-    set.put(CustomerRow::of(&customer, &entry.contacts), Expect::Any);
     for c in &entry.contacts {
         set.put(c.clone(), Expect::Absent);
     }
@@ -294,7 +273,7 @@ pub fn restore(ctx: &mut Ctx, entry: &TrashEntry) -> ChangeSet {
     let mut h = ctx.history(&customer.id, Kind::Customer, &customer.id, Action::Restored);
     h.reason = entry.reason.clone();
     h.changes = vec![FieldChange { field: "rev".into(), old: before.to_string(), new: customer.rev.to_string() }];
-    set.put(h, Expect::Absent);
+    set.put(h, Expect::Absent).refresh_row(&customer.id);
     set
 }
 
@@ -321,7 +300,7 @@ pub fn handover(
     ctx: &mut Ctx,
     from: &Staff,
     to: &Staff,
-    customers: &[(Customer, CustomerRow)],
+    customers: &[Customer],
     mark_left: bool,
 ) -> Result<ChangeSet, OpError> {
     if from.id == to.id {
@@ -329,7 +308,7 @@ pub fn handover(
     }
     let reason = format!("{} → {}", from.name, to.name);
     let mut set = ChangeSet::default();
-    for (old, row) in customers {
+    for old in customers {
         let mut new = old.clone();
         if new.owner.as_deref() == Some(from.id.as_str()) {
             new.owner = Some(to.id.clone());
@@ -349,9 +328,8 @@ pub fn handover(
         let mut h = ctx.history(&new.id, Kind::Customer, &new.id, Action::HandedOver);
         h.changes = changes;
         h.reason = reason.clone();
-        let mut row = row.clone();
-        row.set_customer(&new);
-        set.put(new, Expect::Rev(old.rev)).put(row, Expect::Any).put(h, Expect::Absent);
+        let id = new.id.clone();
+        set.put(new, Expect::Rev(old.rev)).put(h, Expect::Absent).refresh_row(&id);
     }
     if mark_left && from.active {
         let mut left = from.clone();
@@ -420,7 +398,8 @@ mod tests {
         let contacts = vec![Contact { name: "A".into(), ..Contact::default() }, Contact { name: "B".into(), ..Contact::default() }];
         let (set, c) = create_customer(&mut ctx, Customer { name: "X".into(), ..Customer::default() }, contacts, Action::Created, "");
         assert_eq!(c.rev, 1);
-        assert_eq!(puts(&set), vec![Kind::Customer, Kind::Row, Kind::History, Kind::Contact, Kind::History, Kind::Contact, Kind::History]);
+        assert_eq!(puts(&set), vec![Kind::Customer, Kind::History, Kind::Contact, Kind::History, Kind::Contact, Kind::History]);
+        assert_eq!(set.ops.last(), Some(&Op::RefreshRow { customer_id: c.id.clone() }));
         let primaries: Vec<bool> = set
             .ops
             .iter()
@@ -438,13 +417,13 @@ mod tests {
         let mut ctx = ctx(&mut ids);
         let old = Customer { id: "c".into(), rev: 3, name: "Old".into(), ..Customer::default() };
         let new = Customer { name: "New".into(), ..old.clone() };
-        let (set, saved) = update_customer(&mut ctx, &old, new, &CustomerRow::of(&old, &[]), "renamed").unwrap();
+        let (set, saved) = update_customer(&mut ctx, &old, new, "renamed").unwrap();
         assert_eq!(saved.rev, 4);
         assert!(matches!(&set.ops[0], Op::Put { expect: Expect::Rev(3), .. }));
-        let Op::Put { record: Record::History(h), .. } = &set.ops[2] else { panic!("history expected") };
+        let Op::Put { record: Record::History(h), .. } = &set.ops[1] else { panic!("history expected") };
         assert_eq!(h.reason, "renamed");
         assert_eq!(h.changes, vec![FieldChange { field: "name".into(), old: "Old".into(), new: "New".into() }]);
-        assert_eq!(update_customer(&mut ctx, &old, old.clone(), &CustomerRow::default(), "").unwrap_err(), OpError::NothingChanged);
+        assert_eq!(update_customer(&mut ctx, &old, old.clone(), "").unwrap_err(), OpError::NothingChanged);
     }
 
     #[test]
@@ -474,8 +453,7 @@ mod tests {
         let to = Staff { id: "new".into(), name: "小李".into(), ..Staff::default() };
         let owned = Customer { id: "a".into(), owner: Some("old".into()), co_owner: Some("x".into()), ..Customer::default() };
         let second = Customer { id: "b".into(), owner: Some("new".into()), co_owner: Some("old".into()), ..Customer::default() };
-        let list: Vec<(Customer, CustomerRow)> =
-            [owned, second].into_iter().map(|c| { let r = CustomerRow::of(&c, &[]); (c, r) }).collect();
+        let list = vec![owned, second];
         let set = handover(&mut ctx, &from, &to, &list, true).unwrap();
         let saved: Vec<Customer> = set
             .ops
@@ -500,22 +478,45 @@ mod tests {
     fn a_new_primary_contact_demotes_the_old_one() {
         let mut ids = counter();
         let mut ctx = ctx(&mut ids);
-        let row = CustomerRow { id: "c".into(), ..CustomerRow::default() };
         let first = Contact { id: "k1".into(), customer_id: "c".into(), rev: 1, name: "A".into(), primary: true, ..Contact::default() };
-        let set = save_contact(&mut ctx, &row, std::slice::from_ref(&first), None, Contact { name: "B".into(), primary: true, ..Contact::default() }).unwrap();
+        let set = save_contact(&mut ctx, "c", std::slice::from_ref(&first), None, Contact { name: "B".into(), primary: true, ..Contact::default() }).unwrap();
         let contacts: Vec<&Contact> = set
             .ops
             .iter()
             .filter_map(|op| if let Op::Put { record: Record::Contact(c), .. } = op { Some(c) } else { None })
             .collect();
         assert_eq!(contacts.iter().map(|c| (c.name.as_str(), c.primary)).collect::<Vec<_>>(), vec![("B", true), ("A", false)]);
-        let Some(Op::Put { record: Record::Row(r), .. }) = set.ops.iter().find(|op| matches!(op, Op::Put { record: Record::Row(_), .. })) else {
-            panic!("row expected")
-        };
-        assert_eq!(r.contacts, vec!["B", "A"]);
+        assert!(set.ops.contains(&Op::RefreshRow { customer_id: "c".into() }));
         let demoted = Contact { primary: false, rev: 2, ..first };
-        let del = delete_contact(&mut ctx, &row, &[demoted, (*contacts[0]).clone()], contacts[0], "left");
+        let del = delete_contact(&mut ctx, "c", &[demoted.clone(), (*contacts[0]).clone()], contacts[0], "left");
         assert!(del.ops.iter().any(|op| matches!(op, Op::Put { record: Record::Contact(c), .. } if c.id == "k1" && c.primary)));
+    }
+
+    #[test]
+    fn the_only_primary_contact_stays_primary() {
+        let mut ids = counter();
+        let mut ctx = ctx(&mut ids);
+        let only = Contact { id: "k1".into(), customer_id: "c".into(), rev: 1, name: "A".into(), primary: true, ..Contact::default() };
+        let other = Contact { id: "k2".into(), customer_id: "c".into(), rev: 1, name: "B".into(), ..Contact::default() };
+        let unticked = Contact { primary: false, title: "经理".into(), ..only.clone() };
+        let set = save_contact(&mut ctx, "c", &[only.clone(), other.clone()], Some(&only), unticked).unwrap();
+        let saved: Vec<&Contact> =
+            set.ops.iter().filter_map(|op| if let Op::Put { record: Record::Contact(c), .. } = op { Some(c) } else { None }).collect();
+        assert_eq!(saved.len(), 1);
+        assert!(saved[0].primary, "unticking the only primary leaves it primary");
+        // A new contact on a customer whose contacts have no primary becomes it.
+        let set = save_contact(&mut ctx, "c", &[other], None, Contact { name: "C".into(), ..Contact::default() }).unwrap();
+        assert!(set.ops.iter().any(|op| matches!(op, Op::Put { record: Record::Contact(c), .. } if c.name == "C" && c.primary)));
+    }
+
+    #[test]
+    fn deleting_a_customer_removes_its_contacts_and_log_by_index() {
+        let mut ids = counter();
+        let mut ctx = ctx(&mut ids);
+        let c = Customer { id: "c".into(), rev: 1, ..Customer::default() };
+        let set = delete_customer(&mut ctx, &c, vec![], vec![], "合并").unwrap();
+        assert!(set.ops.contains(&Op::DeleteWhere { kind: Kind::Contact, index: "customer_id", key: "c".into() }));
+        assert!(set.ops.contains(&Op::DeleteWhere { kind: Kind::Interaction, index: "customer_id", key: "c".into() }));
     }
 
     #[test]

@@ -83,6 +83,14 @@ impl<F> Errors<F> {
         self.0.is_empty()
     }
 
+    /// Whether `field` was refused already.
+    pub fn has(&self, field: F) -> bool
+    where
+        F: PartialEq,
+    {
+        self.0.iter().any(|(f, _)| *f == field)
+    }
+
     /// `value` when nothing was refused, else every error.
     pub fn finish<T>(self, value: T) -> Result<T, Vec<(F, FieldError)>> {
         if self.0.is_empty() {

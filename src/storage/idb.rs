@@ -216,6 +216,33 @@ impl IdbStore {
                         store.delete(k).map_err(fail("delete"))?;
                     }
                 }
+                Op::RefreshRow { customer_id } => {
+                    let key = JsValue::from_str(customer_id);
+                    let rows = tx.object_store(Kind::Row.as_str()).map_err(fail("save"))?;
+                    let customer = tx
+                        .object_store(Kind::Customer.as_str())
+                        .map_err(fail("read"))?
+                        .get(key.clone())
+                        .map_err(fail("read"))?
+                        .await
+                        .map_err(fail("read"))?;
+                    let Some(customer) = customer else {
+                        rows.delete(key).map_err(fail("delete"))?;
+                        continue;
+                    };
+                    let contacts = tx
+                        .object_store(Kind::Contact.as_str())
+                        .map_err(fail("read"))?
+                        .index("customer_id")
+                        .map_err(fail("read"))?
+                        .get_all(Some(Query::Key(key)), None)
+                        .map_err(fail("read"))?
+                        .await
+                        .map_err(fail("read"))?;
+                    let contacts: Vec<Contact> = contacts.into_iter().map(from_js).collect::<Result<_, _>>()?;
+                    let row = CustomerRow::of(&from_js::<Customer>(customer)?, &contacts);
+                    rows.put(&to_js(&row)?, None).map_err(fail("save"))?;
+                }
             }
         }
         Ok(())

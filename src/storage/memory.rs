@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use super::{check, schema, Store, StoreError};
 use crate::domain::change::{ChangeSet, Kind, Op, Record, Stored};
+use crate::domain::{Contact, Customer, CustomerRow};
 
 type Table = BTreeMap<String, Value>;
 
@@ -109,6 +110,26 @@ impl Store for MemoryStore {
                 Op::DeleteWhere { kind, index, key } => {
                     let table = tables.entry(*kind).or_default();
                     table.retain(|_, v| v.get(*index).and_then(index_key).as_deref() != Some(key.as_str()));
+                }
+                Op::RefreshRow { customer_id } => {
+                    let customer = tables.get(&Kind::Customer).and_then(|t| t.get(customer_id)).map(from_value::<Customer>).transpose()?;
+                    let rows = tables.entry(Kind::Row).or_default();
+                    let Some(customer) = customer else {
+                        rows.remove(customer_id);
+                        continue;
+                    };
+                    let contacts: Vec<Contact> = tables
+                        .get(&Kind::Contact)
+                        .map(|t| {
+                            t.values()
+                                .filter(|v| v.get("customer_id").and_then(Value::as_str) == Some(customer_id.as_str()))
+                                .map(from_value)
+                                .collect::<Result<_, _>>()
+                        })
+                        .transpose()?
+                        .unwrap_or_default();
+                    let row = CustomerRow::of(&customer, &contacts);
+                    tables.entry(Kind::Row).or_default().insert(customer_id.clone(), to_value(&Record::Row(row))?);
                 }
             }
         }

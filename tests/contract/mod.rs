@@ -24,6 +24,7 @@ macro_rules! contract_cases {
         $run!(create_edit_delete_restore_through_domain_operations);
         $run!(user_text_money_and_dates_survive_storage);
         $run!(clear_all_empties_every_store);
+        $run!(list_rows_are_rebuilt_from_what_is_stored_not_from_stale_copies);
     };
 }
 
@@ -162,7 +163,7 @@ pub async fn create_edit_delete_restore_through_domain_operations<S: Store>(s: &
 
     let mut edited = created.clone();
     edited.texts.insert(Field::Plans, "明年扩张".into());
-    let (set, saved) = ops::update_customer(&mut ctx, &created, edited, &row, "年度回顾").unwrap();
+    let (set, saved) = ops::update_customer(&mut ctx, &created, edited, "年度回顾").unwrap();
     s.apply(&set).await.unwrap();
     let history = s.by_index::<HistoryEntry>("customer_id", &created.id).await.unwrap();
     let update = history.iter().find(|h| h.action == Action::Updated).unwrap();
@@ -214,4 +215,35 @@ pub async fn clear_all_empties_every_store<S: Store>(s: &S) {
     for kind in Kind::ALL {
         assert_eq!(s.count(*kind).await.unwrap(), 0, "{kind:?}");
     }
+}
+
+pub async fn list_rows_are_rebuilt_from_what_is_stored_not_from_stale_copies<S: Store>(s: &S) {
+    let mut n = 0;
+    let mut ids = move || {
+        n += 1;
+        format!("r{n:03}")
+    };
+    let mut ctx = Ctx { now: now(), by: Actor::default(), next_id: &mut ids };
+    let (set, c) = ops::create_customer(&mut ctx, customer("", "恒通传媒"), vec![], Action::Created, "");
+    s.apply(&set).await.unwrap();
+    // Two tabs each add a contact, both working from the same (empty) list.
+    let a = ops::save_contact(&mut ctx, &c.id, &[], None, Contact { name: "甲".into(), mobile: "13900000001".into(), ..Contact::default() }).unwrap();
+    let b = ops::save_contact(&mut ctx, &c.id, &[], None, Contact { name: "乙".into(), ..Contact::default() }).unwrap();
+    s.apply(&a).await.unwrap();
+    s.apply(&b).await.unwrap();
+    let row = s.get::<CustomerRow>(&c.id).await.unwrap().unwrap();
+    let mut names = row.contacts.clone();
+    names.sort();
+    assert_eq!(names, vec!["乙", "甲"], "both contacts are searchable");
+    assert_eq!(row.contact_phones, vec!["13900000001"]);
+    // An edit renames the row too; a deletion removes it.
+    let mut renamed = c.clone();
+    renamed.name = "恒通文化传媒".into();
+    let (set, renamed) = ops::update_customer(&mut ctx, &c, renamed, "更名").unwrap();
+    s.apply(&set).await.unwrap();
+    assert_eq!(s.get::<CustomerRow>(&c.id).await.unwrap().unwrap().name, "恒通文化传媒");
+    let set = ops::delete_customer(&mut ctx, &renamed, vec![], vec![], "test").unwrap();
+    s.apply(&set).await.unwrap();
+    assert_eq!(s.get::<CustomerRow>(&c.id).await.unwrap(), None);
+    assert!(s.by_index::<Contact>("customer_id", &c.id).await.unwrap().is_empty(), "contacts go with the customer");
 }

@@ -123,7 +123,7 @@ test('delete needs a reason, goes to the trash, and restores with its contacts',
   await page.getByRole('navigation').getByRole('link', { name: /Trash/ }).click();
   const row = page.getByRole('row', { name: /星河会展/ });
   await expect(row).toContainText('重复录入');
-  await expect(row).toContainText('30');
+  await expect(row.getByRole('cell').nth(4)).toHaveText('30');
   await row.getByRole('button', { name: 'Restore' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '星河会展' })).toBeVisible();
   await page.getByRole('tab', { name: /Contacts/ }).click();
@@ -174,6 +174,8 @@ test('the language switches to Chinese and stays chosen', async ({ page }) => {
   await expect(page.getByText('客户基础资料')).toBeVisible();
   await page.reload();
   await expect(page.getByLabel('客户名称')).toBeVisible();
+  await expect(page.getByLabel('语言')).toHaveValue('zh-CN');
+  await expect(page.getByLabel('语言').locator('option:checked')).toHaveText('简体中文');
   await page.getByLabel('语言').selectOption('zh-TW');
   await expect(page.getByLabel('客戶名稱')).toBeVisible();
   await expect(page.getByRole('navigation').getByRole('link', { name: '客戶檔案' })).toBeVisible();
@@ -192,7 +194,14 @@ test('the demo archive is separate and leaves the real archive untouched', async
   await page.getByLabel('I am').selectOption({ label: '张伟 · Sales representative' });
   await page.getByLabel('Search').fill('');
   await expect(countLine(page)).not.toHaveText('200 of 200 customers');
+  await expect(page.getByLabel('Show')).toHaveValue('mine');
+  const mine = (await countLine(page).innerText()).split(' ')[0];
+  // With nobody chosen, filtering by 张伟 (owner or second responsible) lists the same customers.
   await page.getByLabel('I am').selectOption({ label: '— not set —' });
+  await page.getByLabel('Owner', { exact: true }).selectOption({ label: '张伟' });
+  await expect(countLine(page)).toHaveText(`${mine} of 200 customers`);
+  expect(Number(mine)).toBeGreaterThan(0);
+  await page.getByLabel('Owner', { exact: true }).selectOption({ label: 'All' });
   await page.getByRole('row').nth(1).click();
   await page.getByRole('button', { name: 'Delete' }).click();
   await page.getByLabel('Reason for deleting').fill('demo');
@@ -275,4 +284,40 @@ test('a full disk gets a clear message and the form keeps what was typed', async
   await cdp.send('Storage.overrideQuotaForOrigin', { origin });
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Northwind Trading Co.' })).toBeVisible();
+});
+
+test('typing in an open form survives a save in another tab', async ({ context }) => {
+  const first = await context.newPage();
+  await openApp(first);
+  await createCustomer(first, 'Golden Gate Events');
+  const url = first.url();
+  const second = await context.newPage();
+  await second.goto(url);
+  await second.getByRole('tab', { name: /Communication log/ }).click();
+  await second.getByLabel('Summary').fill('电话沟通下季度预算，尚未说完');
+  await first.getByRole('button', { name: 'Mark reviewed' }).click();
+  await expect(first.getByText('Marked as reviewed.')).toBeVisible();
+  // The second tab refreshes its data (the history count moves) and keeps the typing.
+  await expect(second.getByRole('tab', { name: /History/ })).toContainText('2');
+  await expect(second.getByLabel('Summary')).toHaveValue('电话沟通下季度预算，尚未说完');
+});
+
+test('the chosen user is shown after a reload and a contact removal asks first', async ({ page }) => {
+  await openApp(page);
+  await addStaff(page, '王磊', '华南销售部', 'sales_rep');
+  await page.getByLabel('I am').selectOption({ label: '王磊 · Sales representative' });
+  await page.reload();
+  await expect(page.getByLabel('I am').locator('option:checked')).toHaveText('王磊 · Sales representative');
+  await createCustomer(page, '云帆食品');
+  await page.getByRole('tab', { name: /Contacts/ }).click();
+  await page.getByRole('button', { name: 'Add contact' }).click();
+  await page.getByLabel('Contact name').fill('刘洋');
+  await page.getByRole('button', { name: 'Save contact' }).click();
+  page.once('dialog', (d) => d.dismiss());
+  await page.getByRole('article', { name: '刘洋' }).getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByRole('article', { name: '刘洋' })).toBeVisible();
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('article', { name: '刘洋' }).getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByRole('article', { name: '刘洋' })).toHaveCount(0);
+  await expect(page.getByText('No contacts yet.')).toBeVisible();
 });

@@ -32,13 +32,21 @@ async fn start(state: AppState) -> Result<(), StoreError> {
     if state.demo.get_untracked() && store.count(Kind::Customer).await? == 0 {
         seed_demo(&state).await?;
     }
-    // Purge what has been in the trash for more than 30 days.
-    let trash = store.all::<TrashEntry>().await?;
-    let expired = ops::expired(&trash, platform::now());
-    if !expired.is_empty() {
-        store.apply(&ops::purge(expired)).await?;
-    }
     state.load().await?;
+    // Purge what has been in the trash for more than 30 days. A failure here
+    // is reported, and must not keep the archive from opening.
+    let purged: Result<(), StoreError> = async {
+        let trash = store.all::<TrashEntry>().await?;
+        let expired = ops::expired(&trash, platform::now());
+        if !expired.is_empty() {
+            store.apply(&ops::purge(expired)).await?;
+        }
+        Ok(())
+    }
+    .await;
+    if let Err(e) = purged {
+        state.toast(super::ToastKind::Error, state.error_text(&e));
+    }
     store.on_remote_change(move |a| spawn_local(async move { state.on_remote(a).await }));
     spawn_local(async {
         browser::request_persistence().await;

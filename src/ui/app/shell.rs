@@ -79,10 +79,11 @@ fn WhoAmI() -> impl IntoView {
                     state.set_me(Some(v).filter(|v| !v.is_empty()));
                 }
             >
-                <option value="">{move || i.t(Msg::NobodySelected)}</option>
+                <option value="" selected=move || state.me.get().is_none()>{move || i.t(Msg::NobodySelected)}</option>
                 {move || state.staff.get().into_iter().filter(|s| s.active).map(|s| {
                     let text = format!("{} · {}", s.name, i.label(s.role));
-                    view! { <option value=s.id.clone()>{text}</option> }
+                    let id = s.id.clone();
+                    view! { <option value=s.id.clone() selected=move || state.me.get().as_deref() == Some(id.as_str())>{text}</option> }
                 }).collect_view()}
             </select>
         </label>
@@ -100,7 +101,10 @@ fn LanguageSwitch() -> impl IntoView {
                 prop:value=move || i.locale.get().as_str()
                 on:change=move |ev| if let Some(l) = Locale::parse(&event_target_value(&ev)) { i.set(l) }
             >
-                {Locale::ALL.iter().map(|l| view! { <option value=l.as_str()>{l.native_name()}</option> }).collect_view()}
+                {Locale::ALL.iter().map(|l| {
+                    let l = *l;
+                    view! { <option value=l.as_str() selected=move || i.locale.get() == l>{l.native_name()}</option> }
+                }).collect_view()}
             </select>
         </label>
     }

@@ -93,9 +93,33 @@ impl AppState {
 
     /// Write a change set, then show it in memory.
     pub async fn apply(&self, set: &ChangeSet) -> Result<(), StoreError> {
-        self.store().apply(set).await?;
+        let store = self.store();
+        store.apply(set).await?;
         self.reflect(set);
+        // Rows the store rebuilt: read them back as it wrote them.
+        let refreshed: Vec<&String> =
+            set.ops.iter().filter_map(|op| if let Op::RefreshRow { customer_id } = op { Some(customer_id) } else { None }).collect();
+        let mut rows = Vec::new();
+        for id in refreshed {
+            rows.push((id.clone(), store.get::<CustomerRow>(id).await?));
+        }
+        self.upsert_rows(rows);
         Ok(())
+    }
+
+    /// Put fresh rows into the list (a `None` row is a customer that is gone), in one update.
+    fn upsert_rows(&self, rows: Vec<(String, Option<CustomerRow>)>) {
+        if rows.is_empty() {
+            return;
+        }
+        self.index.update(|index| {
+            for (id, row) in rows {
+                match row {
+                    Some(r) => index.upsert(r),
+                    None => index.remove(&id),
+                }
+            }
+        });
     }
 
     /// Bring the in-memory rows and staff in line with a committed change set.
@@ -140,21 +164,23 @@ impl AppState {
     pub async fn on_remote(&self, a: Announcement) {
         let store = self.store();
         let cleared = a.kinds.len() > 1 && a.customers.is_empty() && a.kinds.iter().any(|k| k == Kind::Row.as_str());
-        if cleared {
-            let _ = self.load().await;
-        } else {
+        let result: Result<(), StoreError> = async {
+            if cleared {
+                return self.load().await;
+            }
+            let mut rows = Vec::new();
             for id in &a.customers {
-                match store.get::<CustomerRow>(id).await {
-                    Ok(Some(row)) => self.index.update(|i| i.upsert(row)),
-                    Ok(None) => self.index.update(|i| i.remove(id)),
-                    Err(_) => {}
-                }
+                rows.push((id.clone(), store.get::<CustomerRow>(id).await?));
             }
+            self.upsert_rows(rows);
             if a.kinds.iter().any(|k| k == Kind::Staff.as_str()) {
-                if let Ok(staff) = store.all::<Staff>().await {
-                    self.staff.set(staff);
-                }
+                self.staff.set(store.all::<Staff>().await?);
             }
+            Ok(())
+        }
+        .await;
+        if let Err(e) = result {
+            self.toast(ToastKind::Error, self.error_text(&e));
         }
         self.remote.update(|(n, last)| {
             *n += 1;

@@ -87,8 +87,9 @@ pub fn TextArea(
     #[prop(into, optional)] error: Signal<Option<String>>,
     #[prop(optional)] required: bool,
     #[prop(default = 2)] rows: u32,
+    #[prop(optional, into)] id: Option<String>,
 ) -> impl IntoView {
-    let id = next_id("t");
+    let id = id.unwrap_or_else(|| next_id("t"));
     view! {
         <div class="field wide" class:invalid=move || error.with(Option::is_some)>
             <label for=id.clone()>{label}{required.then_some(view! { <span class="req" aria-hidden="true">" *"</span> })}</label>

@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 use super::contact_form::ContactForm;
 use crate::domain::contact::ContactField;
 use crate::domain::ops;
-use crate::domain::{Contact, Customer, CustomerRow};
+use crate::domain::{Contact, Customer};
 use crate::i18n::Msg;
 use crate::ui::app::{AppState, ToastKind};
 
@@ -33,9 +33,12 @@ pub fn ContactsPanel(
     });
     let cancel = Callback::new(move |_| editing.set(Editing::None));
     let remove = move |c: Contact| {
+        let question = i.t_untracked(Msg::RemoveContactConfirm).replace("{name}", &c.name);
+        if !window().confirm_with_message(&question).unwrap_or(false) {
+            return;
+        }
         let all = contacts.get_untracked();
-        let row = CustomerRow::of(&customer.get_untracked(), &all);
-        let set = state.run(|ctx| ops::delete_contact(ctx, &row, &all, &c, ""));
+        let set = state.run(|ctx| ops::delete_contact(ctx, &customer.get_untracked().id, &all, &c, ""));
         spawn_local(async move {
             match state.apply(&set).await {
                 Ok(()) => on_changed.run(()),

@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 
 use crate::domain::customer::{Draft, Input, Section, CURRENCIES};
 use crate::domain::ops::{self, OpError};
-use crate::domain::{Action, Confidentiality, Contact, Customer, CustomerKind, CustomerRow, Field, Status};
+use crate::domain::{Action, Confidentiality, Contact, Customer, CustomerKind, Field, Status};
 use crate::i18n::{self, Msg};
 use crate::storage::{Store, StoreError};
 use crate::ui::app::{navigate, platform, AppState, Route, ToastKind};
@@ -135,8 +135,7 @@ fn FormBody(base: Customer, is_new: bool) -> impl IntoView {
                     state.apply(&set).await?;
                     Ok(created.id)
                 } else {
-                    let row = state.index.with_untracked(|idx| idx.find(&old.id).cloned()).unwrap_or_else(|| CustomerRow::of(&old, &[]));
-                    match state.run(|ctx| ops::update_customer(ctx, &old, new, &row, &reason.get_untracked())) {
+                    match state.run(|ctx| ops::update_customer(ctx, &old, new, &reason.get_untracked())) {
                         Err(OpError::NothingChanged) => Ok(old.id.clone()),
                         Err(e) => Err(StoreError::Failed { op: "save", detail: e.to_string() }),
                         Ok((set, _)) => {
@@ -186,7 +185,7 @@ fn FormBody(base: Customer, is_new: bool) -> impl IntoView {
                 view! { <SelectField label=label value=v options=enum_options(f) error=err id=id/> }.into_any()
             }
             Input::Staff => view! { <SelectField label=label value=v options=staff_options error=err id=id/> }.into_any(),
-            Input::LongText => view! { <TextArea label=label value=v error=err/> }.into_any(),
+            Input::LongText => view! { <TextArea label=label value=v error=err id=id/> }.into_any(),
             input => {
                 let kind = match input {
                     Input::Date => InputKind::Date,

@@ -53,16 +53,19 @@ fn Filters() -> impl IntoView {
             id => OwnerFilter::Staff(id.to_string()),
         };
         let non_empty = |s: String| Some(s).filter(|s| !s.is_empty());
-        q.update(|q| {
-            q.text = text.get();
-            q.status = Status::parse(&status.get());
-            q.kind = CustomerKind::parse(&kind.get());
-            q.confidentiality = Confidentiality::parse(&conf.get());
-            q.owner = owner_filter;
-            q.industry = non_empty(industry.get());
-            q.region = non_empty(region.get());
-            q.scope = chosen;
-        });
+        let mut next = q.get_untracked();
+        next.text = text.get();
+        next.status = Status::parse(&status.get());
+        next.kind = CustomerKind::parse(&kind.get());
+        next.confidentiality = Confidentiality::parse(&conf.get());
+        next.owner = owner_filter;
+        next.industry = non_empty(industry.get());
+        next.region = non_empty(region.get());
+        next.scope = chosen;
+        // A staff change that leaves the query as it was must not send the list to the top.
+        if next != q.get_untracked() {
+            q.set(next);
+        }
     });
     let values = move |col: fn(&CustomerRow) -> &str| {
         Signal::derive(move || {

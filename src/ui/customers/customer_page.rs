@@ -63,10 +63,16 @@ pub fn CustomerPage(id: String) -> impl IntoView {
             match load(state, &id.get_value()).await {
                 Ok(Some(l)) => {
                     data.set(Some(l));
-                    phase.set(Phase::Ready);
+                    // Setting the phase again would rebuild the page and lose what is
+                    // being typed in its forms; only a change of phase does that.
+                    if phase.get_untracked() != Phase::Ready {
+                        phase.set(Phase::Ready);
+                    }
                 }
                 Ok(None) => phase.set(Phase::Missing),
-                Err(e) => phase.set(Phase::Failed(state.error_text(&e))),
+                // A first load that fails replaces the page; a later one keeps it and says so.
+                Err(e) if phase.get_untracked() == Phase::Loading => phase.set(Phase::Failed(state.error_text(&e))),
+                Err(e) => state.toast(ToastKind::Error, state.error_text(&e)),
             }
         });
     });
@@ -83,12 +89,18 @@ pub fn CustomerPage(id: String) -> impl IntoView {
     let contacts = Signal::derive(move || data.with(|d| d.as_ref().map(|d| d.contacts.clone()).unwrap_or_default()));
     let log = Signal::derive(move || data.with(|d| d.as_ref().map(|d| d.log.clone()).unwrap_or_default()));
     let history = Signal::derive(move || data.with(|d| d.as_ref().map(|d| d.history.clone()).unwrap_or_default()));
+    let reviewing = RwSignal::new(false);
     let mark_reviewed = move |_| {
+        if reviewing.get_untracked() {
+            return;
+        }
         let Some(d) = data.get_untracked() else { return };
-        let row = CustomerRow::of(&d.customer, &d.contacts);
-        let (set, _) = state.run(|ctx| ops::mark_reviewed(ctx, &d.customer, &row));
+        reviewing.set(true);
+        let (set, _) = state.run(|ctx| ops::mark_reviewed(ctx, &d.customer));
         spawn_local(async move {
-            match state.apply(&set).await {
+            let result = state.apply(&set).await;
+            reviewing.set(false);
+            match result {
                 Ok(()) => {
                     state.toast(ToastKind::Done, i.t_untracked(Msg::MarkedReviewed));
                     reload.run(());
@@ -139,7 +151,7 @@ pub fn CustomerPage(id: String) -> impl IntoView {
                         </div>
                         <div class="actions">
                             <a class="btn primary" href=Route::EditCustomer(c.id.clone()).href()>{move || i.t(Msg::Edit)}</a>
-                            <button class="btn" on:click=mark_reviewed>{move || i.t(Msg::MarkReviewed)}</button>
+                            <button class="btn" disabled=move || reviewing.get() on:click=mark_reviewed>{move || i.t(Msg::MarkReviewed)}</button>
                             <button class="btn danger-text" on:click=move |_| deleting.set(true)>{move || i.t(Msg::Delete)}</button>
                         </div>
                     </div>

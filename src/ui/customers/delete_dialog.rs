@@ -7,6 +7,7 @@ use crate::domain::interaction::Interaction;
 use crate::domain::ops::{self, OpError};
 use crate::domain::{Contact, Customer};
 use crate::i18n::Msg;
+use crate::storage::Store;
 use crate::ui::app::{navigate, AppState, Route, ToastKind};
 use crate::ui::common::{Dialog, TextArea};
 
@@ -25,26 +26,41 @@ pub fn DeleteDialog(
     let busy = RwSignal::new(false);
     let name = customer.name.clone();
     let confirm = move |_| {
-        let set = state.run(|ctx| ops::delete_customer(ctx, &customer, contacts.clone(), log.clone(), &reason.get_untracked()));
-        match set {
-            Err(OpError::ReasonRequired) => error.set(Some(i.t_untracked(Msg::ReasonRequired).to_string())),
-            Err(e) => error.set(Some(e.to_string())),
-            Ok(set) => {
-                busy.set(true);
-                spawn_local(async move {
-                    match state.apply(&set).await {
+        if reason.get_untracked().trim().is_empty() {
+            error.set(Some(i.t_untracked(Msg::ReasonRequired).to_string()));
+            return;
+        }
+        busy.set(true);
+        let customer = customer.clone();
+        let (contacts, log) = (contacts.clone(), log.clone());
+        spawn_local(async move {
+            // What goes to the trash is read afresh now, so a contact or log entry
+            // added meanwhile in another tab is kept with the rest.
+            let store = state.store();
+            let contacts = store.by_index::<Contact>("customer_id", &customer.id).await.unwrap_or(contacts);
+            let log = store.by_index::<Interaction>("customer_id", &customer.id).await.unwrap_or(log);
+            let set = state.run(|ctx| ops::delete_customer(ctx, &customer, contacts, log, &reason.get_untracked()));
+            match set {
+                Err(OpError::ReasonRequired) => {
+                    busy.set(false);
+                    error.set(Some(i.t_untracked(Msg::ReasonRequired).to_string()));
+                }
+                Err(e) => {
+                    busy.set(false);
+                    error.set(Some(e.to_string()));
+                }
+                Ok(set) => match state.apply(&set).await {
                         Ok(()) => {
                             state.toast(ToastKind::Done, i.t_untracked(Msg::MovedToTrash));
                             navigate(Route::Customers);
                         }
-                        Err(e) => {
-                            busy.set(false);
-                            error.set(Some(state.error_text(&e)));
-                        }
+                    Err(e) => {
+                        busy.set(false);
+                        error.set(Some(state.error_text(&e)));
                     }
-                });
+                },
             }
-        }
+        });
     };
     view! {
         <Dialog title=Signal::derive(move || i.t(Msg::DeleteTitle).replace("{name}", &name)) on_close=on_close>

@@ -16,6 +16,9 @@ pub fn HistoryPanel(
     let state = expect_context::<AppState>();
     let i = state.i18n;
     view! {
+        <Show when=move || entries.with(Vec::is_empty)>
+            <p class="muted">{move || i.t(Msg::NoHistory)}</p>
+        </Show>
         <ol class="history" aria-label=move || i.t(Msg::History)>
             {move || entries.get().into_iter().map(|h| {
                 let changes = h.changes.clone();

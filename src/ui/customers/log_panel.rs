@@ -28,6 +28,7 @@ pub fn LogPanel(
     let summary = RwSignal::new(String::new());
     let next_step = RwSignal::new(String::new());
     let errors = RwSignal::new(HashMap::<InteractionField, String>::new());
+    let busy = RwSignal::new(false);
     let err = move |f: InteractionField| Signal::derive(move || errors.with(|e| e.get(&f).cloned()));
     let channels = Signal::derive(move || Channel::ALL.iter().map(|c| (c.as_str().to_string(), i.label(*c).to_string())).collect::<Vec<_>>());
     let staff_options = Signal::derive(move || {
@@ -37,6 +38,9 @@ pub fn LogPanel(
     });
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
         let draft = InteractionDraft {
             date: date.get_untracked(),
             staff: staff.get_untracked(),
@@ -50,8 +54,11 @@ pub fn LogPanel(
             Ok(entry) => {
                 errors.set(HashMap::new());
                 let (set, _) = state.run(|ctx| ops::add_interaction(ctx, &customer_id, entry));
+                busy.set(true);
                 spawn_local(async move {
-                    match state.apply(&set).await {
+                    let result = state.apply(&set).await;
+                    busy.set(false);
+                    match result {
                         Ok(()) => {
                             summary.set(String::new());
                             next_step.set(String::new());
@@ -75,7 +82,7 @@ pub fn LogPanel(
                     <TextArea label=i.sig(Msg::NextStep) value=next_step error=err(InteractionField::NextStep) rows=2/>
                 </div>
                 <div class="actions">
-                    <button class="btn primary" type="submit">{move || i.t(Msg::AddLogEntry)}</button>
+                    <button class="btn primary" type="submit" disabled=move || busy.get()>{move || i.t(Msg::AddLogEntry)}</button>
                 </div>
             </form>
             <table class="table">

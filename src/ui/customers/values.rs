@@ -3,6 +3,7 @@
 
 use crate::domain::contact::ContactField;
 use crate::domain::customer::Input;
+use crate::domain::interaction::Channel;
 use crate::domain::{Confidentiality, CustomerKind, Field, Kind, Status};
 use crate::i18n::Msg;
 use crate::ui::app::AppState;
@@ -39,7 +40,11 @@ pub fn show_change(state: &AppState, entity: Kind, field: &str, raw: &str) -> (S
             Some(f) => (i.label(f).to_string(), raw.to_string()),
             None => (field.to_string(), raw.to_string()),
         },
-        Kind::Interaction => (i.t(Msg::LogEntry).to_string(), raw.to_string()),
+        Kind::Interaction => match field {
+            "date" => (i.t(Msg::Date).to_string(), raw.to_string()),
+            "channel" => (i.t(Msg::Channel).to_string(), Channel::parse(raw).map(|c| i.label(c).to_string()).unwrap_or_else(|| raw.to_string())),
+            _ => (i.t(Msg::Summary).to_string(), raw.to_string()),
+        },
         _ => (field.to_string(), raw.to_string()),
     }
 }

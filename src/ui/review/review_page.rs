@@ -28,9 +28,12 @@ pub fn ReviewPage() -> impl IntoView {
     let mark = move |id: String| {
         spawn_local(async move {
             let store = state.store();
-            let Ok(Some(c)) = store.get::<Customer>(&id).await else { return };
-            let Some(row) = state.index.with_untracked(|idx| idx.find(&id).cloned()) else { return };
-            let (set, _) = state.run(|ctx| ops::mark_reviewed(ctx, &c, &row));
+            let c = match store.get::<Customer>(&id).await {
+                Ok(Some(c)) => c,
+                Ok(None) => return state.toast(ToastKind::Error, i.t_untracked(Msg::CustomerMissing)),
+                Err(e) => return state.toast(ToastKind::Error, state.error_text(&e)),
+            };
+            let (set, _) = state.run(|ctx| ops::mark_reviewed(ctx, &c));
             match state.apply(&set).await {
                 Ok(()) => state.toast(ToastKind::Done, i.t_untracked(Msg::MarkedReviewed)),
                 Err(e) => state.toast(ToastKind::Error, state.error_text(&e)),

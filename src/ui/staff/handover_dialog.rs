@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::{ops, Customer, CustomerRow, Staff};
+use crate::domain::{ops, Customer, Staff};
 use crate::i18n::Msg;
 use crate::storage::{Store, StoreError};
 use crate::ui::app::{AppState, ToastKind};
@@ -44,16 +44,9 @@ pub fn HandoverDialog(from: Staff, on_close: Callback<()>) -> impl IntoView {
                         list.push(c);
                     }
                 }
-                let pairs: Vec<(Customer, CustomerRow)> = list
-                    .into_iter()
-                    .map(|c| {
-                        let row = state.index.with_untracked(|idx| idx.find(&c.id).cloned()).unwrap_or_else(|| CustomerRow::of(&c, &[]));
-                        (c, row)
-                    })
-                    .collect();
-                let n = pairs.len();
+                let n = list.len();
                 let set = state
-                    .run(|ctx| ops::handover(ctx, &from, &to, &pairs, mark_left.get_untracked()))
+                    .run(|ctx| ops::handover(ctx, &from, &to, &list, mark_left.get_untracked()))
                     .map_err(|e| StoreError::Failed { op: "handover", detail: e.to_string() })?;
                 state.apply(&set).await?;
                 Ok(n)

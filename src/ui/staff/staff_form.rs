@@ -9,6 +9,7 @@ use crate::domain::ops;
 use crate::domain::staff::{StaffDraft, StaffField};
 use crate::domain::{Role, Staff};
 use crate::i18n::{self, Msg};
+use crate::storage::{Store, StoreError};
 use crate::ui::app::{AppState, ToastKind};
 use crate::ui::common::{InputKind, SelectField, TextField};
 
@@ -31,6 +32,7 @@ pub fn StaffForm(
     let err = move |f: StaffField| Signal::derive(move || errors.with(|e| e.get(&f).cloned()));
     let roles = Signal::derive(move || Role::ALL.iter().map(|r| (r.as_str().to_string(), i.label(*r).to_string())).collect::<Vec<_>>());
     let is_new = existing.is_none();
+    let existing = StoredValue::new(existing);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let draft = StaffDraft {
@@ -41,16 +43,27 @@ pub fn StaffForm(
             email: email.get_untracked(),
         };
         let locale = i.locale.get_untracked();
+        let base = existing.get_value().unwrap_or_else(|| base.clone());
         match draft.parse(&base) {
             Err(list) => errors.set(list.into_iter().map(|(f, e)| (f, i18n::field_error(locale, &e))).collect()),
             Ok(staff) => {
                 errors.set(HashMap::new());
-                let set = state.run(|ctx| ops::save_staff(ctx, existing.as_ref(), staff));
+                let set = state.run(|ctx| ops::save_staff(ctx, existing.get_value().as_ref(), staff));
                 spawn_local(async move {
                     match state.apply(&set).await {
                         Ok(()) => {
                             state.toast(ToastKind::Done, i.t_untracked(Msg::Saved));
                             on_done.run(());
+                        }
+                        Err(StoreError::Conflict { .. }) => {
+                            let id = existing.get_value().map(|s| s.id).unwrap_or_default();
+                            match state.store().get::<Staff>(&id).await {
+                                Ok(fresh) => {
+                                    existing.set_value(fresh);
+                                    state.toast(ToastKind::Error, i.t_untracked(Msg::ConflictReloaded));
+                                }
+                                Err(e) => state.toast(ToastKind::Error, state.error_text(&e)),
+                            }
                         }
                         Err(e) => state.toast(ToastKind::Error, state.error_text(&e)),
                     }

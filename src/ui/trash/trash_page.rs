@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::{ops, TrashEntry};
+use crate::domain::staff::Visibility;
+use crate::domain::{ops, Scope, TrashEntry};
 use crate::i18n::Msg;
 use crate::storage::Store;
 use crate::ui::app::{navigate, platform, AppState, Route, ToastKind};
@@ -17,6 +18,13 @@ pub fn TrashPage() -> impl IntoView {
         spawn_local(async move {
             match state.store().all::<TrashEntry>().await {
                 Ok(mut list) => {
+                    // The working view applies here too: a personal record stays its owner's.
+                    let visible = state.visibility();
+                    list.retain(|e| {
+                        let c = &e.customer;
+                        let v = Visibility { owner: c.owner.as_deref(), co_owner: c.co_owner.as_deref(), confidentiality: c.confidentiality };
+                        visible(&v, Scope::All)
+                    });
                     list.sort_by_key(|e| std::cmp::Reverse(e.deleted_at));
                     entries.set(list);
                 }
@@ -24,12 +32,12 @@ pub fn TrashPage() -> impl IntoView {
             }
         });
     };
-    load();
     Effect::new(move |prev: Option<u64>| {
+        // Reload when another tab changes something, or the current user changes.
+        state.me.track();
         let n = state.remote.get().0;
-        if prev.is_some() {
-            load();
-        }
+        let _ = prev;
+        load();
         n
     });
     let restore = move |e: TrashEntry| {
