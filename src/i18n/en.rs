@@ -42,6 +42,8 @@ pub fn msg(m: Msg) -> &'static str {
         DemoBanner => "Sample data for demonstrations. Your real archive is untouched.",
         DemoExplain => "The demo archive is a separate database with about 200 sample customers. Use it to show Dossier to prospective clients; nothing you do there touches the real archive.",
         DemoResetDone => "The demo archive was reset.",
+        DiscardChanges => "Discard my changes",
+        DraftRestored => "Your unsaved changes from earlier are back.",
         Department => "Department",
         Edit => "Edit",
         EditContact => "Edit contact",

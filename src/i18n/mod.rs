@@ -55,7 +55,7 @@ pub enum Msg {
     About, AddContact, AddLogEntry, AddStaff, All, Cancel, ChangedElsewhere, Channel, ChooseSuccessor, CoOwner,
     Confidentiality, ConflictBothFields, ConflictExplain, ConflictReloaded, ConflictTheirFields, ConflictTitle, CountOf, CustomerMissing,
     CustomersOwned, Date, DaysAgo, DaysLeft, Delete, DeleteExplain, DeleteForever, DeleteReason, DeleteTitle, DeletedAt,
-    DeletedBy, DemoArchive, DemoBanner, DemoExplain, DemoResetDone, Department, Edit, EditContact, EditCustomer,
+    DeletedBy, DemoArchive, DemoBanner, DiscardChanges, DraftRestored, DemoExplain, DemoResetDone, Department, Edit, EditContact, EditCustomer,
     EditReason, EditStaff, Email, ErrBlocked, ErrConflict, ErrCorrupt, ErrFailed, ErrQuota, ErrTooNew, ErrUnavailable,
     FieldName, FixFields, HandOver, HandedOver, HandoverExplain, HandoverTitle, History, Industry, Kind, Language,
     LastReviewed, LeaveDemo, Left, ListKeysHint, Loading, LogAdded, LogEntry, MarkAsLeft, MarkReviewed, MarkedReviewed,

@@ -42,6 +42,8 @@ pub fn msg(m: Msg) -> &'static str {
         DemoBanner => "演示用样例数据，您的正式档案不受影响。",
         DemoExplain => "演示档案是一个独立的数据库，约有 200 个样例客户。可用它向潜在客户展示 Dossier，在其中的任何操作都不会影响正式档案。",
         DemoResetDone => "演示档案已重置。",
+        DiscardChanges => "放弃我的修改",
+        DraftRestored => "已恢复您之前未保存的修改。",
         Department => "部门",
         Edit => "编辑",
         EditContact => "编辑联系人",

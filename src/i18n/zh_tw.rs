@@ -42,6 +42,8 @@ pub fn msg(m: Msg) -> &'static str {
         DemoBanner => "示範用範例資料，您的正式檔案不受影響。",
         DemoExplain => "示範檔案是一個獨立的資料庫，約有 200 個範例客戶。可用它向潛在客戶展示 Dossier，在其中的任何操作都不會影響正式檔案。",
         DemoResetDone => "示範檔案已重置。",
+        DiscardChanges => "捨棄我的修改",
+        DraftRestored => "已還原您先前未儲存的修改。",
         Department => "部門",
         Edit => "編輯",
         EditContact => "編輯聯絡人",

@@ -321,3 +321,22 @@ test('the chosen user is shown after a reload and a contact removal asks first',
   await expect(page.getByRole('article', { name: '刘洋' })).toHaveCount(0);
   await expect(page.getByText('No contacts yet.')).toBeVisible();
 });
+
+test('unsaved typing comes back after leaving the form or reloading, until discarded', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('link', { name: 'New customer' }).first().click();
+  await page.getByLabel('Customer name').fill('博雅文化传播');
+  await page.getByLabel('Address').fill('杭州市西湖区文三路90号');
+  await page.getByRole('navigation').getByRole('link', { name: 'Staff' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
+  await page.getByRole('link', { name: 'New customer' }).first().click();
+  await expect(page.getByText('Your unsaved changes from earlier are back.')).toBeVisible();
+  await expect(page.getByLabel('Customer name')).toHaveValue('博雅文化传播');
+  await page.reload();
+  await expect(page.getByLabel('Address')).toHaveValue('杭州市西湖区文三路90号');
+  await page.getByRole('button', { name: 'Discard my changes' }).click();
+  await expect(page.getByLabel('Customer name')).toHaveValue('');
+  await page.reload();
+  await expect(page.getByLabel('Customer name')).toHaveValue('');
+  await expect(page.getByText('Your unsaved changes from earlier are back.')).toHaveCount(0);
+});

@@ -1,7 +1,9 @@
 //! Small preferences kept in the browser (gloo-storage): the language, which
 //! archive is open (real or demo), and who the current user is per archive.
 
-use gloo_storage::{LocalStorage, Storage};
+use std::collections::BTreeMap;
+
+use gloo_storage::{LocalStorage, SessionStorage, Storage};
 
 use crate::i18n::Locale;
 
@@ -43,4 +45,22 @@ pub fn browser_locale() -> Locale {
         .map(|w| w.navigator().languages().iter().filter_map(|v| v.as_string()).collect())
         .unwrap_or_default();
     langs.iter().find_map(|l| Locale::from_tag(l)).unwrap_or(Locale::En)
+}
+
+fn draft_key(db: &str, form: &str) -> String {
+    format!("dossier.draft.{db}.{form}")
+}
+
+/// An unsaved form's fields (key → text), kept for this tab so that leaving the
+/// page or reloading it loses nothing.
+pub fn draft(db: &str, form: &str) -> Option<BTreeMap<String, String>> {
+    SessionStorage::get(draft_key(db, form)).ok()
+}
+
+pub fn set_draft(db: &str, form: &str, fields: &BTreeMap<String, String>) {
+    let _ = SessionStorage::set(draft_key(db, form), fields);
+}
+
+pub fn clear_draft(db: &str, form: &str) {
+    SessionStorage::delete(draft_key(db, form));
 }

@@ -12,7 +12,7 @@ use crate::domain::ops::{self, OpError};
 use crate::domain::{Action, Confidentiality, Contact, Customer, CustomerKind, Field, Status};
 use crate::i18n::{self, Msg};
 use crate::storage::{Store, StoreError};
-use crate::ui::app::{navigate, platform, AppState, Route, ToastKind};
+use crate::ui::app::{navigate, platform, prefs, AppState, Route, ToastKind};
 use crate::ui::common::{InputKind, SelectField, TextArea, TextField};
 
 #[derive(Clone, PartialEq)]
@@ -85,6 +85,44 @@ fn FormBody(base: Customer, is_new: bool) -> impl IntoView {
     });
     let draft = move || -> Draft { values.with_value(|v| v.iter().map(|(f, s)| (*f, s.get_untracked())).collect()) };
 
+    // Unsaved typing is kept for this tab: leaving the form, reloading or a
+    // crash loses nothing. It comes back when the form opens again.
+    let form_key = if is_new { "new".to_string() } else { base.get_untracked().id };
+    let form_key = StoredValue::new(form_key);
+    let db = state.db_name();
+    const REASON: &str = "_reason";
+    let restored = RwSignal::new(false);
+    if let Some(kept) = prefs::draft(db, &form_key.get_value()) {
+        let saved = base.get_untracked();
+        let differs = Field::ALL.iter().any(|f| kept.get(f.as_str()).is_some_and(|v| *v != saved.get(*f)));
+        if differs {
+            for f in Field::ALL {
+                if let Some(v) = kept.get(f.as_str()) {
+                    value(*f).set(v.clone());
+                }
+            }
+            reason.set(kept.get(REASON).cloned().unwrap_or_default());
+            restored.set(true);
+        }
+    }
+    Effect::new(move |first: Option<()>| {
+        let mut kept: BTreeMap<String, String> =
+            values.with_value(|v| v.iter().map(|(f, s)| (f.as_str().to_string(), s.get())).collect());
+        kept.insert(REASON.into(), reason.get());
+        if first.is_some() {
+            prefs::set_draft(db, &form_key.get_value(), &kept);
+        }
+    });
+    let discard = move |_| {
+        prefs::clear_draft(db, &form_key.get_value());
+        let saved = base.get_untracked();
+        for f in Field::ALL {
+            value(*f).set(saved.get(*f));
+        }
+        reason.set(String::new());
+        restored.set(false);
+    };
+
     let on_conflict = move || {
         spawn_local(async move {
             let old = base.get_untracked();
@@ -149,6 +187,7 @@ fn FormBody(base: Customer, is_new: bool) -> impl IntoView {
             busy.set(false);
             match result {
                 Ok(id) => {
+                    prefs::clear_draft(db, &form_key.get_value());
                     state.toast(ToastKind::Done, i.t_untracked(Msg::Saved));
                     navigate(Route::Customer(id));
                 }
@@ -244,6 +283,12 @@ fn FormBody(base: Customer, is_new: bool) -> impl IntoView {
                     <h1>{move || i.t(title)}</h1>
                 </div>
             </div>
+            <Show when=move || restored.get()>
+                <div class="notice" role="status">
+                    {move || i.t(Msg::DraftRestored)}" "
+                    <button class="btn small" type="button" on:click=discard>{move || i.t(Msg::DiscardChanges)}</button>
+                </div>
+            </Show>
             <Show when=move || changed_elsewhere.get()>
                 <div class="notice warn" role="status">{move || i.t(Msg::ChangedElsewhere)}</div>
             </Show>
@@ -273,7 +318,7 @@ fn FormBody(base: Customer, is_new: bool) -> impl IntoView {
                     <button class="btn primary" type="submit" disabled=move || busy.get()>
                         {move || if conflict.get().is_some() { i.t(Msg::SaveMerged) } else { i.t(Msg::Save) }}
                     </button>
-                    <a class="btn" href=cancel_to.href()>{move || i.t(Msg::Cancel)}</a>
+                    <a class="btn" href=cancel_to.href() on:click=move |_| prefs::clear_draft(db, &form_key.get_value())>{move || i.t(Msg::Cancel)}</a>
                 </div>
             </form>
         </section>
