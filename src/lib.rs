@@ -7,4 +7,6 @@ pub mod i18n;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]
+pub mod bench;
+#[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -130,3 +130,22 @@ async fn sleep(ms: i32) {
     });
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn the_benchmark_fill_writes_whole_customers_in_batches() {
+    let name = "test-bench-fill";
+    IdbStore::delete_database(name).await.unwrap();
+    let written = dossier::bench::bench_fill(name.into(), 45, 2, 3, 7, 20).await.unwrap();
+    assert_eq!(written, 45);
+    let s = IdbStore::open(name).await.unwrap();
+    assert_eq!(s.count(Kind::Customer).await.unwrap(), 45);
+    assert_eq!(s.count(Kind::Row).await.unwrap(), 45);
+    assert_eq!(s.count(Kind::Contact).await.unwrap(), 90);
+    assert_eq!(s.count(Kind::Interaction).await.unwrap(), 135);
+    assert_eq!(s.count(Kind::Staff).await.unwrap(), 8);
+    // The last batch's customer has its row, with its primary contact first.
+    let row = s.get::<CustomerRow>("demo-c000045").await.unwrap().unwrap();
+    let primary = s.by_index::<Contact>("customer_id", "demo-c000045").await.unwrap().into_iter().find(|c| c.primary).unwrap();
+    assert_eq!(row.contacts[0], primary.name);
+    s.close();
+}

@@ -283,9 +283,64 @@ pub struct DemoArchive {
     pub interactions: Vec<Interaction>,
 }
 
-/// A deterministic archive of `n` customers: same seed and n, same archive.
-/// Each customer gets `contacts_per_customer` contacts and
-/// `log_per_customer` log entries; every date lies before `now`.
+/// Makes the demo archive a batch of customers at a time, so that a very large
+/// archive (the benchmark's 100,000 customers) never has to be held whole.
+/// Batches continue one another: the same seed gives the same customers
+/// whatever the batch sizes.
+pub struct Generator {
+    rng: SplitMix,
+    names: NameBook,
+    channel_turn: usize,
+    next: usize,
+    contacts_per_customer: usize,
+    log_per_customer: usize,
+    now: DateTime<Utc>,
+}
+
+impl Generator {
+    pub fn new(contacts_per_customer: usize, log_per_customer: usize, seed: u64, now: DateTime<Utc>) -> Self {
+        Generator {
+            rng: SplitMix(seed),
+            names: NameBook::default(),
+            channel_turn: 0,
+            next: 1,
+            contacts_per_customer,
+            log_per_customer,
+            now,
+        }
+    }
+
+    /// The next `n` customers with their contacts and log (no staff).
+    pub fn batch(&mut self, n: usize) -> DemoArchive {
+        let mut archive = DemoArchive {
+            staff: Vec::new(),
+            customers: Vec::with_capacity(n),
+            contacts: Vec::with_capacity(n * self.contacts_per_customer),
+            interactions: Vec::with_capacity(n * self.log_per_customer),
+        };
+        let mut days: Vec<i64> = Vec::with_capacity(self.log_per_customer);
+        for i in self.next..self.next + n {
+            let (customer, domain) = customer(&mut self.rng, &mut self.names, i, self.now);
+            for k in 1..=self.contacts_per_customer {
+                archive.contacts.push(contact(&mut self.rng, &customer, &domain, i, k, self.now));
+            }
+            days.clear();
+            days.extend((0..self.log_per_customer).map(|_| self.rng.below(365) as i64));
+            days.sort_unstable_by(|a, b| b.cmp(a)); // oldest first
+            for (j, &back) in days.iter().enumerate() {
+                let channel = Channel::ALL[self.channel_turn % Channel::ALL.len()];
+                self.channel_turn += 1;
+                archive.interactions.push(interaction(&mut self.rng, &customer, i, j + 1, back, channel, self.now));
+            }
+            archive.customers.push(customer);
+        }
+        self.next += n;
+        archive
+    }
+}
+
+/// A deterministic archive of `n` customers with the demo staff: same seed
+/// and n, same archive.
 pub fn generate(
     n: usize,
     contacts_per_customer: usize,
@@ -293,32 +348,14 @@ pub fn generate(
     seed: u64,
     now: DateTime<Utc>,
 ) -> DemoArchive {
-    let mut rng = SplitMix(seed);
-    let mut names = NameBook::default();
-    let mut archive = DemoArchive {
-        staff: staff(),
-        customers: Vec::with_capacity(n),
-        contacts: Vec::with_capacity(n * contacts_per_customer),
-        interactions: Vec::with_capacity(n * log_per_customer),
-    };
-    let mut channel_turn = 0usize;
-    let mut days: Vec<i64> = Vec::with_capacity(log_per_customer);
-    for i in 1..=n {
-        let (customer, domain) = customer(&mut rng, &mut names, i, now);
-        for k in 1..=contacts_per_customer {
-            archive.contacts.push(contact(&mut rng, &customer, &domain, i, k, now));
-        }
-        days.clear();
-        days.extend((0..log_per_customer).map(|_| rng.below(365) as i64));
-        days.sort_unstable_by(|a, b| b.cmp(a)); // oldest first
-        for (j, &back) in days.iter().enumerate() {
-            let channel = Channel::ALL[channel_turn % Channel::ALL.len()];
-            channel_turn += 1;
-            archive.interactions.push(interaction(&mut rng, &customer, i, j + 1, back, channel, now));
-        }
-        archive.customers.push(customer);
-    }
+    let mut archive = Generator::new(contacts_per_customer, log_per_customer, seed, now).batch(n);
+    archive.staff = staff();
     archive
+}
+
+/// The demo staff, for an archive filled in batches.
+pub fn demo_staff() -> Vec<Staff> {
+    staff()
 }
 
 /// The change set that writes the whole archive: every staff member, customer,
@@ -778,6 +815,20 @@ fn interaction(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn batches_continue_one_another() {
+        let now = DateTime::from_timestamp(1_763_800_000, 0).unwrap();
+        let whole = generate(50, 2, 2, 9, now);
+        let mut g = Generator::new(2, 2, 9, now);
+        let (a, b) = (g.batch(20), g.batch(30));
+        let customers: Vec<_> = a.customers.iter().chain(&b.customers).cloned().collect();
+        let contacts: Vec<_> = a.contacts.iter().chain(&b.contacts).cloned().collect();
+        assert_eq!(customers, whole.customers);
+        assert_eq!(contacts, whole.contacts);
+        assert_eq!(b.customers[0].id, "demo-c000021");
+    }
+
     use std::collections::HashSet;
 
     use super::*;
