@@ -1,0 +1,290 @@
+// The benchmark: the release app at 1k, 10k and 100k customers in Debian's
+// headless Chromium, beside a raw IndexedDB baseline in plain JavaScript on
+// the same records in the same browser. Writes bench/results.json and prints
+// a Markdown table. A benchmark, not a test: it never fails on a number.
+//
+// Run it with `bash .ci/bench` (which builds the release app first).
+// Environment: BENCH_SIZES (default 1000,10000,100000), BENCH_RUNS (5), BENCH_SEED (2026).
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const distRoot = process.env.BENCH_DIST_ROOT ?? path.join(root, 'target/bench-root');
+const dist = path.join(distRoot, 'dossier');
+const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const seed = Number(process.env.BENCH_SEED ?? 2026);
+const port = 4180;
+const url = `http://127.0.0.1:${port}/dossier/`;
+const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const launch = (profile) => chromium.launchPersistentContext(profile, {
+  executablePath: '/usr/bin/chromium', args, viewport: { width: 1400, height: 900 }, locale: 'en-US',
+});
+
+// In-page probes, installed before the app starts: when the first rows show,
+// when the whole list is searchable, and the wasm instance (for its memory).
+const probes = (expect) => {
+  window.__bench = { expect };
+  addEventListener('TrunkApplicationStarted', (e) => { window.__bench.wasm = e.detail?.wasm; });
+  const watch = new MutationObserver(() => {
+    const b = window.__bench;
+    if (b.firstRows === undefined && document.querySelector('.row')) b.firstRows = performance.now();
+    const count = document.querySelector('.page-head .count')?.textContent ?? '';
+    const m = count.match(/^(\d+) of (\d+)/);
+    if (b.searchable === undefined && m && m[2] === String(b.expect) && m[1] === m[2]) b.searchable = performance.now();
+    if (b.firstRows !== undefined && b.searchable !== undefined) watch.disconnect();
+  });
+  document.addEventListener('DOMContentLoaded', () => watch.observe(document.body, { childList: true, subtree: true, characterData: true }));
+};
+
+/** Time from an action in the page to the first DOM change matching `done`. */
+async function timeInPage(page, action, done, arg) {
+  return page.evaluate(async ({ action, done, arg }) => {
+    const act = new Function('arg', action);
+    const finished = new Function('arg', done);
+    return new Promise((resolve) => {
+      let t0;
+      const obs = new MutationObserver(() => {
+        if (finished(arg)) { obs.disconnect(); resolve(performance.now() - t0); }
+      });
+      obs.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+      t0 = performance.now();
+      act(arg);
+    });
+  }, { action, done, arg });
+}
+
+const search = (text) => ({
+  action: `const el = document.getElementById('customer-search'); el.value = arg; el.dispatchEvent(new Event('input', { bubbles: true }));`,
+  done: `return document.querySelector('.page-head .count')?.textContent !== window.__bench.countBefore;`,
+  arg: text,
+});
+
+async function measureApp(profile, size) {
+  const ctx = await launch(profile);
+  await ctx.addInitScript(probes, size);
+  const page = ctx.pages()[0] ?? await ctx.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bench?.firstRows !== undefined && window.__bench?.searchable !== undefined, null, { timeout: 600_000 });
+  const r = await page.evaluate(() => ({ firstRows: window.__bench.firstRows, searchable: window.__bench.searchable }));
+  // Search: keystroke to updated results, for a name, a phone and a Chinese fragment.
+  for (const [key, text] of [['searchName', 'Harbour'], ['searchPhone', '1390'], ['searchChinese', '华联']]) {
+    await page.evaluate(() => { window.__bench.countBefore = document.querySelector('.page-head .count').textContent; });
+    const s = search(text);
+    r[key] = await timeInPage(page, s.action, s.done, s.arg);
+    await page.evaluate(() => { window.__bench.countBefore = document.querySelector('.page-head .count').textContent; });
+    const c = search('');
+    await timeInPage(page, c.action, c.done, c.arg);
+  }
+  // Scroll the whole list top to bottom, a viewport per frame: longest frame and
+  // frames over 25 ms, beside the same page's idle frames (headless has no GPU).
+  Object.assign(r, await page.evaluate(async () => {
+    const idle = [];
+    let prev = performance.now();
+    for (let i = 0; i < 60; i++) {
+      await new Promise((res) => requestAnimationFrame(res));
+      const now = performance.now(); idle.push(now - prev); prev = now;
+    }
+    const body = document.querySelector('.grid-body');
+    const steps = Math.min(400, Math.ceil(body.scrollHeight / body.clientHeight));
+    const frames = [];
+    let last = performance.now();
+    for (let i = 0; i < steps; i++) {
+      body.scrollTop = (i + 1) * body.scrollHeight / steps;
+      await new Promise((res) => requestAnimationFrame(res));
+      const now = performance.now(); frames.push(now - last); last = now;
+    }
+    body.scrollTop = 0;
+    await new Promise((res) => requestAnimationFrame(res));
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    return {
+      scrollLongestFrame: Math.max(...frames),
+      scrollMedianFrame: median(frames),
+      scrollDropped: frames.filter((f) => f > 25).length,
+      scrollFrames: frames.length,
+      idleMedianFrame: median(idle),
+      idleLongestFrame: Math.max(...idle),
+    };
+  }));
+  // Memory after the list shows: JS heap plus wasm linear memory.
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const wasmBytes = await page.evaluate(() => window.__bench.wasm?.memory?.buffer?.byteLength ?? 0);
+  r.memoryMB = (metrics.JSHeapUsedSize + wasmBytes) / 1e6;
+  r.wasmMemoryMB = wasmBytes / 1e6;
+  // Open a customer; save an edit (mark reviewed) until it is committed.
+  r.openCustomer = await timeInPage(page,
+    `document.querySelectorAll('.row')[3].click();`,
+    `return !!document.querySelector('.customer-page h1');`);
+  r.saveEdit = await timeInPage(page,
+    `[...document.querySelectorAll('.customer-page .actions button')].find((b) => b.textContent === 'Mark reviewed').click();`,
+    `return [...document.querySelectorAll('.toast')].some((t) => t.textContent === 'Marked as reviewed.');`);
+  await ctx.close();
+  return r;
+}
+
+/** The raw IndexedDB baseline, in plain JavaScript, on the app's own stored customers. */
+async function measureBaseline(profile) {
+  const ctx = await launch(profile);
+  const page = ctx.pages()[0] ?? await ctx.newPage();
+  // Same origin as the app, so the same databases, but without the app running.
+  await page.goto(`http://127.0.0.1:${port}/`);
+  const r = await page.evaluate(async () => {
+    const req = (r) => new Promise((res, rej) => { r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    const done = (tx) => new Promise((res, rej) => { tx.oncomplete = res; tx.onerror = () => rej(tx.error); tx.onabort = () => rej(tx.error); });
+    const t0 = performance.now();
+    const db = await req(indexedDB.open('dossier'));
+    const all = await req(db.transaction('customers').objectStore('customers').getAll());
+    const coldOpenGetAll = performance.now() - t0;
+    const t1 = performance.now();
+    await req(db.transaction('customers').objectStore('customers').getAll());
+    const getAll = performance.now() - t1;
+    await req(indexedDB.deleteDatabase('raw-baseline'));
+    const open = indexedDB.open('raw-baseline', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('customers', { keyPath: 'id' });
+    const raw = await req(open);
+    const t2 = performance.now();
+    const tx = raw.transaction('customers', 'readwrite');
+    const store = tx.objectStore('customers');
+    for (const c of all) store.put(c);
+    await done(tx);
+    const bulkPut = performance.now() - t2;
+    const ids = all.map((c) => c.id);
+    const gets = [];
+    for (let i = 0; i < 50; i++) {
+      const id = ids[(i * 7919) % ids.length];
+      const t = performance.now();
+      await req(raw.transaction('customers').objectStore('customers').get(id));
+      gets.push(performance.now() - t);
+    }
+    const puts = [];
+    for (let i = 0; i < 20; i++) {
+      const c = { ...all[(i * 104729) % all.length], rev: 999 };
+      const t = performance.now();
+      const w = raw.transaction('customers', 'readwrite');
+      w.objectStore('customers').put(c);
+      await done(w);
+      puts.push(performance.now() - t);
+    }
+    raw.close();
+    db.close();
+    await req(indexedDB.deleteDatabase('raw-baseline'));
+    const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    return { records: all.length, coldOpenGetAll, getAll, bulkPut, singleGet: median(gets), singlePut: median(puts) };
+  });
+  await ctx.close();
+  return r;
+}
+
+function bundleSizes() {
+  const out = {};
+  for (const f of fs.readdirSync(dist)) {
+    const ext = path.extname(f).slice(1);
+    if (!['wasm', 'js', 'css'].includes(ext)) continue;
+    const bytes = fs.readFileSync(path.join(dist, f));
+    out[ext] ??= { raw: 0, gzip: 0 };
+    out[ext].raw += bytes.length;
+    out[ext].gzip += zlib.gzipSync(bytes, { level: 9 }).length;
+  }
+  out.total = { raw: 0, gzip: 0 };
+  for (const k of ['wasm', 'js', 'css']) { out.total.raw += out[k]?.raw ?? 0; out.total.gzip += out[k]?.gzip ?? 0; }
+  return out;
+}
+
+/** Fill a profile once per size and seed; later runs copy it. */
+async function filledProfile(size) {
+  const dir = path.join(here, 'profiles', `${size}-s${seed}`);
+  if (fs.existsSync(path.join(dir, 'FILLED'))) return dir;
+  fs.rmSync(dir, { recursive: true, force: true });
+  const ctx = await launch(dir);
+  const page = ctx.pages()[0] ?? await ctx.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.wasmBindings?.benchFill);
+  const t = Date.now();
+  process.stderr.write(`filling ${size} customers… `);
+  await page.evaluate(([n, s]) => window.wasmBindings.benchFill('dossier', n, 3, 5, s, 2000), [size, seed]);
+  process.stderr.write(`${((Date.now() - t) / 1000).toFixed(1)} s\n`);
+  await ctx.close();
+  fs.writeFileSync(path.join(dir, 'FILLED'), new Date().toISOString());
+  return dir;
+}
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1], runs: s.length };
+};
+
+async function main() {
+  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', distRoot], { stdio: 'ignore' });
+  await new Promise((r) => setTimeout(r, 800));
+  const results = { createdAt: new Date().toISOString(), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model }, seed, runs, sizes: {}, bundle: bundleSizes() };
+  try {
+    for (const size of sizes) {
+      const base = await filledProfile(size);
+      const app = [], raw = [];
+      for (let i = 0; i < runs; i++) {
+        const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-'));
+        fs.cpSync(base, copy, { recursive: true });
+        raw.push(await measureBaseline(copy));
+        fs.rmSync(copy, { recursive: true, force: true });
+        fs.cpSync(base, copy, { recursive: true });
+        app.push(await measureApp(copy, size));
+        fs.rmSync(copy, { recursive: true, force: true });
+        process.stderr.write(`${size}: run ${i + 1}/${runs}\n`);
+      }
+      const pick = (list, key) => stats(list.map((x) => x[key]));
+      const out = { app: {}, raw: {} };
+      for (const k of Object.keys(app[0])) out.app[k] = pick(app, k);
+      for (const k of Object.keys(raw[0])) out.raw[k] = pick(raw, k);
+      results.sizes[size] = out;
+    }
+  } finally {
+    server.kill();
+  }
+  fs.writeFileSync(path.join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log(table(results));
+}
+
+const ms = (s) => s === undefined ? '—' : `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
+const ratio = (a, b) => (a && b && b.median > 0) ? `${(a.median / b.median).toFixed(2)}×` : '';
+
+function table(r) {
+  const lines = [];
+  lines.push(`Dossier benchmark, ${r.createdAt}, ${r.machine.cpus} cores, median (min–max) of ${r.runs} runs, ms unless noted`);
+  lines.push('');
+  lines.push('| size | measure | app | raw IndexedDB baseline | app / baseline | target |');
+  lines.push('|---|---|---|---|---|---|');
+  for (const [size, s] of Object.entries(r.sizes)) {
+    const a = s.app, b = s.raw;
+    const row = (name, av, bv, target = '') => lines.push(`| ${size} | ${name} | ${ms(av)} | ${bv ? ms(bv) : ''} | ${ratio(av, bv)} | ${target} |`);
+    row('first rows visible after navigation', a.firstRows, b.coldOpenGetAll, '< 500');
+    row('whole list searchable (baseline: getAll of full records)', a.searchable, b.getAll, '< 0.5× getAll');
+    row('search keystroke → results, name', a.searchName, undefined, '< 30');
+    row('search keystroke → results, phone', a.searchPhone, undefined, '< 30');
+    row('search keystroke → results, Chinese', a.searchChinese, undefined, '< 30');
+    row('open a customer', a.openCustomer, b.singleGet, '< 50');
+    row('save an edit, committed', a.saveEdit, b.singlePut, '< 30');
+    row('scroll top to bottom: longest frame (baseline: idle page)', a.scrollLongestFrame, a.idleLongestFrame);
+    row('scroll top to bottom: median frame (baseline: idle page)', a.scrollMedianFrame, a.idleMedianFrame);
+    lines.push(`| ${size} | scroll: frames over 25 ms, of ${a.scrollFrames.median} | ${ms(a.scrollDropped)} | | | |`);
+    lines.push(`| ${size} | memory, JS heap + wasm (MB) | ${ms(a.memoryMB)} | | | < 200 |`);
+    lines.push(`| ${size} | raw bulk put of all customers, one transaction | | ${ms(b.bulkPut)} | | |`);
+  }
+  const k = (n) => `${(n / 1024).toFixed(1)} KB`;
+  lines.push('');
+  lines.push('| bundle | raw | gzip |');
+  lines.push('|---|---|---|');
+  for (const f of ['wasm', 'js', 'css', 'total']) lines.push(`| ${f} | ${k(r.bundle[f]?.raw ?? 0)} | ${k(r.bundle[f]?.gzip ?? 0)} |`);
+  lines.push(`\nBundle target: total gzip < 400 KB.`);
+  return lines.join('\n');
+}
+
+await main();
