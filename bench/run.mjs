@@ -4,7 +4,8 @@
 // a Markdown table. A benchmark, not a test: it never fails on a number.
 //
 // Run it with `bash .ci/bench` (which builds the release app first).
-// Environment: BENCH_SIZES (default 1000,10000,100000), BENCH_RUNS (5), BENCH_SEED (2026).
+// Environment: BENCH_SIZES (default 1000,10000,100000), BENCH_RUNS (5), BENCH_SEED (2026),
+// BENCH_OUT (default bench/results.json).
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,6 +22,7 @@ const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Nu
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const seed = Number(process.env.BENCH_SEED ?? 2026);
 const port = 4180;
+const out = process.env.BENCH_OUT ?? path.join(here, 'results.json');
 const url = `http://127.0.0.1:${port}/dossier/`;
 const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -249,7 +251,7 @@ async function main() {
   } finally {
     server.kill();
   }
-  fs.writeFileSync(path.join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
   console.log(table(results));
 }
 

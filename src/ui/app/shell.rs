@@ -130,7 +130,7 @@ pub fn Shell() -> impl IntoView {
     let i = state.i18n;
     let route = route_signal();
     let is = move |f: fn(&Route) -> bool| Signal::derive(move || f(&route.get()));
-    let stale = Signal::derive(move || {
+    let stale = Memo::new(move |_| {
         let now = super::platform::now();
         let visible = state.visibility();
         state.index.with(|idx| {
