@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{BroadcastChannel, MessageEvent};
 
 use super::schema::{self, Step};
-use super::{check, Store, StoreError};
+use super::{check, Refreshed, Store, StoreError};
 use crate::domain::change::{ChangeSet, Expect, Kind, Op, Record, Stored};
 use crate::domain::{Contact, Customer, CustomerRow};
 
@@ -180,8 +180,9 @@ impl IdbStore {
 
     /// Issue every operation; only revision checks wait for an answer, so a
     /// large change set streams into the transaction.
-    async fn write(&self, tx: &Transaction, changes: &ChangeSet) -> Result<(), StoreError> {
+    async fn write(&self, tx: &Transaction, changes: &ChangeSet) -> Result<Refreshed, StoreError> {
         let fail_at = self.fail_at.take();
+        let mut refreshed = Refreshed::new();
         for (n, op) in changes.ops.iter().enumerate() {
             if fail_at == Some(n) {
                 return Err(StoreError::Failed { op: "put", detail: "injected failure".into() });
@@ -228,6 +229,7 @@ impl IdbStore {
                         .map_err(fail("read"))?;
                     let Some(customer) = customer else {
                         rows.delete(key).map_err(fail("delete"))?;
+                        refreshed.push((customer_id.clone(), None));
                         continue;
                     };
                     let contacts = tx
@@ -242,10 +244,11 @@ impl IdbStore {
                     let contacts: Vec<Contact> = contacts.into_iter().map(from_js).collect::<Result<_, _>>()?;
                     let row = CustomerRow::of(&from_js::<Customer>(customer)?, &contacts);
                     rows.put(&to_js(&row)?, None).map_err(fail("save"))?;
+                    refreshed.push((customer_id.clone(), Some(row)));
                 }
             }
         }
-        Ok(())
+        Ok(refreshed)
     }
 }
 
@@ -331,9 +334,9 @@ impl Store for IdbStore {
         Ok(store.count(None).map_err(fail("count"))?.await.map_err(fail("count"))? as u64)
     }
 
-    async fn apply(&self, changes: &ChangeSet) -> Result<(), StoreError> {
+    async fn apply(&self, changes: &ChangeSet) -> Result<Refreshed, StoreError> {
         if changes.is_empty() {
-            return Ok(());
+            return Ok(Refreshed::new());
         }
         let kinds = changes.kinds();
         let names: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
@@ -342,10 +345,13 @@ impl Store for IdbStore {
         // say), the reason is only on the transaction itself.
         let raw: web_sys::IdbTransaction = tx.into();
         let tx = Transaction::from(raw.clone());
-        if let Err(e) = self.write(&tx, changes).await {
-            let _ = tx.abort();
-            return Err(e);
-        }
+        let refreshed = match self.write(&tx, changes).await {
+            Ok(r) => r,
+            Err(e) => {
+                let _ = tx.abort();
+                return Err(e);
+            }
+        };
         let done = tx.commit().map_err(fail("save"))?.await.map_err(fail("save"))?;
         if done.is_aborted() {
             return Err(match raw.error() {
@@ -355,7 +361,7 @@ impl Store for IdbStore {
             });
         }
         self.announce(changes);
-        Ok(())
+        Ok(refreshed)
     }
 
     async fn clear_all(&self) -> Result<(), StoreError> {

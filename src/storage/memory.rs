@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::{check, schema, Store, StoreError};
+use super::{check, schema, Refreshed, Store, StoreError};
 use crate::domain::change::{ChangeSet, Kind, Op, Record, Stored};
 use crate::domain::{Contact, Customer, CustomerRow};
 
@@ -88,10 +88,11 @@ impl Store for MemoryStore {
         Ok(self.tables.borrow().get(&kind).map_or(0, |t| t.len() as u64))
     }
 
-    async fn apply(&self, changes: &ChangeSet) -> Result<(), StoreError> {
+    async fn apply(&self, changes: &ChangeSet) -> Result<Refreshed, StoreError> {
         let fail_at = self.fail_at.borrow_mut().take();
         // Work on a copy and swap it in at the end: all or nothing.
         let mut tables = self.tables.borrow().clone();
+        let mut refreshed = Refreshed::new();
         for (n, op) in changes.ops.iter().enumerate() {
             if fail_at == Some(n) {
                 return Err(StoreError::Failed { op: "put", detail: "injected failure".into() });
@@ -116,6 +117,7 @@ impl Store for MemoryStore {
                     let rows = tables.entry(Kind::Row).or_default();
                     let Some(customer) = customer else {
                         rows.remove(customer_id);
+                        refreshed.push((customer_id.clone(), None));
                         continue;
                     };
                     let contacts: Vec<Contact> = tables
@@ -129,12 +131,13 @@ impl Store for MemoryStore {
                         .transpose()?
                         .unwrap_or_default();
                     let row = CustomerRow::of(&customer, &contacts);
-                    tables.entry(Kind::Row).or_default().insert(customer_id.clone(), to_value(&Record::Row(row))?);
+                    tables.entry(Kind::Row).or_default().insert(customer_id.clone(), to_value(&Record::Row(row.clone()))?);
+                    refreshed.push((customer_id.clone(), Some(row)));
                 }
             }
         }
         *self.tables.borrow_mut() = tables;
-        Ok(())
+        Ok(refreshed)
     }
 
     async fn clear_all(&self) -> Result<(), StoreError> {

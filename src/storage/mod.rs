@@ -5,6 +5,11 @@
 use thiserror::Error;
 
 use crate::domain::change::{ChangeSet, Expect, Kind, Stored};
+use crate::domain::CustomerRow;
+
+/// The list rows a change set rebuilt, as written: by customer id, `None`
+/// where the customer is gone. The app shows them without reading them back.
+pub type Refreshed = Vec<(String, Option<CustomerRow>)>;
 
 pub mod schema;
 
@@ -56,8 +61,8 @@ pub trait Store {
     async fn count(&self, kind: Kind) -> Result<u64, StoreError>;
     /// Apply the change set in one transaction. When a record is not at the
     /// revision an operation expects, nothing is written and the answer is
-    /// [`StoreError::Conflict`].
-    async fn apply(&self, changes: &ChangeSet) -> Result<(), StoreError>;
+    /// [`StoreError::Conflict`]. Answers the list rows it rebuilt.
+    async fn apply(&self, changes: &ChangeSet) -> Result<Refreshed, StoreError>;
     /// Empty every store (used to reset the demo archive).
     async fn clear_all(&self) -> Result<(), StoreError>;
 }

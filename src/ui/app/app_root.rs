@@ -23,7 +23,7 @@ enum Phase {
 /// Fill an empty demo archive with the sample agency.
 pub async fn seed_demo(state: &AppState) -> Result<(), StoreError> {
     let archive = demo::generate(200, 2, 3, 2026, platform::now());
-    state.store().apply(&demo::changeset(&archive)).await
+    state.store().apply(&demo::changeset(&archive)).await.map(|_| ())
 }
 
 async fn start(state: AppState) -> Result<(), StoreError> {

@@ -91,19 +91,12 @@ impl AppState {
         Ok(())
     }
 
-    /// Write a change set, then show it in memory.
+    /// Write a change set, then show it in memory: staff as written, and the
+    /// list rows as the store rebuilt them in the same transaction.
     pub async fn apply(&self, set: &ChangeSet) -> Result<(), StoreError> {
-        let store = self.store();
-        store.apply(set).await?;
+        let refreshed = self.store().apply(set).await?;
         self.reflect(set);
-        // Rows the store rebuilt: read them back as it wrote them.
-        let refreshed: Vec<&String> =
-            set.ops.iter().filter_map(|op| if let Op::RefreshRow { customer_id } = op { Some(customer_id) } else { None }).collect();
-        let mut rows = Vec::new();
-        for id in refreshed {
-            rows.push((id.clone(), store.get::<CustomerRow>(id).await?));
-        }
-        self.upsert_rows(rows);
+        self.upsert_rows(refreshed);
         Ok(())
     }
 
