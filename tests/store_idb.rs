@@ -75,15 +75,76 @@ async fn an_archive_created_at_schema_version_1_migrates_forward() {
     v1.close();
 
     let v2 = IdbStore::open(name).await.unwrap();
-    assert_eq!(schema::VERSION, 2);
+    assert_eq!(schema::VERSION, 3);
     let row = v2.get::<CustomerRow>("c1").await.unwrap().expect("the migration builds the list rows");
     assert_eq!(row.name, "客户 c1");
     assert_eq!(row.contacts, vec!["王芳"]);
+    assert_eq!(v2.list_rows().await.unwrap(), vec![row.clone()], "and their bulk form");
+    assert_eq!(v2.first_rows(5).await.unwrap(), vec![row]);
     // Indexes added in version 2 cover records written in version 1.
     let by_co_owner = v2.by_index::<Customer>("co_owner", "s2").await.unwrap();
     assert_eq!(by_co_owner, vec![c]);
     assert_eq!(v2.by_index::<HistoryEntry>("customer_id", "c1").await.unwrap().len(), 1);
     v2.close();
+}
+
+#[wasm_bindgen_test]
+async fn an_archive_at_schema_version_2_gets_its_rows_sorted_and_in_bulk() {
+    let name = "test-migrate-v2";
+    IdbStore::delete_database(name).await.unwrap();
+    let v2 = IdbStore::open_at(name, 2).await.unwrap();
+    let mut set = ChangeSet::default();
+    for (id, name) in [("c1", "Zeta"), ("c2", "alpha"), ("c3", "北京")] {
+        set.put(Customer { id: id.into(), rev: 1, name: name.into(), ..Customer::default() }, Expect::Absent);
+        set.refresh_row(id);
+    }
+    v2.apply(&set).await.unwrap();
+    v2.close();
+    let v3 = IdbStore::open(name).await.unwrap();
+    let first: Vec<String> = v3.first_rows(2).await.unwrap().into_iter().map(|r| r.name).collect();
+    assert_eq!(first, ["alpha", "Zeta"]);
+    let mut bulk: Vec<String> = v3.list_rows().await.unwrap().into_iter().map(|r| r.id).collect();
+    bulk.sort();
+    assert_eq!(bulk, ["c1", "c2", "c3"]);
+    assert_eq!(v3.row_log_segments().await.unwrap(), 1);
+    v3.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_long_row_log_is_compacted_and_a_foreign_one_rebuilt() {
+    let s = fresh("row-log").await;
+    for n in 0..40 {
+        let id = format!("c{n:02}");
+        let mut set = ChangeSet::default();
+        set.put(Customer { id: id.clone(), rev: 1, name: format!("客户 {n}"), ..Customer::default() }, Expect::Absent);
+        set.refresh_row(&id);
+        s.apply(&set).await.unwrap();
+    }
+    let mut gone = ChangeSet::default();
+    gone.delete(Kind::Customer, "c05", Expect::Any).refresh_row("c05");
+    s.apply(&gone).await.unwrap();
+    assert_eq!(s.row_log_segments().await.unwrap(), 41, "one segment per save");
+    let by_id = |mut rows: Vec<CustomerRow>| {
+        rows.sort_by(|a, b| a.id.cmp(&b.id));
+        rows
+    };
+    let records = by_id(s.all::<CustomerRow>().await.unwrap());
+    assert_eq!(records.len(), 39);
+    assert_eq!(by_id(s.list_rows().await.unwrap()), records);
+    s.compact_rows_if_worth_it().await.unwrap();
+    assert_eq!(s.row_log_segments().await.unwrap(), 1, "41 segments for 39 rows are worth rewriting");
+    assert_eq!(by_id(s.list_rows().await.unwrap()), records);
+
+    // A segment this version cannot read (written by a newer one, say): the
+    // rows are read from their records and the log is written anew.
+    let db = idb::Factory::new().unwrap().open("test-row-log", None).unwrap().await.unwrap();
+    let tx = db.transaction(&[schema::ROW_LOG], idb::TransactionMode::ReadWrite).unwrap();
+    tx.object_store(schema::ROW_LOG).unwrap().add(&"dossier-rows 99\n[]".into(), None).unwrap();
+    tx.commit().unwrap().await.unwrap();
+    db.close();
+    assert_eq!(by_id(s.list_rows().await.unwrap()), records);
+    assert_eq!(s.row_log_segments().await.unwrap(), 1);
+    s.close();
 }
 
 #[wasm_bindgen_test]

@@ -97,7 +97,7 @@ impl Contact {
             Phone => self.phone.clone(),
             Email => self.email.clone(),
             Messaging => self.messaging.clone(),
-            Birthday => self.birthday.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
+            Birthday => self.birthday.map(|d| d.to_string()).unwrap_or_default(),
             Primary => if self.primary { "yes" } else { "" }.into(),
             Personality => self.personality.clone(),
             Hobbies => self.hobbies.clone(),

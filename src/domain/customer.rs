@@ -289,7 +289,7 @@ pub fn format_amount(d: Decimal) -> String {
 }
 
 fn opt_date(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+    d.map(|d| d.to_string()).unwrap_or_default()
 }
 
 fn opt_amount(a: Option<Decimal>) -> String {

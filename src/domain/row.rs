@@ -5,6 +5,7 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::search::normalize;
 use super::staff::Visibility;
 use super::{Confidentiality, Contact, Customer, CustomerKind, Status};
 
@@ -32,6 +33,9 @@ pub struct CustomerRow {
     pub updated_at: DateTime<Utc>,
     #[serde(with = "chrono::serde::ts_milliseconds")]
     pub reviewed_at: DateTime<Utc>,
+    /// The name as the list sorts it ([`normalize`]d); indexed in the store, so
+    /// the first screen of the list can be read before the rest.
+    pub sort: String,
 }
 
 impl Default for CustomerRow {
@@ -58,6 +62,7 @@ impl CustomerRow {
             contact_phones: Vec::new(),
             updated_at: c.updated_at,
             reviewed_at: c.reviewed_at,
+            sort: String::new(),
         };
         row.set_customer(c);
         row.set_contacts(contacts);
@@ -68,6 +73,7 @@ impl CustomerRow {
     pub fn set_customer(&mut self, c: &Customer) {
         self.id = c.id.clone();
         self.name = c.name.clone();
+        self.sort = normalize(&c.name);
         self.short_name = c.short_name.clone();
         self.kind = c.kind;
         self.status = c.status;

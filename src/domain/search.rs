@@ -13,30 +13,55 @@ use super::{Confidentiality, CustomerKind, CustomerRow, Scope, Status};
 /// Full-width ASCII (typed with a Chinese input method) to half-width; the
 /// ideographic space to a space.
 pub fn fold_width(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '\u{3000}' => ' ',
-            _ => c,
-        })
-        .collect()
+    s.chars().map(fold_char).collect()
+}
+
+fn fold_char(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+/// Append `s` in the form both the text and the query take before matching.
+fn normalize_into(s: &str, out: &mut String) {
+    for c in s.chars().map(fold_char) {
+        // Chinese characters, kana and CJK punctuation have no case and no
+        // spaces: the common case, kept off the slower checks below.
+        if ('\u{3001}'..='\u{9FFF}').contains(&c) && c != '・' {
+            out.push(c);
+            continue;
+        }
+        if c.is_whitespace() || matches!(c, '-' | '(' | ')' | '.' | '/' | '+' | '·' | '・') {
+            continue;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
 }
 
 /// The form both the text and the query take before matching.
 pub fn normalize(s: &str) -> String {
-    fold_width(s)
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '(' | ')' | '.' | '/' | '+' | '·' | '・'))
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    normalize_into(s, &mut out);
+    out
 }
 
 /// Everything a row can be found by, normalised once.
 pub fn haystack(row: &CustomerRow) -> String {
-    let mut parts: Vec<&str> = vec![&row.name, &row.short_name, &row.phone];
-    parts.extend(row.contacts.iter().map(String::as_str));
-    parts.extend(row.contact_phones.iter().map(String::as_str));
-    parts.iter().map(|p| normalize(p)).collect::<Vec<_>>().join("\u{1F}")
+    let mut out = String::with_capacity(row.name.len() * 2 + 64);
+    let parts = [&row.name, &row.short_name, &row.phone].into_iter().chain(&row.contacts).chain(&row.contact_phones);
+    for (n, p) in parts.enumerate() {
+        if n > 0 {
+            out.push('\u{1F}');
+        }
+        normalize_into(p, &mut out);
+    }
+    out
 }
 
 key_enum! {
@@ -92,22 +117,45 @@ impl Default for ListQuery {
 }
 
 /// The rows with their normalised text, kept in memory and updated on write.
-/// Lookups by id go through a map, so a save or another tab's change costs the
-/// same at 100 customers as at 100,000.
+/// Lookups by id go through a map and the name order is kept as rows change,
+/// so a save or another tab's change costs the same at 100 customers as at
+/// 100,000, and a search in name order never sorts.
 #[derive(Clone, Debug, Default)]
 pub struct CustomerIndex {
     rows: Vec<CustomerRow>,
     hay: Vec<String>,
-    sort_name: Vec<String>,
     position: HashMap<String, usize>,
+    /// Every position, in name order (the normalised name, then the id).
+    by_name: Vec<usize>,
+    /// False while only the first screen of rows is loaded.
+    complete: bool,
+}
+
+fn with_sort(mut row: CustomerRow) -> CustomerRow {
+    if row.sort.is_empty() {
+        row.sort = normalize(&row.name);
+    }
+    row
 }
 
 impl CustomerIndex {
     pub fn new(rows: Vec<CustomerRow>) -> Self {
+        let rows: Vec<CustomerRow> = rows.into_iter().map(with_sort).collect();
         let hay = rows.iter().map(haystack).collect();
-        let sort_name = rows.iter().map(|r| normalize(&r.name)).collect();
         let position = rows.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
-        CustomerIndex { rows, hay, sort_name, position }
+        let mut by_name: Vec<usize> = (0..rows.len()).collect();
+        by_name.sort_unstable_by(|&a, &b| (&rows[a].sort, &rows[a].id).cmp(&(&rows[b].sort, &rows[b].id)));
+        CustomerIndex { rows, hay, position, by_name, complete: true }
+    }
+
+    /// The first rows of the list, shown while the rest loads.
+    pub fn first_screen(rows: Vec<CustomerRow>) -> Self {
+        CustomerIndex { complete: false, ..Self::new(rows) }
+    }
+
+    /// Whether every customer is loaded (not just the first screen).
+    pub fn is_complete(&self) -> bool {
+        self.complete
     }
 
     pub fn len(&self) -> usize {
@@ -130,35 +178,54 @@ impl CustomerIndex {
         self.position.get(id).map(|&i| &self.rows[i])
     }
 
+    /// Where row `i` stands in name order.
+    fn name_rank(&self, i: usize) -> usize {
+        let key = (&self.rows[i].sort, &self.rows[i].id);
+        self.by_name.binary_search_by(|&j| (&self.rows[j].sort, &self.rows[j].id).cmp(&key)).unwrap_or_else(|at| at)
+    }
+
     /// Insert or replace a row.
     pub fn upsert(&mut self, row: CustomerRow) {
+        let row = with_sort(row);
         let hay = haystack(&row);
-        let name = normalize(&row.name);
         match self.position.get(&row.id) {
             Some(&i) => {
+                let moved = self.rows[i].sort != row.sort;
+                if moved {
+                    let rank = self.name_rank(i);
+                    self.by_name.remove(rank);
+                }
                 self.rows[i] = row;
                 self.hay[i] = hay;
-                self.sort_name[i] = name;
+                if moved {
+                    let rank = self.name_rank(i);
+                    self.by_name.insert(rank, i);
+                }
             }
             None => {
-                self.position.insert(row.id.clone(), self.rows.len());
+                let i = self.rows.len();
+                self.position.insert(row.id.clone(), i);
                 self.rows.push(row);
                 self.hay.push(hay);
-                self.sort_name.push(name);
+                let rank = self.name_rank(i);
+                self.by_name.insert(rank, i);
             }
         }
     }
 
     pub fn remove(&mut self, id: &str) {
-        if let Some(i) = self.position.remove(id) {
-            self.rows.swap_remove(i);
-            self.hay.swap_remove(i);
-            self.sort_name.swap_remove(i);
-            // The last row moved into the gap.
-            if let Some(moved) = self.rows.get(i) {
-                self.position.insert(moved.id.clone(), i);
-            }
+        let Some(i) = self.position.remove(id) else { return };
+        let rank = self.name_rank(i);
+        self.by_name.remove(rank);
+        let last = self.rows.len() - 1;
+        if i != last {
+            // The last row moves into the gap.
+            let rank = self.name_rank(last);
+            self.by_name[rank] = i;
+            self.position.insert(self.rows[last].id.clone(), i);
         }
+        self.rows.swap_remove(i);
+        self.hay.swap_remove(i);
     }
 
     /// Positions of the rows the query shows, in its order. `viewer` is the
@@ -166,24 +233,35 @@ impl CustomerIndex {
     /// `owner_name` turns a staff id into the name the owner column sorts by.
     pub fn query(&self, q: &ListQuery, viewer: Option<&Viewer>, owner_name: &dyn Fn(&str) -> String) -> Vec<usize> {
         let needle = normalize(&q.text);
-        let mut hits: Vec<usize> = (0..self.rows.len())
-            .filter(|&i| {
-                let r = &self.rows[i];
-                (needle.is_empty() || self.hay[i].contains(&needle))
-                    && q.status.is_none_or(|s| r.status == s)
-                    && q.kind.is_none_or(|k| r.kind == k)
-                    && q.confidentiality.is_none_or(|c| r.confidentiality == c)
-                    && q.industry.as_ref().is_none_or(|v| &r.industry == v)
-                    && q.region.as_ref().is_none_or(|v| &r.region == v)
-                    && match &q.owner {
-                        OwnerFilter::Any => true,
-                        OwnerFilter::Unassigned => r.owner.is_none(),
-                        OwnerFilter::Staff(id) => r.owner.as_deref() == Some(id) || r.co_owner.as_deref() == Some(id),
-                    }
-                    && viewer.is_none_or(|v| v.shows(&r.visibility(), q.scope))
-            })
-            .collect();
-        let by_name = |a: &usize, b: &usize| self.sort_name[*a].cmp(&self.sort_name[*b]);
+        let keep = |i: usize| {
+            let r = &self.rows[i];
+            (needle.is_empty() || self.hay[i].contains(&needle))
+                && q.status.is_none_or(|s| r.status == s)
+                && q.kind.is_none_or(|k| r.kind == k)
+                && q.confidentiality.is_none_or(|c| r.confidentiality == c)
+                && q.industry.as_ref().is_none_or(|v| &r.industry == v)
+                && q.region.as_ref().is_none_or(|v| &r.region == v)
+                && match &q.owner {
+                    OwnerFilter::Any => true,
+                    OwnerFilter::Unassigned => r.owner.is_none(),
+                    OwnerFilter::Staff(id) => r.owner.as_deref() == Some(id) || r.co_owner.as_deref() == Some(id),
+                }
+                && viewer.is_none_or(|v| v.shows(&r.visibility(), q.scope))
+        };
+        // Scan in storage order (memory order, the fast way through 100,000 rows).
+        let mut hits: Vec<usize> = (0..self.rows.len()).filter(|&i| keep(i)).collect();
+        if q.sort == SortKey::Name {
+            if hits.len() > 64 && hits.len() > self.rows.len() / 16 {
+                // Many hits: pick them out of the kept name order instead of sorting.
+                let mut hit = vec![false; self.rows.len()];
+                for &i in &hits {
+                    hit[i] = true;
+                }
+                let ordered = self.by_name.iter().copied().filter(|&i| hit[i]);
+                return if q.descending { ordered.rev().collect() } else { ordered.collect() };
+            }
+        }
+        let by_name = |a: &usize, b: &usize| (&self.rows[*a].sort, &self.rows[*a].id).cmp(&(&self.rows[*b].sort, &self.rows[*b].id));
         let cmp = |a: &usize, b: &usize| -> Ordering {
             let (ra, rb) = (&self.rows[*a], &self.rows[*b]);
             let primary = match q.sort {
@@ -198,7 +276,7 @@ impl CustomerIndex {
                 SortKey::Updated => ra.updated_at.cmp(&rb.updated_at),
                 SortKey::Reviewed => ra.reviewed_at.cmp(&rb.reviewed_at),
             };
-            let o = primary.then_with(|| by_name(a, b)).then_with(|| ra.id.cmp(&rb.id));
+            let o = primary.then_with(|| by_name(a, b));
             if q.descending {
                 o.reverse()
             } else {
@@ -352,5 +430,28 @@ mod tests {
         assert_eq!(index.len(), 50 - 17 + 10);
         let q = ListQuery { text: "renamed".into(), ..ListQuery::default() };
         assert_eq!(index.query(&q, None, &|s| s.to_string()).len(), 1);
+        // The kept name order is the order a fresh index sorts to, both ways.
+        let fresh = CustomerIndex::new(index.rows().to_vec());
+        for descending in [false, true] {
+            let q = ListQuery { descending, ..ListQuery::default() };
+            let ids = |ix: &CustomerIndex| -> Vec<String> { ix.query(&q, None, &|s| s.to_string()).iter().map(|&i| ix.rows()[i].id.clone()).collect() };
+            let mut want: Vec<(String, String)> = index.rows().iter().map(|r| (normalize(&r.name), r.id.clone())).collect();
+            want.sort();
+            if descending {
+                want.reverse();
+            }
+            assert_eq!(ids(&index), want.into_iter().map(|(_, id)| id).collect::<Vec<_>>());
+            assert_eq!(ids(&index), ids(&fresh));
+        }
+    }
+
+    #[test]
+    fn same_names_keep_a_stable_order_by_id() {
+        let mut index = CustomerIndex::new(vec![row("b", "Same"), row("a", "Same"), row("c", "Other")]);
+        index.upsert(row("d", "same"));
+        let ids: Vec<&str> = index.query(&ListQuery::default(), None, &|s| s.to_string()).iter().map(|&i| index.rows()[i].id.as_str()).collect();
+        assert_eq!(ids, ["c", "a", "b", "d"]);
+        assert!(index.is_complete());
+        assert!(!CustomerIndex::first_screen(vec![row("a", "A")]).is_complete());
     }
 }

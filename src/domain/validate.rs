@@ -178,7 +178,7 @@ pub fn email(raw: &str) -> Result<String, FieldError> {
 /// A mainland postcode is six digits, a Taiwanese one 3, 5 or 6; a foreign
 /// one 3 to 10 letters and digits.
 pub fn postcode(raw: &str) -> Result<String, FieldError> {
-    let v = fold_width(raw.trim()).to_uppercase();
+    let v = fold_width(raw.trim()).to_ascii_uppercase();
     if v.is_empty() {
         return Ok(v);
     }
@@ -278,7 +278,7 @@ pub fn url(raw: &str) -> Result<String, FieldError> {
 }
 
 pub fn currency(raw: &str) -> Result<String, FieldError> {
-    let v = fold_width(raw.trim()).to_uppercase();
+    let v = fold_width(raw.trim()).to_ascii_uppercase();
     if v.is_empty() {
         return Ok(super::customer::DEFAULT_CURRENCY.to_string());
     }

@@ -103,6 +103,7 @@ pub fn msg(m: Msg) -> &'static str {
         OpenDemo => "Open the demo archive",
         OpenFailed => "The archive could not be opened",
         Opening => "Opening the archive…",
+        LoadingList => "Loading all customers…",
         Owner => "Owner",
         Persistent => "Protected from automatic clearing",
         PersistentNo => "No: the browser may clear the archive when disk space runs low. Back it up regularly.",

@@ -58,7 +58,7 @@ pub enum Msg {
     DeletedBy, DemoArchive, DemoBanner, DiscardChanges, DraftRestored, DemoExplain, DemoResetDone, Department, Edit, EditContact, EditCustomer,
     EditReason, EditStaff, Email, ErrBlocked, ErrConflict, ErrCorrupt, ErrFailed, ErrQuota, ErrTooNew, ErrUnavailable,
     FieldName, FixFields, HandOver, HandedOver, HandoverExplain, HandoverTitle, History, Industry, Kind, Language,
-    LastReviewed, LeaveDemo, Left, ListKeysHint, Loading, LogAdded, LogEntry, MarkAsLeft, MarkReviewed, MarkedReviewed,
+    LastReviewed, LeaveDemo, Left, ListKeysHint, Loading, LoadingList, LogAdded, LogEntry, MarkAsLeft, MarkReviewed, MarkedReviewed,
     MoveToTrash, MovedToTrash, Name, NavCustomers, NavReview, NavSettings, NavStaff, NavTrash, Navigation, NewCustomer,
     NewValue, NextStep, NoContacts, NoCustomersYet, NoHistory, NoLog, NoMatches, NoStaff, Nobody, NobodySelected, NothingToReview,
     OldValue, OpenDemo, OpenFailed, Opening, Owner, Persistent, PersistentNo, PersistentYes, Phone, PrimaryContact,

@@ -103,6 +103,7 @@ pub fn msg(m: Msg) -> &'static str {
         OpenDemo => "打开演示档案",
         OpenFailed => "无法打开档案",
         Opening => "正在打开档案…",
+        LoadingList => "正在加载全部客户…",
         Owner => "负责人",
         Persistent => "防止被自动清除",
         PersistentNo => "否：磁盘空间不足时浏览器可能清除档案，请定期备份。",

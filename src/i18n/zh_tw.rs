@@ -103,6 +103,7 @@ pub fn msg(m: Msg) -> &'static str {
         OpenDemo => "開啟示範檔案",
         OpenFailed => "無法開啟檔案",
         Opening => "正在開啟檔案…",
+        LoadingList => "正在載入全部客戶…",
         Owner => "負責人",
         Persistent => "防止被自動清除",
         PersistentNo => "否：磁碟空間不足時瀏覽器可能清除檔案，請定期備份。",

@@ -14,7 +14,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{BroadcastChannel, MessageEvent};
 
-use super::schema::{self, Step};
+use super::rowlog::{self, Replay};
+use super::schema::{self, Step, ROW_LOG};
 use super::{check, Refreshed, Store, StoreError};
 use crate::domain::change::{ChangeSet, Expect, Kind, Op, Record, Stored};
 use crate::domain::{Contact, Customer, CustomerRow};
@@ -25,6 +26,9 @@ pub struct IdbStore {
     channel: Option<BroadcastChannel>,
     /// Fail the n-th operation of the next `apply`, to test atomicity.
     fail_at: Cell<Option<usize>>,
+    log_worth_compacting: Cell<bool>,
+    /// False on an archive opened at a version before the row log (tests only).
+    has_log: bool,
 }
 
 /// What a committed change set tells the other tabs.
@@ -83,8 +87,14 @@ fn rev_of(value: &JsValue) -> Option<u64> {
 }
 
 impl IdbStore {
-    /// Open (creating or upgrading) the archive called `name`.
+    /// Open (creating or upgrading) the archive called `name`. The page's
+    /// loader (`index.html`) starts opening the archive while the app
+    /// downloads; its connection is taken when it is this archive at this
+    /// schema version, which saves the slow first open of a cold browser.
     pub async fn open(name: &str) -> Result<Self, StoreError> {
+        if let Some(db) = early_connection(name).await {
+            return Ok(Self::wrap(db, name));
+        }
         Self::open_at(name, schema::VERSION).await
     }
 
@@ -118,15 +128,19 @@ impl IdbStore {
             }
             Err(e) => return Err(StoreError::Unavailable(e.to_string())),
         };
+        Ok(Self::wrap(db.into(), name))
+    }
+
+    fn wrap(raw: web_sys::IdbDatabase, name: &str) -> Self {
         // Another tab upgrading the archive: step aside so it is not blocked.
-        let raw: web_sys::IdbDatabase = db.into();
         let closer = raw.clone();
         let on_change = Closure::<dyn Fn()>::new(move || closer.close());
         raw.set_onversionchange(Some(on_change.as_ref().unchecked_ref()));
         on_change.forget();
         let db = Database::from(raw);
+        let has_log = db.store_names().iter().any(|n| n == ROW_LOG);
         let channel = BroadcastChannel::new(&format!("dossier:{name}")).ok();
-        Ok(IdbStore { db, name: name.to_string(), channel, fail_at: Cell::new(None) })
+        IdbStore { db, name: name.to_string(), channel, fail_at: Cell::new(None), log_worth_compacting: Cell::new(false), has_log }
     }
 
     /// Delete a whole archive (used by tests and by resetting the demo).
@@ -183,6 +197,8 @@ impl IdbStore {
     async fn write(&self, tx: &Transaction, changes: &ChangeSet) -> Result<Refreshed, StoreError> {
         let fail_at = self.fail_at.take();
         let mut refreshed = Refreshed::new();
+        // Rows written or removed other than by a refresh, for the row log.
+        let mut direct: Vec<(String, Option<CustomerRow>)> = Vec::new();
         for (n, op) in changes.ops.iter().enumerate() {
             if fail_at == Some(n) {
                 return Err(StoreError::Failed { op: "put", detail: "injected failure".into() });
@@ -195,6 +211,9 @@ impl IdbStore {
                         check(record.kind(), record.id(), current.as_ref().map(rev_of), *expect)?;
                     }
                     store.put(&record_to_js(record)?, None).map_err(fail("put"))?;
+                    if let Record::Row(r) = record {
+                        direct.push((r.id.clone(), Some(r.clone())));
+                    }
                 }
                 Op::Delete { kind, id, expect } => {
                     let store = tx.object_store(kind.as_str()).map_err(fail("delete"))?;
@@ -203,6 +222,9 @@ impl IdbStore {
                         check(*kind, id, current.as_ref().map(rev_of), *expect)?;
                     }
                     store.delete(JsValue::from_str(id)).map_err(fail("delete"))?;
+                    if *kind == Kind::Row {
+                        direct.push((id.clone(), None));
+                    }
                 }
                 Op::DeleteWhere { kind, index, key } => {
                     let store = tx.object_store(kind.as_str()).map_err(fail("delete"))?;
@@ -248,7 +270,83 @@ impl IdbStore {
                 }
             }
         }
+        let touched = direct.iter().chain(&refreshed);
+        if self.has_log && touched.clone().next().is_some() {
+            let segment = rowlog::encode(touched.map(|(id, row)| (id.as_str(), row.as_ref())));
+            tx.object_store(ROW_LOG).map_err(fail("save"))?.add(&JsValue::from_str(&segment), None).map_err(fail("save"))?;
+        }
         Ok(refreshed)
+    }
+
+    /// The row log's segments as stored, in commit order: the part of reading
+    /// the list that the browser does on its own threads, so it can start
+    /// while the page is busy painting.
+    pub async fn read_row_log(&self) -> Result<Vec<JsValue>, StoreError> {
+        let tx = self.db.transaction(&[ROW_LOG], TransactionMode::ReadOnly).map_err(fail("read"))?;
+        let log = tx.object_store(ROW_LOG).map_err(fail("read"))?;
+        log.get_all(None, None).map_err(fail("read"))?.await.map_err(fail("read"))
+    }
+
+    /// The rows the segments leave. When a segment is not one this version
+    /// can read, the log is rebuilt from the row records.
+    pub async fn rows_from_log(&self, segments: Vec<JsValue>) -> Result<Vec<CustomerRow>, StoreError> {
+        match replay(segments) {
+            (count, Some(rows)) => {
+                self.log_worth_compacting.set(rowlog::needs_compaction(count, rows.len()));
+                Ok(rows)
+            }
+            (_, None) => self.compact_rows().await,
+        }
+    }
+
+    /// Rewrite the row log compactly, from itself, or from the row records when
+    /// it cannot be read. One transaction: another tab's save waits for it.
+    pub async fn compact_rows(&self) -> Result<Vec<CustomerRow>, StoreError> {
+        let tx = self.db.transaction(&[Kind::Row.as_str(), ROW_LOG], TransactionMode::ReadWrite).map_err(fail("save"))?;
+        let log = tx.object_store(ROW_LOG).map_err(fail("save"))?;
+        let segments = log.get_all(None, None).map_err(fail("read"))?.await.map_err(fail("read"))?;
+        let rows = match replay(segments).1 {
+            Some(rows) => rows,
+            None => {
+                let values = tx.object_store(Kind::Row.as_str()).map_err(fail("read"))?.get_all(None, None).map_err(fail("read"))?.await.map_err(fail("read"))?;
+                values.into_iter().map(from_js).collect::<Result<_, _>>()?
+            }
+        };
+        write_log(&log, &rows)?;
+        tx.commit().map_err(fail("save"))?.await.map_err(fail("save"))?;
+        Ok(rows)
+    }
+
+    /// Rewrite the row log if the last [`Store::list_rows`] found it much longer than its rows need.
+    pub async fn compact_rows_if_worth_it(&self) -> Result<(), StoreError> {
+        if self.log_worth_compacting.take() {
+            self.compact_rows().await?;
+        }
+        Ok(())
+    }
+
+    /// How many segments the row log holds.
+    pub async fn row_log_segments(&self) -> Result<u32, StoreError> {
+        let tx = self.db.transaction(&[ROW_LOG], TransactionMode::ReadOnly).map_err(fail("read"))?;
+        tx.object_store(ROW_LOG).map_err(fail("read"))?.count(None).map_err(fail("count"))?.await.map_err(fail("count"))
+    }
+}
+
+/// The connection the page's loader opened early (`window.__dossierOpen`,
+/// taken once), if it is the archive `name` at this schema version.
+async fn early_connection(name: &str) -> Option<web_sys::IdbDatabase> {
+    let window = web_sys::window()?;
+    let key = JsValue::from_str("__dossierOpen");
+    let early = js_sys::Reflect::get(&window, &key).ok().filter(|v| v.is_object())?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    let same_name = js_sys::Reflect::get(&early, &"name".into()).ok()?.as_string()? == name;
+    let promise: js_sys::Promise = js_sys::Reflect::get(&early, &"db".into()).ok()?.dyn_into().ok()?;
+    let db: web_sys::IdbDatabase = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
+    if same_name && db.version() as u32 == schema::VERSION {
+        Some(db)
+    } else {
+        db.close();
+        None
     }
 }
 
@@ -257,9 +355,15 @@ fn upgrade(event: &idb::event::VersionChangeEvent, target: u32) -> Result<(), id
     let old = event.old_version()?;
     let db = event.database()?;
     let tx = event.target()?.transaction().ok_or(idb::Error::EventTargetNotFound)?;
+    let mut rebuild = false;
     for v in (old + 1)..=target {
         for step in schema::steps(v) {
             match step {
+                Step::CreateRowLog => {
+                    let mut params = ObjectStoreParams::new();
+                    params.auto_increment(true);
+                    db.create_object_store(ROW_LOG, params)?;
+                }
                 Step::CreateStore(kind) => {
                     let mut params = ObjectStoreParams::new();
                     params.key_path(Some(KeyPath::new_single("id")));
@@ -268,25 +372,52 @@ fn upgrade(event: &idb::event::VersionChangeEvent, target: u32) -> Result<(), id
                 Step::CreateIndex(def) => {
                     tx.object_store(def.kind.as_str())?.create_index(def.name, KeyPath::new_single(def.name), None)?;
                 }
-                Step::BuildRows => {
-                    let customers = tx.object_store(Kind::Customer.as_str())?;
-                    let contacts = tx.object_store(Kind::Contact.as_str())?;
-                    let rows = tx.object_store(Kind::Row.as_str())?;
-                    wasm_bindgen_futures::spawn_local(async move {
-                        if let Err(e) = build_rows(&customers, &contacts, &rows).await {
-                            web_sys::console::error_1(&format!("building list rows failed: {e}").into());
-                            let _ = rows.transaction().abort();
-                        }
-                    });
-                }
+                Step::BuildRows => rebuild = true,
             }
         }
+    }
+    if rebuild {
+        let customers = tx.object_store(Kind::Customer.as_str())?;
+        let contacts = tx.object_store(Kind::Contact.as_str())?;
+        let rows = tx.object_store(Kind::Row.as_str())?;
+        // The row log arrives with version 3; an archive opened at an older
+        // version (in tests) has only the rows.
+        let log = tx.object_store(ROW_LOG).ok();
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Err(e) = build_rows(&customers, &contacts, &rows, log.as_ref()).await {
+                web_sys::console::error_1(&format!("building list rows failed: {e}").into());
+                let _ = rows.transaction().abort();
+            }
+        });
+    }
+    Ok(())
+}
+
+/// Replay the row log's segments in commit order: their count, and the rows
+/// they leave, or `None` when a segment is not one this version can read.
+fn replay(segments: Vec<JsValue>) -> (usize, Option<Vec<CustomerRow>>) {
+    let count = segments.len();
+    let mut replay = Replay::default();
+    for s in segments {
+        let Some(text) = s.as_string() else { return (count, None) };
+        if replay.segment(&text).is_err() {
+            return (count, None);
+        }
+    }
+    (count, Some(replay.finish()))
+}
+
+/// Replace the row log with the rows in compact segments.
+fn write_log(log: &ObjectStore, rows: &[CustomerRow]) -> Result<(), StoreError> {
+    log.clear().map_err(fail("save"))?;
+    for segment in rowlog::compact(rows) {
+        log.add(&JsValue::from_str(&segment), None).map_err(fail("save"))?;
     }
     Ok(())
 }
 
 /// Migration step: derive every customer's list row from its record and contacts.
-async fn build_rows(customers: &ObjectStore, contacts: &ObjectStore, rows: &ObjectStore) -> Result<(), StoreError> {
+async fn build_rows(customers: &ObjectStore, contacts: &ObjectStore, rows: &ObjectStore, log: Option<&ObjectStore>) -> Result<(), StoreError> {
     let all_customers = customers.get_all(None, None).map_err(fail("migrate"))?.await.map_err(fail("migrate"))?;
     let all_contacts = contacts.get_all(None, None).map_err(fail("migrate"))?.await.map_err(fail("migrate"))?;
     let mut by_customer: std::collections::HashMap<String, Vec<Contact>> = std::collections::HashMap::new();
@@ -294,10 +425,15 @@ async fn build_rows(customers: &ObjectStore, contacts: &ObjectStore, rows: &Obje
         let c: Contact = from_js(v)?;
         by_customer.entry(c.customer_id.clone()).or_default().push(c);
     }
+    let mut built = Vec::with_capacity(all_customers.len());
     for v in all_customers {
         let c: Customer = from_js(v)?;
         let row = CustomerRow::of(&c, by_customer.get(&c.id).map(Vec::as_slice).unwrap_or_default());
         rows.put(&to_js(&row)?, None).map_err(fail("migrate"))?;
+        built.push(row);
+    }
+    if let Some(log) = log {
+        write_log(log, &built)?;
     }
     Ok(())
 }
@@ -339,7 +475,10 @@ impl Store for IdbStore {
             return Ok(Refreshed::new());
         }
         let kinds = changes.kinds();
-        let names: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
+        let mut names: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
+        if self.has_log && kinds.contains(&Kind::Row) {
+            names.push(ROW_LOG);
+        }
         let tx = self.db.transaction(&names, TransactionMode::ReadWrite).map_err(fail("save"))?;
         // Keep a handle: when the browser aborts the transaction (a full disk,
         // say), the reason is only on the transaction itself.
@@ -364,8 +503,26 @@ impl Store for IdbStore {
         Ok(refreshed)
     }
 
+    async fn list_rows(&self) -> Result<Vec<CustomerRow>, StoreError> {
+        let segments = self.read_row_log().await?;
+        self.rows_from_log(segments).await
+    }
+
+    async fn first_rows(&self, n: usize) -> Result<Vec<CustomerRow>, StoreError> {
+        let (_tx, store) = self.read(Kind::Row)?;
+        let values = store
+            .index("sort")
+            .map_err(fail("read"))?
+            .get_all(None, Some(n as u32))
+            .map_err(fail("read"))?
+            .await
+            .map_err(fail("read"))?;
+        values.into_iter().map(from_js).collect()
+    }
+
     async fn clear_all(&self) -> Result<(), StoreError> {
-        let names: Vec<&str> = schema::stores().iter().map(|k| k.as_str()).collect();
+        let mut names: Vec<&str> = schema::stores().iter().map(|k| k.as_str()).collect();
+        names.push(ROW_LOG);
         let tx = self.db.transaction(&names, TransactionMode::ReadWrite).map_err(fail("clear"))?;
         for name in &names {
             tx.object_store(name).map_err(fail("clear"))?.clear().map_err(fail("clear"))?;

@@ -140,6 +140,17 @@ impl Store for MemoryStore {
         Ok(refreshed)
     }
 
+    async fn list_rows(&self) -> Result<Vec<CustomerRow>, StoreError> {
+        self.all().await
+    }
+
+    async fn first_rows(&self, n: usize) -> Result<Vec<CustomerRow>, StoreError> {
+        let mut rows: Vec<CustomerRow> = self.all().await?;
+        rows.sort_by(|a, b| (&a.sort, &a.id).cmp(&(&b.sort, &b.id)));
+        rows.truncate(n);
+        Ok(rows)
+    }
+
     async fn clear_all(&self) -> Result<(), StoreError> {
         self.tables.borrow_mut().clear();
         Ok(())

@@ -11,6 +11,7 @@ use crate::domain::CustomerRow;
 /// where the customer is gone. The app shows them without reading them back.
 pub type Refreshed = Vec<(String, Option<CustomerRow>)>;
 
+pub mod rowlog;
 pub mod schema;
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -63,6 +64,12 @@ pub trait Store {
     /// revision an operation expects, nothing is written and the answer is
     /// [`StoreError::Conflict`]. Answers the list rows it rebuilt.
     async fn apply(&self, changes: &ChangeSet) -> Result<Refreshed, StoreError>;
+    /// Every customer's list row, read the fast way: the same rows as
+    /// `all::<CustomerRow>()`, in no set order.
+    async fn list_rows(&self) -> Result<Vec<CustomerRow>, StoreError>;
+    /// The first `n` list rows in name order (the normalised name, then the
+    /// id): the list's first screen, read before the rest.
+    async fn first_rows(&self, n: usize) -> Result<Vec<CustomerRow>, StoreError>;
     /// Empty every store (used to reset the demo archive).
     async fn clear_all(&self) -> Result<(), StoreError>;
 }

@@ -25,6 +25,7 @@ macro_rules! contract_cases {
         $run!(user_text_money_and_dates_survive_storage);
         $run!(clear_all_empties_every_store);
         $run!(list_rows_are_rebuilt_from_what_is_stored_not_from_stale_copies);
+        $run!(the_bulk_rows_and_the_first_screen_agree_with_the_row_records);
     };
 }
 
@@ -247,4 +248,41 @@ pub async fn list_rows_are_rebuilt_from_what_is_stored_not_from_stale_copies<S: 
     assert!(s.apply(&set).await.unwrap().is_empty(), "a deletion removes the row without rebuilding it");
     assert_eq!(s.get::<CustomerRow>(&c.id).await.unwrap(), None);
     assert!(s.by_index::<Contact>("customer_id", &c.id).await.unwrap().is_empty(), "contacts go with the customer");
+}
+
+pub async fn the_bulk_rows_and_the_first_screen_agree_with_the_row_records<S: Store>(s: &S) {
+    let mut n = 0;
+    let mut ids = move || {
+        n += 1;
+        format!("b{n:03}")
+    };
+    let mut ctx = Ctx { now: now(), by: Actor::default(), next_id: &mut ids };
+    let mut made = Vec::new();
+    for name in ["Zenith Media", "安徽广告", "alpha events", "Ｂｅｔａ Studio", "Delta"] {
+        let (set, c) = ops::create_customer(&mut ctx, customer("", name), vec![], Action::Created, "");
+        s.apply(&set).await.unwrap();
+        made.push(c);
+    }
+    // Rename one (it moves in name order), delete another, add a contact to a third.
+    let mut renamed = made[0].clone();
+    renamed.name = "Able Zenith".into();
+    s.apply(&ops::update_customer(&mut ctx, &made[0], renamed, "更名").unwrap().0).await.unwrap();
+    s.apply(&ops::delete_customer(&mut ctx, &made[4], vec![], vec![], "dup").unwrap()).await.unwrap();
+    let k = Contact { name: "王芳".into(), mobile: "13900000002".into(), ..Contact::default() };
+    s.apply(&ops::save_contact(&mut ctx, &made[1].id, &[], None, k).unwrap()).await.unwrap();
+
+    let by_id = |mut rows: Vec<CustomerRow>| {
+        rows.sort_by(|a, b| a.id.cmp(&b.id));
+        rows
+    };
+    let records = by_id(s.all::<CustomerRow>().await.unwrap());
+    assert_eq!(records.len(), 4);
+    assert_eq!(by_id(s.list_rows().await.unwrap()), records, "the bulk form holds exactly the row records");
+    assert_eq!(records.iter().find(|r| r.id == made[1].id).unwrap().contacts, vec!["王芳"]);
+    let first: Vec<String> = s.first_rows(3).await.unwrap().into_iter().map(|r| r.name).collect();
+    assert_eq!(first, ["Able Zenith", "alpha events", "Ｂｅｔａ Studio"], "name order ignores case and width");
+    assert_eq!(s.first_rows(10).await.unwrap().len(), 4);
+    s.clear_all().await.unwrap();
+    assert!(s.list_rows().await.unwrap().is_empty());
+    assert!(s.first_rows(3).await.unwrap().is_empty());
 }

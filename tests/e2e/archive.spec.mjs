@@ -340,3 +340,41 @@ test('unsaved typing comes back after leaving the form or reloading, until disca
   await expect(page.getByLabel('Customer name')).toHaveValue('');
   await expect(page.getByText('Your unsaved changes from earlier are back.')).toHaveCount(0);
 });
+
+test('after a reload the whole list is back, with renames and deletions, beyond the first screen', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Open the demo archive' }).click();
+  await expect(countLine(page)).toHaveText('200 of 200 customers');
+  // The last customer by name is far past the first screen the app shows before the rest loads.
+  await page.getByRole('button', { name: 'Name' }).click();
+  await expect(page.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'descending');
+  const last = await page.locator('.row .primary-text').first().innerText();
+  // Rename one customer and delete another.
+  await page.locator('.row').nth(1).click();
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByLabel('Customer name').fill('Zzz Renamed Agency');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Zzz Renamed Agency' })).toBeVisible();
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByLabel('Reason for deleting').fill('duplicate');
+  await page.getByRole('button', { name: 'Move to trash' }).click();
+  await expect(countLine(page)).toHaveText('199 of 199 customers');
+  await page.locator('.row').nth(2).click();
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByLabel('Customer name').fill('Aaa Renamed Studio');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Aaa Renamed Studio' })).toBeVisible();
+
+  await page.reload();
+  await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
+  await expect(countLine(page)).toHaveText('199 of 199 customers');
+  await page.getByLabel('Search').fill(last);
+  await expect(page.locator('.row .primary-text', { hasText: last })).toBeVisible();
+  await page.getByLabel('Search').fill('Renamed');
+  await expect(countLine(page)).toHaveText('1 of 199 customers');
+  await expect(page.getByRole('row', { name: /Aaa Renamed Studio/ })).toBeVisible();
+  await page.getByLabel('Search').fill('');
+  // In name order, the renamed customer now comes first.
+  await expect(page.locator('.row .primary-text').first()).toHaveText('Aaa Renamed Studio');
+});

@@ -26,15 +26,26 @@ pub async fn seed_demo(state: &AppState) -> Result<(), StoreError> {
     state.store().apply(&demo::changeset(&archive)).await.map(|_| ())
 }
 
+/// Open the archive and read what the first screen needs.
 async fn start(state: AppState) -> Result<(), StoreError> {
     let store = Rc::new(IdbStore::open(state.db_name()).await?);
     state.set_store(store.clone());
+    platform::mark("dossier:opened");
     if state.demo.get_untracked() && store.count(Kind::Customer).await? == 0 {
         seed_demo(&state).await?;
     }
-    state.load().await?;
-    // Purge what has been in the trash for more than 30 days. A failure here
-    // is reported, and must not keep the archive from opening.
+    store.on_remote_change(move |a| spawn_local(async move { state.on_remote(a).await }));
+    state.load_first_screen().await
+}
+
+/// Once the app shows: the whole list, then housekeeping. Failures here are
+/// reported and leave the archive open.
+async fn settle(state: AppState) {
+    if let Err(e) = state.load_rest().await {
+        state.toast(super::ToastKind::Error, state.error_text(&e));
+    }
+    let store = state.store();
+    // Purge what has been in the trash for more than 30 days.
     let purged: Result<(), StoreError> = async {
         let trash = store.all::<TrashEntry>().await?;
         let expired = ops::expired(&trash, platform::now());
@@ -47,11 +58,7 @@ async fn start(state: AppState) -> Result<(), StoreError> {
     if let Err(e) = purged {
         state.toast(super::ToastKind::Error, state.error_text(&e));
     }
-    store.on_remote_change(move |a| spawn_local(async move { state.on_remote(a).await }));
-    spawn_local(async {
-        browser::request_persistence().await;
-    });
-    Ok(())
+    browser::request_persistence().await;
 }
 
 #[component]
@@ -64,15 +71,19 @@ pub fn App() -> impl IntoView {
     let phase = RwSignal::new(Phase::Opening);
     spawn_local(async move {
         match start(state).await {
-            Ok(()) => phase.set(Phase::Ready),
+            Ok(()) => {
+                phase.set(Phase::Ready);
+                platform::mark("dossier:first-screen");
+                settle(state).await;
+            }
             Err(e) => phase.set(Phase::Failed(state.error_text(&e))),
         }
     });
     move || match phase.get() {
-        Phase::Opening => view! { <div class="splash" role="status">{move || i18n.t(Msg::Opening)}</div> }.into_any(),
+        Phase::Opening => view! { <div class="splash" role="status">{i18n.text(Msg::Opening)}</div> }.into_any(),
         Phase::Failed(text) => view! {
             <div class="splash error" role="alert">
-                <h1>{move || i18n.t(Msg::OpenFailed)}</h1>
+                <h1>{i18n.text(Msg::OpenFailed)}</h1>
                 <p>{text}</p>
             </div>
         }

@@ -20,6 +20,13 @@ impl I18n {
         i18n::t(self.locale.get(), m)
     }
 
+    /// A message that follows the language, for view text and attributes.
+    /// Every message shares this one closure type, so one copy of the
+    /// rendering code serves them all.
+    pub fn text(self, m: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.t(m)
+    }
+
     pub fn t_untracked(self, m: Msg) -> &'static str {
         i18n::t(self.locale.get_untracked(), m)
     }

@@ -1,6 +1,10 @@
 //! The clock, randomness and local time, from the browser.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use std::future::Future;
+use std::task::Poll;
+
+use chrono::{DateTime, NaiveDate, Timelike, Utc};
+use wasm_bindgen::JsCast;
 
 use crate::domain::{ids, ops};
 
@@ -36,11 +40,64 @@ pub fn new_id() -> String {
     ids::new_id(now(), random_u64())
 }
 
+/// A named moment in the browser's performance timeline (read by the benchmark).
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+/// Resolves once the browser has painted the next frame.
+pub async fn next_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            return;
+        };
+        // A task queued from an animation frame runs after that frame is painted.
+        let after = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback(resolve.unchecked_ref());
+            }
+        });
+        let _ = window.request_animation_frame(after.unchecked_ref());
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Run two futures side by side and answer both results.
+pub async fn both<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
+    let (mut a, mut b) = (std::pin::pin!(a), std::pin::pin!(b));
+    let (mut ra, mut rb) = (None, None);
+    std::future::poll_fn(|cx| {
+        if ra.is_none() {
+            if let Poll::Ready(v) = a.as_mut().poll(cx) {
+                ra = Some(v);
+            }
+        }
+        if rb.is_none() {
+            if let Poll::Ready(v) = b.as_mut().poll(cx) {
+                rb = Some(v);
+            }
+        }
+        match (ra.take(), rb.take()) {
+            (Some(x), Some(y)) => Poll::Ready((x, y)),
+            (x, y) => {
+                (ra, rb) = (x, y);
+                Poll::Pending
+            }
+        }
+    })
+    .await
+}
+
 /// A moment as the user reads it: local date and time to the minute.
 pub fn format_time(t: DateTime<Utc>) -> String {
-    (t + chrono::Duration::minutes(offset_minutes() as i64)).format("%Y-%m-%d %H:%M").to_string()
+    // Written out by hand: chrono's strftime machinery would add to the download.
+    let local = t.naive_utc() + chrono::Duration::minutes(offset_minutes() as i64);
+    format!("{} {:02}:{:02}", local.date(), local.hour(), local.minute())
 }
 
 pub fn format_date(t: DateTime<Utc>) -> String {
-    ops::local_date(t, offset_minutes()).format("%Y-%m-%d").to_string()
+    ops::local_date(t, offset_minutes()).to_string()
 }

@@ -8,6 +8,7 @@ use gloo_storage::{LocalStorage, SessionStorage, Storage};
 use crate::i18n::Locale;
 
 const LOCALE: &str = "dossier.locale";
+/// Also read by the loader in `index.html`, which opens the archive early.
 const ARCHIVE: &str = "dossier.archive";
 
 /// The real archive's database name.

@@ -20,7 +20,7 @@ fn NavLink(route: Route, label: Msg, #[prop(into)] active: Signal<bool>, #[prop(
     let state = expect_context::<AppState>();
     view! {
         <a href=route.href() class="nav-link" class:active=move || active.get() aria-current=move || active.get().then_some("page")>
-            <span>{move || state.i18n.t(label)}</span>
+            <span>{state.i18n.text(label)}</span>
             {move || badge.get().filter(|n| *n > 0).map(|n| view! { <span class="badge">{n}</span> })}
         </a>
     }
@@ -58,9 +58,9 @@ fn DemoBanner() -> impl IntoView {
     view! {
         <div class="demo-banner" role="note">
             <strong>"DEMO"</strong>
-            <span>{move || i.t(Msg::DemoBanner)}</span>
-            <button class="btn small" on:click=move |_| reset_demo(state)>{move || i.t(Msg::ResetDemo)}</button>
-            <button class="btn small" on:click=move |_| switch_archive(false)>{move || i.t(Msg::LeaveDemo)}</button>
+            <span>{i.text(Msg::DemoBanner)}</span>
+            <button class="btn small" on:click=move |_| reset_demo(state)>{i.text(Msg::ResetDemo)}</button>
+            <button class="btn small" on:click=move |_| switch_archive(false)>{i.text(Msg::LeaveDemo)}</button>
         </div>
     }
 }
@@ -71,7 +71,7 @@ fn WhoAmI() -> impl IntoView {
     let i = state.i18n;
     view! {
         <label class="topbar-field">
-            <span>{move || i.t(Msg::WhoAmI)}</span>
+            <span>{i.text(Msg::WhoAmI)}</span>
             <select
                 prop:value=move || state.me.get().unwrap_or_default()
                 on:change=move |ev| {
@@ -79,7 +79,7 @@ fn WhoAmI() -> impl IntoView {
                     state.set_me(Some(v).filter(|v| !v.is_empty()));
                 }
             >
-                <option value="" selected=move || state.me.get().is_none()>{move || i.t(Msg::NobodySelected)}</option>
+                <option value="" selected=move || state.me.get().is_none()>{i.text(Msg::NobodySelected)}</option>
                 {move || state.staff.get().into_iter().filter(|s| s.active).map(|s| {
                     let text = format!("{} · {}", s.name, i.label(s.role));
                     let id = s.id.clone();
@@ -96,7 +96,7 @@ fn LanguageSwitch() -> impl IntoView {
     let i = state.i18n;
     view! {
         <label class="topbar-field">
-            <span>{move || i.t(Msg::Language)}</span>
+            <span>{i.text(Msg::Language)}</span>
             <select
                 prop:value=move || i.locale.get().as_str()
                 on:change=move |ev| if let Some(l) = Locale::parse(&event_target_value(&ev)) { i.set(l) }
@@ -134,6 +134,10 @@ pub fn Shell() -> impl IntoView {
         let now = super::platform::now();
         let visible = state.visibility();
         state.index.with(|idx| {
+            // Counted once the whole list is in.
+            if !idx.is_complete() {
+                return 0;
+            }
             idx.rows().iter().filter(|r| r.needs_review(now) && visible(&r.visibility(), crate::domain::Scope::All)).count()
         })
     });
@@ -175,13 +179,13 @@ pub fn Shell() -> impl IntoView {
                     <LanguageSwitch/>
                 </div>
             </header>
-            <nav class="sidebar" aria-label=move || i.t(Msg::Navigation)>
+            <nav class="sidebar" aria-label=i.text(Msg::Navigation)>
                 <NavLink route=Route::Customers label=Msg::NavCustomers active=is(|r| matches!(r, Route::Customers | Route::Customer(_) | Route::EditCustomer(_) | Route::NewCustomer))/>
                 <NavLink route=Route::Review label=Msg::NavReview active=is(|r| *r == Route::Review) badge=Signal::derive(move || Some(stale.get()))/>
                 <NavLink route=Route::Trash label=Msg::NavTrash active=is(|r| *r == Route::Trash) badge=Signal::derive(move || Some(trash_count.get()))/>
                 <NavLink route=Route::Staff label=Msg::NavStaff active=is(|r| *r == Route::Staff)/>
                 <NavLink route=Route::Settings label=Msg::NavSettings active=is(|r| *r == Route::Settings)/>
-                <p class="sidebar-note">{move || i.t(Msg::WorkingViewNote)}</p>
+                <p class="sidebar-note">{i.text(Msg::WorkingViewNote)}</p>
             </nav>
             <main class="content">
                 {move || match route.get() {

@@ -45,7 +45,14 @@ pub struct AppState {
     /// The customer list's search, filters and order, kept while the user
     /// opens a customer and comes back.
     pub list_query: RwSignal<ListQuery>,
+    /// Rows written while only the first screen is loaded, to lay over the
+    /// whole list when it arrives.
+    pending: StoredValue<Vec<(String, Option<CustomerRow>)>, LocalStorage>,
 }
+
+/// How many rows the list shows before the rest of the archive is read: more
+/// than a tall screen holds.
+const FIRST_SCREEN: usize = 60;
 
 impl AppState {
     pub fn new(i18n: I18n, demo: bool) -> Self {
@@ -59,6 +66,7 @@ impl AppState {
             remote: RwSignal::new((0, Announcement::default())),
             toasts: RwSignal::new(Vec::new()),
             list_query: RwSignal::new(ListQuery::default()),
+            pending: StoredValue::new_local(Vec::new()),
         }
     }
 
@@ -79,13 +87,42 @@ impl AppState {
         self.store.get_value().expect("the archive is opened before any page renders")
     }
 
-    /// Load the list rows and staff into memory.
+    /// Load the staff and every list row into memory.
     pub async fn load(&self) -> Result<(), StoreError> {
+        self.load_staff().await?;
+        self.index.set(CustomerIndex::new(self.store().list_rows().await?));
+        Ok(())
+    }
+
+    /// Load the staff and the list's first screen: enough to show the app.
+    /// [`AppState::load_rest`] reads the other rows.
+    pub async fn load_first_screen(&self) -> Result<(), StoreError> {
+        self.load_staff().await?;
+        self.pending.set_value(Vec::new());
+        self.index.set(CustomerIndex::first_screen(self.store().first_rows(FIRST_SCREEN).await?));
+        Ok(())
+    }
+
+    /// Once the first screen is painted, read every list row and make the whole
+    /// list searchable, with what was written meanwhile laid over it.
+    pub async fn load_rest(&self) -> Result<(), StoreError> {
         let store = self.store();
-        let rows = store.all::<CustomerRow>().await?;
-        let staff = store.all::<Staff>().await?;
-        self.index.set(CustomerIndex::new(rows));
-        self.staff.set(staff);
+        // Ask for the rows first, so the browser reads them while it paints the first screen.
+        let (segments, ()) = platform::both(store.read_row_log(), platform::next_paint()).await;
+        let mut index = CustomerIndex::new(store.rows_from_log(segments?).await?);
+        for (id, row) in self.pending.try_update_value(std::mem::take).unwrap_or_default() {
+            match row {
+                Some(r) => index.upsert(r),
+                None => index.remove(&id),
+            }
+        }
+        self.index.set(index);
+        platform::mark("dossier:list-complete");
+        store.compact_rows_if_worth_it().await
+    }
+
+    async fn load_staff(&self) -> Result<(), StoreError> {
+        self.staff.set(self.store().all::<Staff>().await?);
         let me = prefs::me(self.db_name()).filter(|id| self.staff.get_untracked().iter().any(|s| &s.id == id));
         self.me.set(me);
         Ok(())
@@ -105,6 +142,9 @@ impl AppState {
         if rows.is_empty() {
             return;
         }
+        if !self.index.with_untracked(CustomerIndex::is_complete) {
+            self.pending.update_value(|p| p.extend(rows.iter().cloned()));
+        }
         self.index.update(|index| {
             for (id, row) in rows {
                 match row {
@@ -117,26 +157,17 @@ impl AppState {
 
     /// Bring the in-memory rows and staff in line with a committed change set.
     fn reflect(&self, set: &ChangeSet) {
-        let mut rows_changed = false;
+        let mut rows = Vec::new();
         let mut staff_changed = false;
         for op in &set.ops {
             match op {
-                Op::Put { record: Record::Row(_), .. } | Op::Delete { kind: Kind::Row, .. } => rows_changed = true,
+                Op::Put { record: Record::Row(r), .. } => rows.push((r.id.clone(), Some(r.clone()))),
+                Op::Delete { kind: Kind::Row, id, .. } => rows.push((id.clone(), None)),
                 Op::Put { record: Record::Staff(_), .. } | Op::Delete { kind: Kind::Staff, .. } => staff_changed = true,
                 _ => {}
             }
         }
-        if rows_changed {
-            self.index.update(|index| {
-                for op in &set.ops {
-                    match op {
-                        Op::Put { record: Record::Row(r), .. } => index.upsert(r.clone()),
-                        Op::Delete { kind: Kind::Row, id, .. } => index.remove(id),
-                        _ => {}
-                    }
-                }
-            });
-        }
+        self.upsert_rows(rows);
         if staff_changed {
             self.staff.update(|staff| {
                 for op in &set.ops {

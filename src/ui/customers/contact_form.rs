@@ -102,8 +102,8 @@ pub fn ContactForm(
         }
     };
     view! {
-        <form class="subform" on:submit=save aria-label=move || i.t(title)>
-            <h3>{move || i.t(title)}</h3>
+        <form class="subform" on:submit=save aria-label=i.text(title)>
+            <h3>{i.text(title)}</h3>
             <div class="form-grid">
                 {ContactField::ALL.iter().copied().filter(|f| *f != ContactField::Primary).map(field).collect_view()}
                 <label class="check">
@@ -112,8 +112,8 @@ pub fn ContactForm(
                 </label>
             </div>
             <div class="actions">
-                <button class="btn primary" type="submit" disabled=move || busy.get()>{move || i.t(Msg::SaveContact)}</button>
-                <button class="btn" type="button" on:click=move |_| on_cancel.run(())>{move || i.t(Msg::Cancel)}</button>
+                <button class="btn primary" type="submit" disabled=move || busy.get()>{i.text(Msg::SaveContact)}</button>
+                <button class="btn" type="button" on:click=move |_| on_cancel.run(())>{i.text(Msg::Cancel)}</button>
             </div>
         </form>
     }

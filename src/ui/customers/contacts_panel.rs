@@ -66,8 +66,8 @@ pub fn ContactsPanel(
                     {profile.into_iter().map(|(f, v)| view! { <div class="kv"><dt>{move || i.label(f)}</dt><dd>{v}</dd></div> }).collect_view()}
                 </dl>
                 <div class="actions">
-                    <button class="btn small" on:click=move |_| editing.set(Editing::Existing(edit_c.clone()))>{move || i.t(Msg::Edit)}</button>
-                    <button class="btn small danger-text" on:click=move |_| remove(del_c.clone())>{move || i.t(Msg::Remove)}</button>
+                    <button class="btn small" on:click=move |_| editing.set(Editing::Existing(edit_c.clone()))>{i.text(Msg::Edit)}</button>
+                    <button class="btn small danger-text" on:click=move |_| remove(del_c.clone())>{i.text(Msg::Remove)}</button>
                 </div>
             </article>
         }
@@ -75,7 +75,7 @@ pub fn ContactsPanel(
     view! {
         <div class="panel">
             <div class="panel-head">
-                <button class="btn" on:click=move |_| editing.set(Editing::New)>{move || i.t(Msg::AddContact)}</button>
+                <button class="btn" on:click=move |_| editing.set(Editing::New)>{i.text(Msg::AddContact)}</button>
             </div>
             {move || match editing.get() {
                 Editing::None => ().into_any(),
@@ -91,7 +91,7 @@ pub fn ContactsPanel(
                     let mut list = contacts.get();
                     list.sort_by_key(|c| !c.primary);
                     if list.is_empty() {
-                        view! { <p class="muted">{move || i.t(Msg::NoContacts)}</p> }.into_any()
+                        view! { <p class="muted">{i.text(Msg::NoContacts)}</p> }.into_any()
                     } else {
                         list.into_iter().map(card).collect_view().into_any()
                     }

@@ -45,8 +45,8 @@ pub fn CustomerForm(
         }),
     }
     move || match phase.get() {
-        Phase::Loading => view! { <p class="muted" role="status">{move || i.t(Msg::Loading)}</p> }.into_any(),
-        Phase::Missing => view! { <p role="alert">{move || i.t(Msg::CustomerMissing)}</p> }.into_any(),
+        Phase::Loading => view! { <p class="muted" role="status">{i.text(Msg::Loading)}</p> }.into_any(),
+        Phase::Missing => view! { <p role="alert">{i.text(Msg::CustomerMissing)}</p> }.into_any(),
         Phase::Failed(text) => view! { <p class="error" role="alert">{text}</p> }.into_any(),
         Phase::Ready(c) => view! { <FormBody base=*c is_new=id.is_none()/> }.into_any(),
     }
@@ -279,18 +279,18 @@ fn FormBody(base: Customer, is_new: bool) -> impl IntoView {
         <section class="page form-page">
             <div class="page-head">
                 <div>
-                    <p class="crumbs"><a href=Route::Customers.href()>{move || i.t(Msg::NavCustomers)}</a></p>
-                    <h1>{move || i.t(title)}</h1>
+                    <p class="crumbs"><a href=Route::Customers.href()>{i.text(Msg::NavCustomers)}</a></p>
+                    <h1>{i.text(title)}</h1>
                 </div>
             </div>
             <Show when=move || restored.get()>
                 <div class="notice" role="status">
-                    {move || i.t(Msg::DraftRestored)}" "
-                    <button class="btn small" type="button" on:click=discard>{move || i.t(Msg::DiscardChanges)}</button>
+                    {i.text(Msg::DraftRestored)}" "
+                    <button class="btn small" type="button" on:click=discard>{i.text(Msg::DiscardChanges)}</button>
                 </div>
             </Show>
             <Show when=move || changed_elsewhere.get()>
-                <div class="notice warn" role="status">{move || i.t(Msg::ChangedElsewhere)}</div>
+                <div class="notice warn" role="status">{i.text(Msg::ChangedElsewhere)}</div>
             </Show>
             {move || conflict.get().map(|c| {
                 let names = |fs: &[Field]| fs.iter().map(|f| i.label(*f)).collect::<Vec<_>>().join(", ");
@@ -298,10 +298,10 @@ fn FormBody(base: Customer, is_new: bool) -> impl IntoView {
                 let both = names(&c.both);
                 view! {
                     <div class="notice error" role="alert">
-                        <strong>{move || i.t(Msg::ConflictTitle)}</strong>
-                        <p>{move || i.t(Msg::ConflictExplain)}</p>
-                        <p>{move || i.t(Msg::ConflictTheirFields)}": "{theirs.clone()}</p>
-                        {(!c.both.is_empty()).then(|| view! { <p>{move || i.t(Msg::ConflictBothFields)}": "{both.clone()}</p> })}
+                        <strong>{i.text(Msg::ConflictTitle)}</strong>
+                        <p>{i.text(Msg::ConflictExplain)}</p>
+                        <p>{i.text(Msg::ConflictTheirFields)}": "{theirs.clone()}</p>
+                        {(!c.both.is_empty()).then(|| view! { <p>{i.text(Msg::ConflictBothFields)}": "{both.clone()}</p> })}
                     </div>
                 }
             })}
@@ -310,7 +310,7 @@ fn FormBody(base: Customer, is_new: bool) -> impl IntoView {
                 {Section::ALL.iter().map(|s| section_view(*s)).collect_view()}
                 {(!is_new).then(|| view! {
                     <fieldset class="form-section">
-                        <legend>{move || i.t(Msg::Reason)}</legend>
+                        <legend>{i.text(Msg::Reason)}</legend>
                         <TextArea label=i.sig(Msg::EditReason) value=reason rows=2/>
                     </fieldset>
                 })}
@@ -318,7 +318,7 @@ fn FormBody(base: Customer, is_new: bool) -> impl IntoView {
                     <button class="btn primary" type="submit" disabled=move || busy.get()>
                         {move || if conflict.get().is_some() { i.t(Msg::SaveMerged) } else { i.t(Msg::Save) }}
                     </button>
-                    <a class="btn" href=cancel_to.href() on:click=move |_| prefs::clear_draft(db, &form_key.get_value())>{move || i.t(Msg::Cancel)}</a>
+                    <a class="btn" href=cancel_to.href() on:click=move |_| prefs::clear_draft(db, &form_key.get_value())>{i.text(Msg::Cancel)}</a>
                 </div>
             </form>
         </section>

@@ -106,7 +106,7 @@ fn SortHeader(key: SortKey, label: Msg) -> impl IntoView {
         <span role="columnheader" class="cell" aria-sort=move || if !active() { "none" } else if q.with(|q| q.descending) { "descending" } else { "ascending" }>
             <button class="sort" on:click=move |_| q.update(|q| {
                 if q.sort == key { q.descending = !q.descending } else { q.sort = key; q.descending = false }
-            })>{move || state.i18n.t(label)}{arrow}</button>
+            })>{state.i18n.text(label)}{arrow}</button>
         </span>
     }
 }
@@ -124,6 +124,7 @@ pub fn CustomerListPage() -> impl IntoView {
         state.index.with(|idx| idx.query(&q, viewer.as_ref(), &|id| names.get(id).cloned().unwrap_or_default()))
     });
     let total = Memo::new(move |_| state.index.with(|i| i.len()));
+    let complete = Memo::new(move |_| state.index.with(|i| i.is_complete()));
     let scroll_top = RwSignal::new(0.0f64);
     let viewport = RwSignal::new(600.0f64);
     let selected = RwSignal::new(0usize);
@@ -207,7 +208,7 @@ pub fn CustomerListPage() -> impl IntoView {
                     class:selected=move || selected.get() == pos
                     href=Route::Customer(r.id.clone()).href()
                     aria-rowindex=pos + 2
-                    style=format!("transform: translateY({}px)", pos as f64 * ROW_HEIGHT)
+                    style=format!("transform: translateY({}px)", (pos as f64 * ROW_HEIGHT) as u64)
                     tabindex="-1"
                 >
                     <span role="cell" class="cell name">
@@ -229,47 +230,51 @@ pub fn CustomerListPage() -> impl IntoView {
     view! {
         <section class="page list-page">
             <div class="page-head">
-                <h1>{move || i.t(Msg::NavCustomers)}</h1>
+                <h1>{i.text(Msg::NavCustomers)}</h1>
                 <span class="count" role="status">
-                    {move || i.t(Msg::CountOf).replace("{n}", &hits.with(Vec::len).to_string()).replace("{total}", &total.get().to_string())}
+                    {move || if complete.get() {
+                        i.t(Msg::CountOf).replace("{n}", &hits.with(Vec::len).to_string()).replace("{total}", &total.get().to_string())
+                    } else {
+                        i.t(Msg::LoadingList).to_string()
+                    }}
                 </span>
-                <a class="btn primary" href=Route::NewCustomer.href()>{move || i.t(Msg::NewCustomer)}</a>
+                <a class="btn primary" href=Route::NewCustomer.href()>{i.text(Msg::NewCustomer)}</a>
             </div>
             <Filters/>
-            <div class="grid" role="table" aria-label=move || i.t(Msg::NavCustomers) aria-rowcount=move || hits.with(Vec::len) + 1>
+            <div class="grid" role="table" aria-label=i.text(Msg::NavCustomers) aria-rowcount=move || hits.with(Vec::len) + 1>
                 <div class="grid-head" role="row" aria-rowindex="1">
                     <SortHeader key=SortKey::Name label=Msg::Name/>
-                    <span role="columnheader" class="cell">{move || i.t(Msg::Kind)}</span>
+                    <span role="columnheader" class="cell">{i.text(Msg::Kind)}</span>
                     <SortHeader key=SortKey::Status label=Msg::Status/>
                     <SortHeader key=SortKey::Owner label=Msg::Owner/>
                     <SortHeader key=SortKey::Industry label=Msg::Industry/>
                     <SortHeader key=SortKey::Region label=Msg::Region/>
-                    <span role="columnheader" class="cell">{move || i.t(Msg::PrimaryContact)}</span>
-                    <span role="columnheader" class="cell">{move || i.t(Msg::Phone)}</span>
+                    <span role="columnheader" class="cell">{i.text(Msg::PrimaryContact)}</span>
+                    <span role="columnheader" class="cell">{i.text(Msg::Phone)}</span>
                     <SortHeader key=SortKey::Reviewed label=Msg::LastReviewed/>
                 </div>
                 <div
                     class="grid-body"
                     node_ref=body
                     tabindex="0"
-                    aria-label=move || i.t(Msg::ListKeysHint)
+                    aria-label=i.text(Msg::ListKeysHint)
                     on:scroll=move |_| if let Some(el) = body.get_untracked() { scroll_top.set(el.scroll_top() as f64) }
                     on:keydown=on_key
                 >
-                    <div class="grid-spacer" style=move || format!("height: {}px", hits.with(Vec::len) as f64 * ROW_HEIGHT)>
+                    <div class="grid-spacer" style=move || format!("height: {}px", (hits.with(Vec::len) as f64 * ROW_HEIGHT) as u64)>
                         {move || {
                             let range = window_range();
                             hits.with(|h| range.map(|pos| row_view(pos, h[pos])).collect_view())
                         }}
                     </div>
-                    <Show when=move || total.get() == 0>
+                    <Show when=move || complete.get() && total.get() == 0>
                         <div class="empty">
-                            <p>{move || i.t(Msg::NoCustomersYet)}</p>
-                            <a class="btn primary" href=Route::NewCustomer.href()>{move || i.t(Msg::NewCustomer)}</a>
+                            <p>{i.text(Msg::NoCustomersYet)}</p>
+                            <a class="btn primary" href=Route::NewCustomer.href()>{i.text(Msg::NewCustomer)}</a>
                         </div>
                     </Show>
-                    <Show when=move || { total.get() > 0 && hits.with(Vec::is_empty) }>
-                        <div class="empty"><p>{move || i.t(Msg::NoMatches)}</p></div>
+                    <Show when=move || { complete.get() && total.get() > 0 && hits.with(Vec::is_empty) }>
+                        <div class="empty"><p>{i.text(Msg::NoMatches)}</p></div>
                     </Show>
                 </div>
             </div>

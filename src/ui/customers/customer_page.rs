@@ -112,17 +112,17 @@ pub fn CustomerPage(id: String) -> impl IntoView {
     let tab_button = move |t: Tab, label: Msg, count: Signal<Option<usize>>| {
         view! {
             <button role="tab" class="tab" aria-selected=move || (tab.get() == t).to_string() on:click=move |_| tab.set(t)>
-                {move || i.t(label)}
+                {i.text(label)}
                 {move || count.get().map(|n| view! { <span class="badge muted">{n}</span> })}
             </button>
         }
     };
     move || match phase.get() {
-        Phase::Loading => view! { <p class="muted" role="status">{move || i.t(Msg::Loading)}</p> }.into_any(),
+        Phase::Loading => view! { <p class="muted" role="status">{i.text(Msg::Loading)}</p> }.into_any(),
         Phase::Missing => view! {
             <section class="page">
-                <h1>{move || i.t(Msg::CustomerMissing)}</h1>
-                <p><a href=Route::Trash.href()>{move || i.t(Msg::NavTrash)}</a>" · "<a href=Route::Customers.href()>{move || i.t(Msg::NavCustomers)}</a></p>
+                <h1>{i.text(Msg::CustomerMissing)}</h1>
+                <p><a href=Route::Trash.href()>{i.text(Msg::NavTrash)}</a>" · "<a href=Route::Customers.href()>{i.text(Msg::NavCustomers)}</a></p>
             </section>
         }.into_any(),
         Phase::Failed(text) => view! { <p class="error" role="alert">{text}</p> }.into_any(),
@@ -134,25 +134,25 @@ pub fn CustomerPage(id: String) -> impl IntoView {
                 <section class="page customer-page">
                     <div class="page-head">
                         <div>
-                            <p class="crumbs"><a href=Route::Customers.href()>{move || i.t(Msg::NavCustomers)}</a></p>
+                            <p class="crumbs"><a href=Route::Customers.href()>{i.text(Msg::NavCustomers)}</a></p>
                             <h1>{move || customer.with(|c| c.name.clone())}</h1>
                             <p class="badges">
                                 <span class="pill">{move || i.label(customer.with(|c| c.kind))}</span>
                                 <span class=move || format!("pill status-{}", customer.with(|c| c.status.as_str()))>{move || i.label(customer.with(|c| c.status))}</span>
-                                <span class="pill">{move || i.t(Msg::Confidentiality)}": "{move || i.label(customer.with(|c| c.confidentiality))}</span>
-                                <span class="muted">{move || i.t(Msg::Owner)}": "{owner}</span>
+                                <span class="pill">{i.text(Msg::Confidentiality)}": "{move || i.label(customer.with(|c| c.confidentiality))}</span>
+                                <span class="muted">{i.text(Msg::Owner)}": "{owner}</span>
                                 <Show when=move || !co_owner.get().is_empty()>
-                                    <span class="muted">{move || i.t(Msg::CoOwner)}": "{co_owner}</span>
+                                    <span class="muted">{i.text(Msg::CoOwner)}": "{co_owner}</span>
                                 </Show>
                             </p>
                             <p class="muted" class:stale=move || customer.with(|c| CustomerRow::of(c, &[]).needs_review(platform::now()))>
-                                {move || i.t(Msg::LastReviewed)}": "{move || customer.with(|c| platform::format_date(c.reviewed_at))}
+                                {i.text(Msg::LastReviewed)}": "{move || customer.with(|c| platform::format_date(c.reviewed_at))}
                             </p>
                         </div>
                         <div class="actions">
-                            <a class="btn primary" href=Route::EditCustomer(c.id.clone()).href()>{move || i.t(Msg::Edit)}</a>
-                            <button class="btn" disabled=move || reviewing.get() on:click=mark_reviewed>{move || i.t(Msg::MarkReviewed)}</button>
-                            <button class="btn danger-text" on:click=move |_| deleting.set(true)>{move || i.t(Msg::Delete)}</button>
+                            <a class="btn primary" href=Route::EditCustomer(c.id.clone()).href()>{i.text(Msg::Edit)}</a>
+                            <button class="btn" disabled=move || reviewing.get() on:click=mark_reviewed>{i.text(Msg::MarkReviewed)}</button>
+                            <button class="btn danger-text" on:click=move |_| deleting.set(true)>{i.text(Msg::Delete)}</button>
                         </div>
                     </div>
                     <div role="tablist" class="tabs">

@@ -64,11 +64,11 @@ pub fn DeleteDialog(
     };
     view! {
         <Dialog title=Signal::derive(move || i.t(Msg::DeleteTitle).replace("{name}", &name)) on_close=on_close>
-            <p>{move || i.t(Msg::DeleteExplain)}</p>
+            <p>{i.text(Msg::DeleteExplain)}</p>
             <TextArea label=i.sig(Msg::DeleteReason) value=reason error=error required=true/>
             <div class="actions">
-                <button class="btn danger" disabled=move || busy.get() on:click=confirm>{move || i.t(Msg::MoveToTrash)}</button>
-                <button class="btn" on:click=move |_| on_close.run(())>{move || i.t(Msg::Cancel)}</button>
+                <button class="btn danger" disabled=move || busy.get() on:click=confirm>{i.text(Msg::MoveToTrash)}</button>
+                <button class="btn" on:click=move |_| on_close.run(())>{i.text(Msg::Cancel)}</button>
             </div>
         </Dialog>
     }

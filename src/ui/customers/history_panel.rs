@@ -17,9 +17,9 @@ pub fn HistoryPanel(
     let i = state.i18n;
     view! {
         <Show when=move || entries.with(Vec::is_empty)>
-            <p class="muted">{move || i.t(Msg::NoHistory)}</p>
+            <p class="muted">{i.text(Msg::NoHistory)}</p>
         </Show>
-        <ol class="history" aria-label=move || i.t(Msg::History)>
+        <ol class="history" aria-label=i.text(Msg::History)>
             {move || entries.get().into_iter().map(|h| {
                 let changes = h.changes.clone();
                 let entity = h.entity;
@@ -32,14 +32,14 @@ pub fn HistoryPanel(
                             {(entity != crate::domain::Kind::Customer).then(|| view! { <span class="muted">{i.label(entity)}</span> })}
                         </div>
                         {(!h.reason.is_empty()).then(|| view! {
-                            <p class="reason"><span class="muted">{move || i.t(Msg::Reason)}": "</span>{h.reason.clone()}</p>
+                            <p class="reason"><span class="muted">{i.text(Msg::Reason)}": "</span>{h.reason.clone()}</p>
                         })}
                         {(!changes.is_empty()).then(|| view! {
                             <table class="changes">
                                 <thead><tr>
-                                    <th>{move || i.t(Msg::FieldName)}</th>
-                                    <th>{move || i.t(Msg::OldValue)}</th>
-                                    <th>{move || i.t(Msg::NewValue)}</th>
+                                    <th>{i.text(Msg::FieldName)}</th>
+                                    <th>{i.text(Msg::OldValue)}</th>
+                                    <th>{i.text(Msg::NewValue)}</th>
                                 </tr></thead>
                                 <tbody>
                                     {changes.into_iter().map(|c| {

@@ -22,7 +22,7 @@ pub fn LogPanel(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i = state.i18n;
-    let date = RwSignal::new(platform::today().format("%Y-%m-%d").to_string());
+    let date = RwSignal::new(platform::today().to_string());
     let staff = RwSignal::new(state.me.get_untracked().unwrap_or_default());
     let channel = RwSignal::new(Channel::Call.as_str().to_string());
     let summary = RwSignal::new(String::new());
@@ -73,7 +73,7 @@ pub fn LogPanel(
     };
     view! {
         <div class="panel">
-            <form class="subform" on:submit=add aria-label=move || i.t(Msg::AddLogEntry)>
+            <form class="subform" on:submit=add aria-label=i.text(Msg::AddLogEntry)>
                 <div class="form-grid">
                     <TextField label=i.sig(Msg::Date) value=date kind=InputKind::Date error=err(InteractionField::Date) required=true/>
                     <SelectField label=i.sig(Msg::StaffMember) value=staff options=staff_options/>
@@ -82,16 +82,16 @@ pub fn LogPanel(
                     <TextArea label=i.sig(Msg::NextStep) value=next_step error=err(InteractionField::NextStep) rows=2/>
                 </div>
                 <div class="actions">
-                    <button class="btn primary" type="submit" disabled=move || busy.get()>{move || i.t(Msg::AddLogEntry)}</button>
+                    <button class="btn primary" type="submit" disabled=move || busy.get()>{i.text(Msg::AddLogEntry)}</button>
                 </div>
             </form>
             <table class="table">
                 <thead><tr>
-                    <th>{move || i.t(Msg::Date)}</th>
-                    <th>{move || i.t(Msg::Channel)}</th>
-                    <th>{move || i.t(Msg::StaffMember)}</th>
-                    <th>{move || i.t(Msg::Summary)}</th>
-                    <th>{move || i.t(Msg::NextStep)}</th>
+                    <th>{i.text(Msg::Date)}</th>
+                    <th>{i.text(Msg::Channel)}</th>
+                    <th>{i.text(Msg::StaffMember)}</th>
+                    <th>{i.text(Msg::Summary)}</th>
+                    <th>{i.text(Msg::NextStep)}</th>
                 </tr></thead>
                 <tbody>
                     {move || {
@@ -99,7 +99,7 @@ pub fn LogPanel(
                         list.sort_by(|a, b| b.date.cmp(&a.date).then(b.created_at.cmp(&a.created_at)));
                         list.into_iter().map(|e| view! {
                             <tr>
-                                <td class="nowrap">{e.date.format("%Y-%m-%d").to_string()}</td>
+                                <td class="nowrap">{e.date.to_string()}</td>
                                 <td>{i.label(e.channel)}</td>
                                 <td>{e.staff.as_deref().map(|s| state.staff_name(s)).unwrap_or_default()}</td>
                                 <td class="pre">{e.summary.clone()}</td>
@@ -110,7 +110,7 @@ pub fn LogPanel(
                 </tbody>
             </table>
             <Show when=move || entries.with(Vec::is_empty)>
-                <p class="muted">{move || i.t(Msg::NoLog)}</p>
+                <p class="muted">{i.text(Msg::NoLog)}</p>
             </Show>
         </div>
     }

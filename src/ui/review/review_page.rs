@@ -17,6 +17,9 @@ pub fn ReviewPage() -> impl IntoView {
         let now = platform::now();
         let visible = state.visibility();
         state.index.with(|idx| {
+            if !idx.is_complete() {
+                return Vec::new();
+            }
             idx.stale_by_owner(now, |r| visible(&r.visibility(), Scope::All))
                 .into_iter()
                 .map(|(owner, rows)| {
@@ -43,11 +46,14 @@ pub fn ReviewPage() -> impl IntoView {
     view! {
         <section class="page">
             <div class="page-head">
-                <h1>{move || i.t(Msg::NavReview)}</h1>
-                <span class="count">{move || i.t(Msg::ReviewExplain)}</span>
+                <h1>{i.text(Msg::NavReview)}</h1>
+                <span class="count">{i.text(Msg::ReviewExplain)}</span>
             </div>
-            <Show when=move || groups.with(Vec::is_empty)>
-                <p class="empty">{move || i.t(Msg::NothingToReview)}</p>
+            <Show when=move || !state.index.with(|idx| idx.is_complete())>
+                <p class="empty" role="status">{i.text(Msg::LoadingList)}</p>
+            </Show>
+            <Show when=move || groups.with(Vec::is_empty) && state.index.with(|idx| idx.is_complete())>
+                <p class="empty">{i.text(Msg::NothingToReview)}</p>
             </Show>
             {move || groups.get().into_iter().map(|(owner, rows)| {
                 let title = owner.as_deref().map(|o| state.staff_name(o)).unwrap_or_else(|| i.t(Msg::Unassigned).to_string());
@@ -57,9 +63,9 @@ pub fn ReviewPage() -> impl IntoView {
                         <h2>{title.clone()}<span class="badge">{n}</span></h2>
                         <table class="table">
                             <thead><tr>
-                                <th>{move || i.t(Msg::Name)}</th>
-                                <th>{move || i.t(Msg::LastReviewed)}</th>
-                                <th>{move || i.t(Msg::DaysAgo)}</th>
+                                <th>{i.text(Msg::Name)}</th>
+                                <th>{i.text(Msg::LastReviewed)}</th>
+                                <th>{i.text(Msg::DaysAgo)}</th>
                                 <th></th>
                             </tr></thead>
                             <tbody>
@@ -70,7 +76,7 @@ pub fn ReviewPage() -> impl IntoView {
                                             <td><a href=Route::Customer(id).href()>{name}</a></td>
                                             <td>{platform::format_date(at)}</td>
                                             <td>{days}</td>
-                                            <td class="right"><button class="btn small" on:click=move |_| mark(id2.clone())>{move || i.t(Msg::MarkReviewed)}</button></td>
+                                            <td class="right"><button class="btn small" on:click=move |_| mark(id2.clone())>{i.text(Msg::MarkReviewed)}</button></td>
                                         </tr>
                                     }
                                 }).collect_view()}

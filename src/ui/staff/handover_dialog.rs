@@ -68,11 +68,11 @@ pub fn HandoverDialog(from: Staff, on_close: Callback<()>) -> impl IntoView {
             <SelectField label=i.sig(Msg::Successor) value=successor options=options error=error/>
             <label class="check">
                 <input type="checkbox" prop:checked=move || mark_left.get() on:change=move |ev| mark_left.set(event_target_checked(&ev))/>
-                {move || i.t(Msg::MarkAsLeft)}
+                {i.text(Msg::MarkAsLeft)}
             </label>
             <div class="actions">
-                <button class="btn primary" disabled=move || busy.get() on:click=go>{move || i.t(Msg::HandOver)}</button>
-                <button class="btn" on:click=move |_| on_close.run(())>{move || i.t(Msg::Cancel)}</button>
+                <button class="btn primary" disabled=move || busy.get() on:click=go>{i.text(Msg::HandOver)}</button>
+                <button class="btn" on:click=move |_| on_close.run(())>{i.text(Msg::Cancel)}</button>
             </div>
         </Dialog>
     }

@@ -81,8 +81,8 @@ pub fn StaffForm(
                 <TextField label=i.sig(Msg::Email) value=email kind=InputKind::Email error=err(StaffField::Email)/>
             </div>
             <div class="actions">
-                <button class="btn primary" type="submit">{move || i.t(Msg::Save)}</button>
-                <button class="btn" type="button" on:click=move |_| on_done.run(())>{move || i.t(Msg::Cancel)}</button>
+                <button class="btn primary" type="submit">{i.text(Msg::Save)}</button>
+                <button class="btn" type="button" on:click=move |_| on_done.run(())>{i.text(Msg::Cancel)}</button>
             </div>
         </form>
     }

@@ -27,10 +27,10 @@ pub fn StaffPage() -> impl IntoView {
     view! {
         <section class="page">
             <div class="page-head">
-                <h1>{move || i.t(Msg::NavStaff)}</h1>
-                <button class="btn primary" on:click=move |_| editing.set(Editing::New)>{move || i.t(Msg::AddStaff)}</button>
+                <h1>{i.text(Msg::NavStaff)}</h1>
+                <button class="btn primary" on:click=move |_| editing.set(Editing::New)>{i.text(Msg::AddStaff)}</button>
             </div>
-            <p class="notice">{move || i.t(Msg::WorkingViewNote)}</p>
+            <p class="notice">{i.text(Msg::WorkingViewNote)}</p>
             {move || match editing.get() {
                 Editing::None => ().into_any(),
                 Editing::New => view! { <StaffForm existing=None on_done=done/> }.into_any(),
@@ -38,12 +38,12 @@ pub fn StaffPage() -> impl IntoView {
             }}
             <table class="table">
                 <thead><tr>
-                    <th>{move || i.t(Msg::StaffName)}</th>
-                    <th>{move || i.t(Msg::Department)}</th>
-                    <th>{move || i.t(Msg::Role)}</th>
-                    <th>{move || i.t(Msg::Phone)}</th>
-                    <th>{move || i.t(Msg::Email)}</th>
-                    <th>{move || i.t(Msg::CustomersOwned)}</th>
+                    <th>{i.text(Msg::StaffName)}</th>
+                    <th>{i.text(Msg::Department)}</th>
+                    <th>{i.text(Msg::Role)}</th>
+                    <th>{i.text(Msg::Phone)}</th>
+                    <th>{i.text(Msg::Email)}</th>
+                    <th>{i.text(Msg::CustomersOwned)}</th>
                     <th></th>
                 </tr></thead>
                 <tbody>
@@ -52,15 +52,15 @@ pub fn StaffPage() -> impl IntoView {
                         let n = owned(&s.id);
                         view! {
                             <tr class:inactive=!s.active>
-                                <td>{s.name.clone()}{(!s.active).then(|| view! { " " <span class="pill">{move || i.t(Msg::Left)}</span> })}</td>
+                                <td>{s.name.clone()}{(!s.active).then(|| view! { " " <span class="pill">{i.text(Msg::Left)}</span> })}</td>
                                 <td>{s.department.clone()}</td>
                                 <td>{i.label(s.role)}</td>
                                 <td>{s.phone.clone()}</td>
                                 <td>{s.email.clone()}</td>
                                 <td>{n}</td>
                                 <td class="right nowrap">
-                                    <button class="btn small" on:click=move |_| editing.set(Editing::Existing(e.clone()))>{move || i.t(Msg::Edit)}</button>
-                                    <button class="btn small" on:click=move |_| handing.set(Some(h.clone()))>{move || i.t(Msg::HandOver)}</button>
+                                    <button class="btn small" on:click=move |_| editing.set(Editing::Existing(e.clone()))>{i.text(Msg::Edit)}</button>
+                                    <button class="btn small" on:click=move |_| handing.set(Some(h.clone()))>{i.text(Msg::HandOver)}</button>
                                 </td>
                             </tr>
                         }
@@ -68,7 +68,7 @@ pub fn StaffPage() -> impl IntoView {
                 </tbody>
             </table>
             <Show when=move || state.staff.with(Vec::is_empty)>
-                <p class="empty">{move || i.t(Msg::NoStaff)}</p>
+                <p class="empty">{i.text(Msg::NoStaff)}</p>
             </Show>
             {move || handing.get().map(|s| view! { <HandoverDialog from=s on_close=Callback::new(move |_| handing.set(None))/> })}
         </section>

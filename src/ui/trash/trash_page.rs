@@ -71,19 +71,19 @@ pub fn TrashPage() -> impl IntoView {
     view! {
         <section class="page">
             <div class="page-head">
-                <h1>{move || i.t(Msg::NavTrash)}</h1>
-                <span class="count">{move || i.t(Msg::TrashExplain)}</span>
+                <h1>{i.text(Msg::NavTrash)}</h1>
+                <span class="count">{i.text(Msg::TrashExplain)}</span>
             </div>
             <Show when=move || entries.with(Vec::is_empty) fallback=move || {
                 let now = platform::now();
                 view! {
                     <table class="table">
                         <thead><tr>
-                            <th>{move || i.t(Msg::Name)}</th>
-                            <th>{move || i.t(Msg::DeletedAt)}</th>
-                            <th>{move || i.t(Msg::DeletedBy)}</th>
-                            <th>{move || i.t(Msg::Reason)}</th>
-                            <th>{move || i.t(Msg::DaysLeft)}</th>
+                            <th>{i.text(Msg::Name)}</th>
+                            <th>{i.text(Msg::DeletedAt)}</th>
+                            <th>{i.text(Msg::DeletedBy)}</th>
+                            <th>{i.text(Msg::Reason)}</th>
+                            <th>{i.text(Msg::DaysLeft)}</th>
                             <th></th>
                         </tr></thead>
                         <tbody>
@@ -97,8 +97,8 @@ pub fn TrashPage() -> impl IntoView {
                                         <td class="pre">{e.reason.clone()}</td>
                                         <td>{e.days_left(now)}</td>
                                         <td class="right nowrap">
-                                            <button class="btn small" on:click=move |_| restore(r.clone())>{move || i.t(Msg::Restore)}</button>
-                                            <button class="btn small danger-text" on:click=move |_| purge(p.clone())>{move || i.t(Msg::DeleteForever)}</button>
+                                            <button class="btn small" on:click=move |_| restore(r.clone())>{i.text(Msg::Restore)}</button>
+                                            <button class="btn small danger-text" on:click=move |_| purge(p.clone())>{i.text(Msg::DeleteForever)}</button>
                                         </td>
                                     </tr>
                                 }
@@ -107,7 +107,7 @@ pub fn TrashPage() -> impl IntoView {
                     </table>
                 }
             }>
-                <p class="empty">{move || i.t(Msg::TrashEmpty)}</p>
+                <p class="empty">{i.text(Msg::TrashEmpty)}</p>
             </Show>
         </section>
     }
