@@ -24,6 +24,12 @@ async fn fresh(name: &str) -> IdbStore {
     IdbStore::open(&name).await.unwrap()
 }
 
+/// A new, empty database created at an older schema version.
+async fn fresh_at(name: &str, version: u32) -> IdbStore {
+    IdbStore::delete_database(name).await.unwrap();
+    IdbStore::open_at(name, version).await.unwrap()
+}
+
 macro_rules! browser {
     ($name:ident) => {
         #[wasm_bindgen_test]
@@ -63,8 +69,7 @@ async fn a_transaction_that_fails_midway_leaves_nothing_written() {
 #[wasm_bindgen_test]
 async fn an_archive_created_at_schema_version_1_migrates_forward() {
     let name = "test-migrate-v1";
-    IdbStore::delete_database(name).await.unwrap();
-    let v1 = IdbStore::open_at(name, 1).await.unwrap();
+    let v1 = fresh_at(name, 1).await;
     let mut set = ChangeSet::default();
     let mut c = customer("c1");
     c.co_owner = Some("s2".into());
@@ -91,8 +96,7 @@ async fn an_archive_created_at_schema_version_1_migrates_forward() {
 #[wasm_bindgen_test]
 async fn an_archive_at_schema_version_2_gets_its_rows_sorted_and_in_bulk() {
     let name = "test-migrate-v2";
-    IdbStore::delete_database(name).await.unwrap();
-    let v2 = IdbStore::open_at(name, 2).await.unwrap();
+    let v2 = fresh_at(name, 2).await;
     let mut set = ChangeSet::default();
     for (id, name) in [("c1", "Zeta"), ("c2", "alpha"), ("c3", "北京")] {
         set.put(Customer { id: id.into(), rev: 1, name: name.into(), ..Customer::default() }, Expect::Absent);

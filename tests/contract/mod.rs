@@ -37,6 +37,15 @@ fn customer(id: &str, name: &str) -> Customer {
     Customer { id: id.into(), rev: 1, name: name.into(), created_at: now(), updated_at: now(), reviewed_at: now(), ..Customer::default() }
 }
 
+/// Ids `{prefix}001`, `{prefix}002`… for domain operations.
+fn numbered(prefix: &'static str) -> impl FnMut() -> String {
+    let mut n = 0;
+    move || {
+        n += 1;
+        format!("{prefix}{n:03}")
+    }
+}
+
 fn one(record: impl Stored, expect: Expect) -> ChangeSet {
     let mut set = ChangeSet::default();
     set.put(record, expect);
@@ -219,11 +228,7 @@ pub async fn clear_all_empties_every_store<S: Store>(s: &S) {
 }
 
 pub async fn list_rows_are_rebuilt_from_what_is_stored_not_from_stale_copies<S: Store>(s: &S) {
-    let mut n = 0;
-    let mut ids = move || {
-        n += 1;
-        format!("r{n:03}")
-    };
+    let mut ids = numbered("r");
     let mut ctx = Ctx { now: now(), by: Actor::default(), next_id: &mut ids };
     let (set, c) = ops::create_customer(&mut ctx, customer("", "恒通传媒"), vec![], Action::Created, "");
     s.apply(&set).await.unwrap();
@@ -251,11 +256,7 @@ pub async fn list_rows_are_rebuilt_from_what_is_stored_not_from_stale_copies<S: 
 }
 
 pub async fn the_bulk_rows_and_the_first_screen_agree_with_the_row_records<S: Store>(s: &S) {
-    let mut n = 0;
-    let mut ids = move || {
-        n += 1;
-        format!("b{n:03}")
-    };
+    let mut ids = numbered("b");
     let mut ctx = Ctx { now: now(), by: Actor::default(), next_id: &mut ids };
     let mut made = Vec::new();
     for name in ["Zenith Media", "安徽广告", "alpha events", "Ｂｅｔａ Studio", "Delta"] {
