@@ -141,13 +141,19 @@ pub fn CustomerListPage() -> impl IntoView {
     });
     on_cleanup(move || resize.remove());
     // A new search starts at the top.
+    // Only what has moved is reset: setting the scroll position makes the
+    // browser lay the page out there and then, which costs a keystroke.
     Effect::new(move |_| {
         state.list_query.track();
-        selected.set(0);
-        if let Some(el) = body.get_untracked() {
-            el.set_scroll_top(0);
+        if selected.get_untracked() != 0 {
+            selected.set(0);
         }
-        scroll_top.set(0.0);
+        if scroll_top.get_untracked() != 0.0 {
+            if let Some(el) = body.get_untracked() {
+                el.set_scroll_top(0);
+            }
+            scroll_top.set(0.0);
+        }
     });
     let window_range = move || {
         let n = hits.with(Vec::len);
