@@ -116,6 +116,24 @@ impl Default for ListQuery {
     }
 }
 
+impl ListQuery {
+    /// Whether every row this query shows is also shown by `before`, in the
+    /// same order: only the search text grew (as it does while someone
+    /// types), so the new hits can be picked out of the old ones.
+    pub fn narrows(&self, before: &ListQuery) -> bool {
+        let same_but_text = ListQuery { text: before.text.clone(), ..self.clone() } == *before;
+        same_but_text && normalize(&self.text).contains(&normalize(&before.text))
+    }
+}
+
+/// Every index, and every change to one, gets a new number, so a cached
+/// search result can tell whether it still describes the rows.
+fn next_generation() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
 /// The rows with their normalised text, kept in memory and updated on write.
 /// Lookups by id go through a map and the name order is kept as rows change,
 /// so a save or another tab's change costs the same at 100 customers as at
@@ -129,6 +147,7 @@ pub struct CustomerIndex {
     by_name: Vec<usize>,
     /// False while only the first screen of rows is loaded.
     complete: bool,
+    generation: u64,
 }
 
 fn with_sort(mut row: CustomerRow) -> CustomerRow {
@@ -145,12 +164,17 @@ impl CustomerIndex {
         let position = rows.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
         let mut by_name: Vec<usize> = (0..rows.len()).collect();
         by_name.sort_unstable_by(|&a, &b| (&rows[a].sort, &rows[a].id).cmp(&(&rows[b].sort, &rows[b].id)));
-        CustomerIndex { rows, hay, position, by_name, complete: true }
+        CustomerIndex { rows, hay, position, by_name, complete: true, generation: next_generation() }
     }
 
     /// The first rows of the list, shown while the rest loads.
     pub fn first_screen(rows: Vec<CustomerRow>) -> Self {
         CustomerIndex { complete: false, ..Self::new(rows) }
+    }
+
+    /// Changes whenever the rows do (and differs between indexes).
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// Whether every customer is loaded (not just the first screen).
@@ -186,6 +210,7 @@ impl CustomerIndex {
 
     /// Insert or replace a row.
     pub fn upsert(&mut self, row: CustomerRow) {
+        self.generation = next_generation();
         let row = with_sort(row);
         let hay = haystack(&row);
         match self.position.get(&row.id) {
@@ -215,6 +240,7 @@ impl CustomerIndex {
 
     pub fn remove(&mut self, id: &str) {
         let Some(i) = self.position.remove(id) else { return };
+        self.generation = next_generation();
         let rank = self.name_rank(i);
         self.by_name.remove(rank);
         let last = self.rows.len() - 1;
@@ -232,22 +258,7 @@ impl CustomerIndex {
     /// current user; with none set, every row is shown.
     /// `owner_name` turns a staff id into the name the owner column sorts by.
     pub fn query(&self, q: &ListQuery, viewer: Option<&Viewer>, owner_name: &dyn Fn(&str) -> String) -> Vec<usize> {
-        let needle = normalize(&q.text);
-        let keep = |i: usize| {
-            let r = &self.rows[i];
-            (needle.is_empty() || self.hay[i].contains(&needle))
-                && q.status.is_none_or(|s| r.status == s)
-                && q.kind.is_none_or(|k| r.kind == k)
-                && q.confidentiality.is_none_or(|c| r.confidentiality == c)
-                && q.industry.as_ref().is_none_or(|v| &r.industry == v)
-                && q.region.as_ref().is_none_or(|v| &r.region == v)
-                && match &q.owner {
-                    OwnerFilter::Any => true,
-                    OwnerFilter::Unassigned => r.owner.is_none(),
-                    OwnerFilter::Staff(id) => r.owner.as_deref() == Some(id) || r.co_owner.as_deref() == Some(id),
-                }
-                && viewer.is_none_or(|v| v.shows(&r.visibility(), q.scope))
-        };
+        let keep = self.shows(q, viewer);
         // Scan in storage order (memory order, the fast way through 100,000 rows).
         let mut hits: Vec<usize> = (0..self.rows.len()).filter(|&i| keep(i)).collect();
         if q.sort == SortKey::Name {
@@ -285,6 +296,39 @@ impl CustomerIndex {
         };
         hits.sort_by(cmp);
         hits
+    }
+
+    /// The hits of a query that [narrows](ListQuery::narrows) the one that
+    /// found `before` (same rows, same viewer): those of `before` it keeps,
+    /// in their order. Typing a longer search looks only at the last hits,
+    /// when they are few; through many, a scan in storage order is faster
+    /// than hopping about memory in list order.
+    pub fn refine(&self, before: &[usize], q: &ListQuery, viewer: Option<&Viewer>, owner_name: &dyn Fn(&str) -> String) -> Vec<usize> {
+        if before.len() > 64 && before.len() > self.rows.len() / 16 {
+            return self.query(q, viewer, owner_name);
+        }
+        let keep = self.shows(q, viewer);
+        before.iter().copied().filter(|&i| i < self.rows.len() && keep(i)).collect()
+    }
+
+    /// Whether the query shows row `i`.
+    fn shows<'a>(&'a self, q: &'a ListQuery, viewer: Option<&'a Viewer>) -> impl Fn(usize) -> bool + 'a {
+        let needle = normalize(&q.text);
+        move |i: usize| {
+            let r = &self.rows[i];
+            (needle.is_empty() || self.hay[i].contains(&needle))
+                && q.status.is_none_or(|s| r.status == s)
+                && q.kind.is_none_or(|k| r.kind == k)
+                && q.confidentiality.is_none_or(|c| r.confidentiality == c)
+                && q.industry.as_ref().is_none_or(|v| &r.industry == v)
+                && q.region.as_ref().is_none_or(|v| &r.region == v)
+                && match &q.owner {
+                    OwnerFilter::Any => true,
+                    OwnerFilter::Unassigned => r.owner.is_none(),
+                    OwnerFilter::Staff(id) => r.owner.as_deref() == Some(id) || r.co_owner.as_deref() == Some(id),
+                }
+                && viewer.is_none_or(|v| v.shows(&r.visibility(), q.scope))
+        }
     }
 
     /// Distinct non-empty values of a column, sorted, for filter menus.
@@ -443,6 +487,47 @@ mod tests {
             assert_eq!(ids(&index), want.into_iter().map(|(_, id)| id).collect::<Vec<_>>());
             assert_eq!(ids(&index), ids(&fresh));
         }
+    }
+
+    #[test]
+    fn a_growing_search_refines_the_last_hits_to_what_a_fresh_query_finds() {
+        let rows: Vec<CustomerRow> = (0..40)
+            .map(|i| {
+                let mut r = row(&format!("c{i:02}"), ["华联广告", "华夏传媒", "Harbour Events", "Harbin Trading"][i % 4]);
+                r.status = if i % 3 == 0 { Status::Lost } else { Status::Active };
+                r
+            })
+            .collect();
+        let index = CustomerIndex::new(rows);
+        let q = |text: &str| ListQuery { text: text.into(), descending: true, ..ListQuery::default() };
+        let mut before = index.query(&q(""), None, &|s| s.to_string());
+        let mut last = q("");
+        for text in ["h", "ha", "har", "harb", "harbo", "harbour"] {
+            let next = q(text);
+            assert!(next.narrows(&last), "{text}");
+            let refined = index.refine(&before, &next, None, &|s| s.to_string());
+            assert_eq!(refined, index.query(&next, None, &|s| s.to_string()), "{text}");
+            (before, last) = (refined, next);
+        }
+        assert_eq!(before.len(), 10);
+        // Anything but a longer text starts again.
+        let lost = ListQuery { status: Some(Status::Lost), ..q("harbour") };
+        assert!(!lost.narrows(&q("harbour")));
+        assert!(!q("harb").narrows(&q("harbour")), "a shorter text");
+        assert!(!q("华夏").narrows(&q("华联")), "another text");
+        assert!(q("ＨＡＲＢ").narrows(&q("har")), "compared as normalised");
+        assert!(!ListQuery { descending: false, ..q("harbour") }.narrows(&q("harb")));
+    }
+
+    #[test]
+    fn every_change_to_the_rows_gives_a_new_generation() {
+        let mut index = CustomerIndex::new(vec![row("a", "A")]);
+        let g0 = index.generation();
+        index.upsert(row("b", "B"));
+        let g1 = index.generation();
+        index.remove("a");
+        assert!(g0 != g1 && g1 != index.generation());
+        assert_ne!(CustomerIndex::new(vec![]).generation(), CustomerIndex::new(vec![]).generation());
     }
 
     #[test]

@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::domain::search::{OwnerFilter, SortKey};
+use crate::domain::search::{ListQuery, OwnerFilter, SortKey};
 use crate::domain::staff::{departments, Viewer};
-use crate::domain::{Confidentiality, CustomerKind, CustomerRow, Scope, Status};
+use crate::domain::{Confidentiality, CustomerKind, CustomerRow, Scope, Staff, Status};
 use crate::i18n::Msg;
 use crate::ui::app::{navigate, platform, AppState, Route};
 use crate::ui::common::{InputKind, SelectField, TextField};
@@ -115,13 +115,27 @@ fn SortHeader(key: SortKey, label: Msg) -> impl IntoView {
 pub fn CustomerListPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i = state.i18n;
-    let hits = Memo::new(move |_| {
+    // What the last hits were found with: while only the search text grows
+    // (someone typing), the next hits are picked out of the last ones.
+    let found_with = StoredValue::new(None::<(ListQuery, u64, Vec<Staff>, Option<String>)>);
+    let hits = Memo::new(move |last: Option<&Vec<usize>>| {
         let q = state.list_query.get();
         let me = state.current_staff();
-        let depts = state.staff.with(|s| departments(s));
-        let names: HashMap<String, String> = state.staff.with(|s| s.iter().map(|x| (x.id.clone(), x.name.clone())).collect());
+        let staff = state.staff.get();
+        let depts = departments(&staff);
         let viewer = me.as_ref().map(|m| Viewer::new(m, &depts));
-        state.index.with(|idx| idx.query(&q, viewer.as_ref(), &|id| names.get(id).cloned().unwrap_or_default()))
+        let key = (q, state.index.with(|idx| idx.generation()), staff, me.as_ref().map(|m| m.id.clone()));
+        let refine = found_with.with_value(|f| {
+            f.as_ref().is_some_and(|(fq, generation, staff, me)| (generation, staff, me) == (&key.1, &key.2, &key.3) && key.0.narrows(fq))
+        });
+        let names: HashMap<&str, &str> = key.2.iter().map(|x| (x.id.as_str(), x.name.as_str())).collect();
+        let owner_name = |id: &str| names.get(id).map(|n| n.to_string()).unwrap_or_default();
+        let hits = state.index.with(|idx| match last {
+            Some(last) if refine => idx.refine(last, &key.0, viewer.as_ref(), &owner_name),
+            _ => idx.query(&key.0, viewer.as_ref(), &owner_name),
+        });
+        found_with.set_value(Some(key));
+        hits
     });
     let total = Memo::new(move |_| state.index.with(|i| i.len()));
     let complete = Memo::new(move |_| state.index.with(|i| i.is_complete()));
