@@ -92,6 +92,30 @@ async function measureApp(profile, size) {
     const c = search('');
     await timeInPage(page, c.action, c.done, c.arg);
   }
+  // Search typed key by key ("Harbour"): input event to every effect done, per key.
+  const keys = await page.evaluate(async (word) => {
+    const times = [];
+    for (let k = 1; k <= word.length; k++) {
+      times.push(await new Promise((resolve) => {
+        const t0 = performance.now();
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => resolve(performance.now() - t0);
+        const el = document.getElementById('customer-search');
+        el.value = word.slice(0, k);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        ch.port2.postMessage(0);
+      }));
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return times;
+  }, 'Harbour');
+  r.searchTypedMedian = [...keys].sort((a, b) => a - b)[Math.floor(keys.length / 2)];
+  r.searchTypedLast = keys[keys.length - 1];
+  {
+    await page.evaluate(() => { window.__bench.countBefore = document.querySelector('.page-head .count').textContent; });
+    const c = search('');
+    await timeInPage(page, c.action, c.done, c.arg);
+  }
   // Scroll the whole list top to bottom, a viewport per frame: longest frame and
   // frames over 25 ms, beside the same page's idle frames (headless has no GPU).
   Object.assign(r, await page.evaluate(async () => {
@@ -305,6 +329,8 @@ function table(r) {
     row('search keystroke → results, name', a.searchName, undefined, '< 30');
     row('search keystroke → results, phone', a.searchPhone, undefined, '< 30');
     row('search keystroke → results, Chinese', a.searchChinese, undefined, '< 30');
+    row('search typed key by key (Harbour): median key', a.searchTypedMedian, undefined, '< 30');
+    row('search typed key by key (Harbour): last key', a.searchTypedLast, undefined, '< 30');
     row('open a customer', a.openCustomer, b.singleGet, '< 50');
     row('save an edit, committed', a.saveEdit, b.singlePut, '< 30');
     row('open a customer, warm (median of 3 more)', a.openCustomerWarm, b.singleGet, '< 50');
