@@ -317,7 +317,7 @@ impl IdbStore {
         Ok(rows)
     }
 
-    /// Rewrite the row log if the last [`Store::list_rows`] found it much longer than its rows need.
+    /// Rewrite the row log if the last [`IdbStore::rows_from_log`] found it much longer than its rows need.
     pub async fn compact_rows_if_worth_it(&self) -> Result<(), StoreError> {
         if self.log_worth_compacting.take() {
             self.compact_rows().await?;

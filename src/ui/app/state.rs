@@ -90,8 +90,7 @@ impl AppState {
     /// Load the staff and every list row into memory.
     pub async fn load(&self) -> Result<(), StoreError> {
         self.load_staff().await?;
-        self.index.set(CustomerIndex::new(self.store().list_rows().await?));
-        Ok(())
+        self.load_rest().await
     }
 
     /// Load the staff and the list's first screen: enough to show the app.
