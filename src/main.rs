@@ -2,6 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    dossier::ui::app::platform::mark("dossier:started");
     console_error_panic_hook_lite();
     leptos::mount::mount_to_body(dossier::ui::app::App);
 }

@@ -13,7 +13,7 @@ use wasm_bindgen_test::*;
 
 use dossier::domain::{ChangeSet, Contact, Customer, CustomerRow, Expect, HistoryEntry, Kind};
 use dossier::storage::idb::{Announcement, IdbStore};
-use dossier::storage::{schema, Store, StoreError};
+use dossier::storage::{rowlog, schema, Store, StoreError};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -148,6 +148,25 @@ async fn a_long_row_log_is_compacted_and_a_foreign_one_rebuilt() {
     db.close();
     assert_eq!(by_id(s.list_rows().await.unwrap()), records);
     assert_eq!(s.row_log_segments().await.unwrap(), 1);
+    s.close();
+}
+
+#[wasm_bindgen_test]
+async fn segments_stored_as_strings_by_the_first_log_are_still_read() {
+    let s = fresh("row-log-strings").await;
+    let mut set = ChangeSet::default();
+    set.put(Customer { id: "c1".into(), rev: 1, name: "华联广告".into(), ..Customer::default() }, Expect::Absent);
+    set.refresh_row("c1");
+    s.apply(&set).await.unwrap();
+    // The first version of the log stored each segment as a string.
+    let renamed = CustomerRow { id: "c1".into(), name: "华联传媒".into(), ..CustomerRow::default() };
+    let db = idb::Factory::new().unwrap().open("test-row-log-strings", None).unwrap().await.unwrap();
+    let tx = db.transaction(&[schema::ROW_LOG], idb::TransactionMode::ReadWrite).unwrap();
+    tx.object_store(schema::ROW_LOG).unwrap().add(&rowlog::encode([("c1", Some(&renamed))]).into(), None).unwrap();
+    tx.commit().unwrap().await.unwrap();
+    db.close();
+    let names: Vec<String> = s.list_rows().await.unwrap().into_iter().map(|r| r.name).collect();
+    assert_eq!(names, ["华联传媒"]);
     s.close();
 }
 

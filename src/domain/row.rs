@@ -3,6 +3,7 @@
 //! start-up reads a few hundred bytes per customer instead of whole records.
 
 use chrono::{DateTime, Duration, Utc};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::search::normalize;
@@ -113,6 +114,102 @@ impl CustomerRow {
     }
 }
 
+/// Rows by id: the rows in storage order, and where each id stands. What the
+/// row log replays into and the search index keeps, so the 100,000 ids are
+/// hashed once at start-up.
+#[derive(Clone, Debug, Default)]
+pub struct RowSet {
+    rows: Vec<CustomerRow>,
+    position: FxHashMap<String, usize>,
+}
+
+/// What [`RowSet::upsert`] did.
+pub enum Upserted {
+    /// A new row, put at this position.
+    Added(usize),
+    /// The row at this position was replaced by one with another sort key.
+    Moved(usize),
+    /// The row at this position was replaced in place.
+    Replaced(usize),
+}
+
+impl RowSet {
+    pub fn with_capacity(n: usize) -> Self {
+        RowSet { rows: Vec::with_capacity(n), position: FxHashMap::with_capacity_and_hasher(n, Default::default()) }
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    pub fn rows(&self) -> &[CustomerRow] {
+        &self.rows
+    }
+
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.position.get(id).copied()
+    }
+
+    pub fn reserve(&mut self, more: usize) {
+        self.rows.reserve(more);
+        self.position.reserve(more);
+    }
+
+    /// Insert or replace the row with this id.
+    pub fn upsert(&mut self, row: CustomerRow) -> Upserted {
+        match self.position.get(&row.id) {
+            Some(&i) => {
+                let moved = self.rows[i].sort != row.sort;
+                self.rows[i] = row;
+                if moved { Upserted::Moved(i) } else { Upserted::Replaced(i) }
+            }
+            None => {
+                let i = self.rows.len();
+                self.position.insert(row.id.clone(), i);
+                self.rows.push(row);
+                Upserted::Added(i)
+            }
+        }
+    }
+
+    /// Take out the row with this id; the last row moves into its place.
+    /// Answers the position it had.
+    pub fn remove(&mut self, id: &str) -> Option<usize> {
+        let i = self.position.remove(id)?;
+        self.rows.swap_remove(i);
+        if let Some(moved) = self.rows.get(i) {
+            self.position.insert(moved.id.clone(), i);
+        }
+        Some(i)
+    }
+
+    /// Give every row without a sort key its key (rows stored by older versions).
+    pub fn fill_sort_keys(&mut self) {
+        for row in self.rows.iter_mut().filter(|r| r.sort.is_empty()) {
+            row.sort = normalize(&row.name);
+        }
+    }
+
+    pub fn into_rows(self) -> Vec<CustomerRow> {
+        self.rows
+    }
+}
+
+impl From<Vec<CustomerRow>> for RowSet {
+    /// Later rows with an id already seen replace the earlier ones.
+    fn from(rows: Vec<CustomerRow>) -> Self {
+        let mut set = RowSet::with_capacity(rows.len());
+        for row in rows {
+            set.upsert(row);
+        }
+        set
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,6 +224,22 @@ mod tests {
         let row = CustomerRow::of(&c, &contacts);
         assert_eq!(row.contacts, vec!["丙", "乙"]);
         assert_eq!(row.contact_phones, vec!["010-5555555", "13900000001"]);
+    }
+
+    #[test]
+    fn a_row_set_finds_rows_by_id_after_replacing_and_removing() {
+        let row = |id: &str, name: &str| CustomerRow { id: id.into(), name: name.into(), sort: normalize(name), ..CustomerRow::default() };
+        let mut set = RowSet::from(vec![row("a", "Alpha"), row("b", "Beta"), row("c", "Gamma")]);
+        assert!(matches!(set.upsert(row("b", "Bravo")), Upserted::Moved(1)));
+        assert!(matches!(set.upsert(row("b", "bravo")), Upserted::Replaced(1)));
+        assert!(matches!(set.upsert(row("d", "Delta")), Upserted::Added(3)));
+        assert_eq!(set.remove("a"), Some(0));
+        assert_eq!(set.remove("a"), None);
+        // The last row took the gap, and is found there.
+        assert_eq!(set.position("d"), Some(0));
+        let names: Vec<&str> = ["b", "c", "d"].iter().map(|id| set.rows()[set.position(id).unwrap()].name.as_str()).collect();
+        assert_eq!(names, ["bravo", "Gamma", "Delta"]);
+        assert_eq!(set.len(), 3);
     }
 
     #[test]

@@ -3,12 +3,12 @@
 //! spaces and phone separators do not matter.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
 use super::staff::Viewer;
-use super::{Confidentiality, CustomerKind, CustomerRow, Scope, Status};
+use super::row::Upserted;
+use super::{Confidentiality, CustomerKind, CustomerRow, RowSet, Scope, Status};
 
 /// Full-width ASCII (typed with a Chinese input method) to half-width; the
 /// ideographic space to a space.
@@ -24,15 +24,44 @@ fn fold_char(c: char) -> char {
     }
 }
 
+/// ASCII that matching ignores: spaces and phone separators.
+fn ignored(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'-' | b'(' | b')' | b'.' | b'/' | b'+')
+}
+
 /// Append `s` in the form both the text and the query take before matching.
+/// Runs that stay as they are (lower-case ASCII, digits, Chinese) are copied
+/// whole: this runs over every row at start-up.
 fn normalize_into(s: &str, out: &mut String) {
-    for c in s.chars().map(fold_char) {
-        // Chinese characters, kana and CJK punctuation have no case and no
-        // spaces: the common case, kept off the slower checks below.
-        if ('\u{3001}'..='\u{9FFF}').contains(&c) && c != '・' {
-            out.push(c);
+    let bytes = s.as_bytes();
+    let mut run = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b.is_ascii() {
+            if !b.is_ascii_uppercase() && !ignored(b) {
+                at += 1;
+                continue;
+            }
+            out.push_str(&s[run..at]);
+            at += 1;
+            run = at;
+            if !ignored(b) {
+                out.push(b.to_ascii_lowercase() as char);
+            }
             continue;
         }
+        let Some(c) = s[at..].chars().next() else { break };
+        // Chinese characters, kana and CJK punctuation have no case, no width
+        // to fold and no spaces: the common case, kept off the checks below.
+        if ('\u{3001}'..='\u{9FFF}').contains(&c) && c != '・' {
+            at += c.len_utf8();
+            continue;
+        }
+        out.push_str(&s[run..at]);
+        at += c.len_utf8();
+        run = at;
+        let c = fold_char(c);
         if c.is_whitespace() || matches!(c, '-' | '(' | ')' | '.' | '/' | '+' | '·' | '・') {
             continue;
         }
@@ -42,6 +71,7 @@ fn normalize_into(s: &str, out: &mut String) {
             out.extend(c.to_lowercase());
         }
     }
+    out.push_str(&s[run..]);
 }
 
 /// The form both the text and the query take before matching.
@@ -51,17 +81,42 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
-/// Everything a row can be found by, normalised once.
+/// Everything a row can be found by, normalised once. The name part is the
+/// row's sort key, which is the normalised name.
 pub fn haystack(row: &CustomerRow) -> String {
-    let mut out = String::with_capacity(row.name.len() * 2 + 64);
-    let parts = [&row.name, &row.short_name, &row.phone].into_iter().chain(&row.contacts).chain(&row.contact_phones);
-    for (n, p) in parts.enumerate() {
-        if n > 0 {
-            out.push('\u{1F}');
-        }
+    let parts = || [&row.short_name, &row.phone].into_iter().chain(&row.contacts).chain(&row.contact_phones);
+    let mut out = String::with_capacity(row.sort.len() + parts().map(|p| p.len() + 1).sum::<usize>());
+    out.push_str(&row.sort);
+    for p in parts() {
+        out.push('\u{1F}');
         normalize_into(p, &mut out);
     }
     out
+}
+
+/// Positions of `rows` in name order (the normalised name, then the id).
+/// Sorted first on the leading eight bytes of the name, which settles most
+/// comparisons without touching the strings; ties are then put in full order.
+fn name_order(rows: &[CustomerRow]) -> Vec<usize> {
+    let lead = |s: &str| {
+        let mut b = [0u8; 8];
+        let n = s.len().min(8);
+        b[..n].copy_from_slice(&s.as_bytes()[..n]);
+        u64::from_be_bytes(b)
+    };
+    let mut keyed: Vec<(u64, usize)> = rows.iter().enumerate().map(|(i, r)| (lead(&r.sort), i)).collect();
+    keyed.sort_unstable();
+    let mut order: Vec<usize> = keyed.iter().map(|&(_, i)| i).collect();
+    let full = |a: &usize, b: &usize| (&rows[*a].sort, &rows[*a].id).cmp(&(&rows[*b].sort, &rows[*b].id));
+    let mut start = 0;
+    while start < keyed.len() {
+        let end = start + keyed[start..].iter().take_while(|k| k.0 == keyed[start].0).count();
+        if end - start > 1 {
+            order[start..end].sort_unstable_by(full);
+        }
+        start = end;
+    }
+    order
 }
 
 key_enum! {
@@ -140,9 +195,8 @@ fn next_generation() -> u64 {
 /// 100,000, and a search in name order never sorts.
 #[derive(Clone, Debug, Default)]
 pub struct CustomerIndex {
-    rows: Vec<CustomerRow>,
+    set: RowSet,
     hay: Vec<String>,
-    position: HashMap<String, usize>,
     /// Every position, in name order (the normalised name, then the id).
     by_name: Vec<usize>,
     /// False while only the first screen of rows is loaded.
@@ -158,17 +212,16 @@ fn with_sort(mut row: CustomerRow) -> CustomerRow {
 }
 
 impl CustomerIndex {
-    pub fn new(rows: Vec<CustomerRow>) -> Self {
-        let rows: Vec<CustomerRow> = rows.into_iter().map(with_sort).collect();
-        let hay = rows.iter().map(haystack).collect();
-        let position = rows.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
-        let mut by_name: Vec<usize> = (0..rows.len()).collect();
-        by_name.sort_unstable_by(|&a, &b| (&rows[a].sort, &rows[a].id).cmp(&(&rows[b].sort, &rows[b].id)));
-        CustomerIndex { rows, hay, position, by_name, complete: true, generation: next_generation() }
+    pub fn new(rows: impl Into<RowSet>) -> Self {
+        let mut set = rows.into();
+        set.fill_sort_keys();
+        let hay = set.rows().iter().map(haystack).collect();
+        let by_name = name_order(set.rows());
+        CustomerIndex { set, hay, by_name, complete: true, generation: next_generation() }
     }
 
     /// The first rows of the list, shown while the rest loads.
-    pub fn first_screen(rows: Vec<CustomerRow>) -> Self {
+    pub fn first_screen(rows: impl Into<RowSet>) -> Self {
         CustomerIndex { complete: false, ..Self::new(rows) }
     }
 
@@ -183,29 +236,30 @@ impl CustomerIndex {
     }
 
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.set.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.set.is_empty()
     }
 
     pub fn rows(&self) -> &[CustomerRow] {
-        &self.rows
+        self.set.rows()
     }
 
     pub fn get(&self, i: usize) -> Option<&CustomerRow> {
-        self.rows.get(i)
+        self.rows().get(i)
     }
 
     pub fn find(&self, id: &str) -> Option<&CustomerRow> {
-        self.position.get(id).map(|&i| &self.rows[i])
+        self.set.position(id).map(|i| &self.rows()[i])
     }
 
     /// Where row `i` stands in name order.
     fn name_rank(&self, i: usize) -> usize {
-        let key = (&self.rows[i].sort, &self.rows[i].id);
-        self.by_name.binary_search_by(|&j| (&self.rows[j].sort, &self.rows[j].id).cmp(&key)).unwrap_or_else(|at| at)
+        let rows = self.rows();
+        let key = (&rows[i].sort, &rows[i].id);
+        self.by_name.binary_search_by(|&j| (&rows[j].sort, &rows[j].id).cmp(&key)).unwrap_or_else(|at| at)
     }
 
     /// Insert or replace a row.
@@ -213,24 +267,19 @@ impl CustomerIndex {
         self.generation = next_generation();
         let row = with_sort(row);
         let hay = haystack(&row);
-        match self.position.get(&row.id) {
-            Some(&i) => {
-                let moved = self.rows[i].sort != row.sort;
-                if moved {
-                    let rank = self.name_rank(i);
-                    self.by_name.remove(rank);
-                }
-                self.rows[i] = row;
+        // A row that changes its sort key leaves its place in name order first.
+        if let Some(i) = self.set.position(&row.id).filter(|&i| self.rows()[i].sort != row.sort) {
+            let rank = self.name_rank(i);
+            self.by_name.remove(rank);
+        }
+        match self.set.upsert(row) {
+            Upserted::Replaced(i) => self.hay[i] = hay,
+            Upserted::Moved(i) => {
                 self.hay[i] = hay;
-                if moved {
-                    let rank = self.name_rank(i);
-                    self.by_name.insert(rank, i);
-                }
+                let rank = self.name_rank(i);
+                self.by_name.insert(rank, i);
             }
-            None => {
-                let i = self.rows.len();
-                self.position.insert(row.id.clone(), i);
-                self.rows.push(row);
+            Upserted::Added(i) => {
                 self.hay.push(hay);
                 let rank = self.name_rank(i);
                 self.by_name.insert(rank, i);
@@ -239,18 +288,17 @@ impl CustomerIndex {
     }
 
     pub fn remove(&mut self, id: &str) {
-        let Some(i) = self.position.remove(id) else { return };
+        let Some(i) = self.set.position(id) else { return };
         self.generation = next_generation();
         let rank = self.name_rank(i);
         self.by_name.remove(rank);
-        let last = self.rows.len() - 1;
+        let last = self.set.len() - 1;
         if i != last {
             // The last row moves into the gap.
             let rank = self.name_rank(last);
             self.by_name[rank] = i;
-            self.position.insert(self.rows[last].id.clone(), i);
         }
-        self.rows.swap_remove(i);
+        self.set.remove(id);
         self.hay.swap_remove(i);
     }
 
@@ -260,21 +308,19 @@ impl CustomerIndex {
     pub fn query(&self, q: &ListQuery, viewer: Option<&Viewer>, owner_name: &dyn Fn(&str) -> String) -> Vec<usize> {
         let keep = self.shows(q, viewer);
         // Scan in storage order (memory order, the fast way through 100,000 rows).
-        let mut hits: Vec<usize> = (0..self.rows.len()).filter(|&i| keep(i)).collect();
-        if q.sort == SortKey::Name {
-            if hits.len() > 64 && hits.len() > self.rows.len() / 16 {
-                // Many hits: pick them out of the kept name order instead of sorting.
-                let mut hit = vec![false; self.rows.len()];
-                for &i in &hits {
-                    hit[i] = true;
-                }
-                let ordered = self.by_name.iter().copied().filter(|&i| hit[i]);
-                return if q.descending { ordered.rev().collect() } else { ordered.collect() };
+        let mut hits: Vec<usize> = (0..self.rows().len()).filter(|&i| keep(i)).collect();
+        if q.sort == SortKey::Name && hits.len() > 64 && hits.len() > self.rows().len() / 16 {
+            // Many hits: pick them out of the kept name order instead of sorting.
+            let mut hit = vec![false; self.rows().len()];
+            for &i in &hits {
+                hit[i] = true;
             }
+            let ordered = self.by_name.iter().copied().filter(|&i| hit[i]);
+            return if q.descending { ordered.rev().collect() } else { ordered.collect() };
         }
-        let by_name = |a: &usize, b: &usize| (&self.rows[*a].sort, &self.rows[*a].id).cmp(&(&self.rows[*b].sort, &self.rows[*b].id));
+        let by_name = |a: &usize, b: &usize| (&self.rows()[*a].sort, &self.rows()[*a].id).cmp(&(&self.rows()[*b].sort, &self.rows()[*b].id));
         let cmp = |a: &usize, b: &usize| -> Ordering {
-            let (ra, rb) = (&self.rows[*a], &self.rows[*b]);
+            let (ra, rb) = (&self.rows()[*a], &self.rows()[*b]);
             let primary = match q.sort {
                 SortKey::Name => Ordering::Equal,
                 SortKey::Status => ra.status.cmp(&rb.status),
@@ -304,18 +350,18 @@ impl CustomerIndex {
     /// when they are few; through many, a scan in storage order is faster
     /// than hopping about memory in list order.
     pub fn refine(&self, before: &[usize], q: &ListQuery, viewer: Option<&Viewer>, owner_name: &dyn Fn(&str) -> String) -> Vec<usize> {
-        if before.len() > 64 && before.len() > self.rows.len() / 16 {
+        if before.len() > 64 && before.len() > self.rows().len() / 16 {
             return self.query(q, viewer, owner_name);
         }
         let keep = self.shows(q, viewer);
-        before.iter().copied().filter(|&i| i < self.rows.len() && keep(i)).collect()
+        before.iter().copied().filter(|&i| i < self.rows().len() && keep(i)).collect()
     }
 
     /// Whether the query shows row `i`.
     fn shows<'a>(&'a self, q: &'a ListQuery, viewer: Option<&'a Viewer>) -> impl Fn(usize) -> bool + 'a {
         let needle = normalize(&q.text);
         move |i: usize| {
-            let r = &self.rows[i];
+            let r = &self.rows()[i];
             (needle.is_empty() || self.hay[i].contains(&needle))
                 && q.status.is_none_or(|s| r.status == s)
                 && q.kind.is_none_or(|k| r.kind == k)
@@ -334,7 +380,7 @@ impl CustomerIndex {
     /// Distinct non-empty values of a column, sorted, for filter menus.
     pub fn values(&self, column: impl Fn(&CustomerRow) -> &str) -> Vec<String> {
         let mut v: Vec<String> =
-            self.rows.iter().map(column).filter(|s| !s.is_empty()).map(str::to_string).collect();
+            self.rows().iter().map(column).filter(|s| !s.is_empty()).map(str::to_string).collect();
         v.sort();
         v.dedup();
         v
@@ -344,7 +390,7 @@ impl CustomerIndex {
     /// (unassigned last), the stalest first within each group.
     pub fn stale_by_owner(&self, now: DateTime<Utc>, visible: impl Fn(&CustomerRow) -> bool) -> Vec<(Option<String>, Vec<&CustomerRow>)> {
         let mut groups: Vec<(Option<String>, Vec<&CustomerRow>)> = Vec::new();
-        for r in self.rows.iter().filter(|r| r.needs_review(now) && visible(r)) {
+        for r in self.rows().iter().filter(|r| r.needs_review(now) && visible(r)) {
             match groups.iter_mut().find(|(o, _)| *o == r.owner) {
                 Some((_, rows)) => rows.push(r),
                 None => groups.push((r.owner.clone(), vec![r])),
@@ -371,6 +417,19 @@ mod tests {
 
     fn row(id: &str, name: &str) -> CustomerRow {
         CustomerRow { id: id.into(), name: name.into(), ..CustomerRow::default() }
+    }
+
+    #[test]
+    fn name_order_settles_ties_past_the_first_eight_bytes() {
+        let names = ["Harbour Lights B", "Harbour Lights A", "Harb", "上海远航广告", "上海远东广告", "Same", "Same", "", "a", "HARBOUR lights a"];
+        let mut set = RowSet::from(names.iter().enumerate().map(|(i, n)| row(&format!("r{}", 9 - i), n)).collect::<Vec<_>>());
+        set.fill_sort_keys();
+        let rows = set.rows();
+        let mut expected: Vec<usize> = (0..rows.len()).collect();
+        expected.sort_by(|&a, &b| (&rows[a].sort, &rows[a].id).cmp(&(&rows[b].sort, &rows[b].id)));
+        assert_eq!(name_order(rows), expected);
+        let shown: Vec<&str> = name_order(rows).into_iter().map(|i| rows[i].name.as_str()).collect();
+        assert_eq!(shown, ["", "a", "Harb", "HARBOUR lights a", "Harbour Lights A", "Harbour Lights B", "Same", "Same", "上海远东广告", "上海远航广告"]);
     }
 
     #[test]
@@ -453,7 +512,7 @@ mod tests {
 
     #[test]
     fn lookups_stay_right_through_many_removals_and_insertions() {
-        let mut index = CustomerIndex::new((0..50).map(|i| row(&format!("c{i}"), &format!("Name {i}"))).collect());
+        let mut index = CustomerIndex::new((0..50).map(|i| row(&format!("c{i}"), &format!("Name {i}"))).collect::<Vec<_>>());
         for i in (0..50).step_by(3) {
             index.remove(&format!("c{i}"));
         }

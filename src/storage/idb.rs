@@ -3,8 +3,10 @@
 //! every change set is one read-write transaction; every committed change is
 //! announced to the app's other tabs over a BroadcastChannel.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::future::IntoFuture;
 
+use idb::request::futures::GetAllStoreRequestFuture;
 use idb::{
     Database, DatabaseEvent, Event, Factory, KeyPath, ObjectStore, ObjectStoreParams, Query, Request, Transaction,
     TransactionMode,
@@ -18,7 +20,7 @@ use super::rowlog::{self, Replay};
 use super::schema::{self, Step, ROW_LOG};
 use super::{check, Refreshed, Store, StoreError};
 use crate::domain::change::{ChangeSet, Expect, Kind, Op, Record, Stored};
-use crate::domain::{Contact, Customer, CustomerRow};
+use crate::domain::{Contact, Customer, CustomerRow, RowSet};
 
 pub struct IdbStore {
     db: Database,
@@ -27,6 +29,8 @@ pub struct IdbStore {
     /// Fail the n-th operation of the next `apply`, to test atomicity.
     fail_at: Cell<Option<usize>>,
     log_worth_compacting: Cell<bool>,
+    /// A read of the row log started ahead ([`IdbStore::prefetch_row_log`]).
+    early_log: RefCell<Option<GetAllStoreRequestFuture>>,
     /// False on an archive opened at a version before the row log (tests only).
     has_log: bool,
 }
@@ -140,7 +144,7 @@ impl IdbStore {
         let db = Database::from(raw);
         let has_log = db.store_names().iter().any(|n| n == ROW_LOG);
         let channel = BroadcastChannel::new(&format!("dossier:{name}")).ok();
-        IdbStore { db, name: name.to_string(), channel, fail_at: Cell::new(None), log_worth_compacting: Cell::new(false), has_log }
+        IdbStore { db, name: name.to_string(), channel, fail_at: Cell::new(None), log_worth_compacting: Cell::new(false), early_log: RefCell::new(None), has_log }
     }
 
     /// Delete a whole archive (used by tests and by resetting the demo).
@@ -272,8 +276,10 @@ impl IdbStore {
         }
         let touched = direct.iter().chain(&refreshed);
         if self.has_log && touched.clone().next().is_some() {
-            let segment = rowlog::encode(touched.map(|(id, row)| (id.as_str(), row.as_ref())));
-            tx.object_store(ROW_LOG).map_err(fail("save"))?.add(&JsValue::from_str(&segment), None).map_err(fail("save"))?;
+            let log = tx.object_store(ROW_LOG).map_err(fail("save"))?;
+            for segment in rowlog::segments(touched.map(|(id, row)| (id.as_str(), row.as_ref()))) {
+                log.add(&segment_value(&segment), None).map_err(fail("save"))?;
+            }
         }
         Ok(refreshed)
     }
@@ -282,20 +288,37 @@ impl IdbStore {
     /// the list that the browser does on its own threads, so it can start
     /// while the page is busy painting.
     pub async fn read_row_log(&self) -> Result<Vec<JsValue>, StoreError> {
+        let read = match self.early_log.take() {
+            Some(read) => read,
+            None => self.start_row_log_read()?,
+        };
+        read.await.map_err(fail("read"))
+    }
+
+    /// Ask the browser for the row log now; the next [`IdbStore::read_row_log`]
+    /// takes the answer. Start-up asks right after the first screen's rows, so
+    /// the browser reads the log while the page paints.
+    pub fn prefetch_row_log(&self) {
+        if let Ok(read) = self.start_row_log_read() {
+            *self.early_log.borrow_mut() = Some(read);
+        }
+    }
+
+    fn start_row_log_read(&self) -> Result<GetAllStoreRequestFuture, StoreError> {
         let tx = self.db.transaction(&[ROW_LOG], TransactionMode::ReadOnly).map_err(fail("read"))?;
         let log = tx.object_store(ROW_LOG).map_err(fail("read"))?;
-        log.get_all(None, None).map_err(fail("read"))?.await.map_err(fail("read"))
+        Ok(log.get_all(None, None).map_err(fail("read"))?.into_future())
     }
 
     /// The rows the segments leave. When a segment is not one this version
     /// can read, the log is rebuilt from the row records.
-    pub async fn rows_from_log(&self, segments: Vec<JsValue>) -> Result<Vec<CustomerRow>, StoreError> {
+    pub async fn rows_from_log(&self, segments: Vec<JsValue>) -> Result<RowSet, StoreError> {
         match replay(segments) {
-            (count, Some(rows)) => {
-                self.log_worth_compacting.set(rowlog::needs_compaction(count, rows.len()));
+            (worth_compacting, Some(rows)) => {
+                self.log_worth_compacting.set(worth_compacting);
                 Ok(rows)
             }
-            (_, None) => self.compact_rows().await,
+            (_, None) => Ok(self.compact_rows().await?.into()),
         }
     }
 
@@ -306,7 +329,7 @@ impl IdbStore {
         let log = tx.object_store(ROW_LOG).map_err(fail("save"))?;
         let segments = log.get_all(None, None).map_err(fail("read"))?.await.map_err(fail("read"))?;
         let rows = match replay(segments).1 {
-            Some(rows) => rows,
+            Some(rows) => rows.into_rows(),
             None => {
                 let values = tx.object_store(Kind::Row.as_str()).map_err(fail("read"))?.get_all(None, None).map_err(fail("read"))?.await.map_err(fail("read"))?;
                 values.into_iter().map(from_js).collect::<Result<_, _>>()?
@@ -393,25 +416,40 @@ fn upgrade(event: &idb::event::VersionChangeEvent, target: u32) -> Result<(), id
     Ok(())
 }
 
-/// Replay the row log's segments in commit order: their count, and the rows
-/// they leave, or `None` when a segment is not one this version can read.
-fn replay(segments: Vec<JsValue>) -> (usize, Option<Vec<CustomerRow>>) {
-    let count = segments.len();
+/// Replay the row log's segments in commit order: whether the log is worth
+/// compacting, and the rows it leaves, or `None` when a segment is not one
+/// this version can read.
+pub(crate) fn replay(segments: Vec<JsValue>) -> (bool, Option<RowSet>) {
     let mut replay = Replay::default();
     for s in segments {
-        let Some(text) = s.as_string() else { return (count, None) };
+        let Some(text) = segment_text(s) else { return (true, None) };
         if replay.segment(&text).is_err() {
-            return (count, None);
+            return (true, None);
         }
     }
-    (count, Some(replay.finish()))
+    (replay.worth_compacting(), Some(replay.finish()))
+}
+
+/// A segment as stored: its UTF-8 bytes (small values that the browser keeps
+/// in the database itself).
+pub(crate) fn segment_value(segment: &str) -> JsValue {
+    js_sys::Uint8Array::from(segment.as_bytes()).into()
+}
+
+/// A stored segment's text: UTF-8 bytes, or a string as the first version of
+/// the log stored it.
+fn segment_text(value: JsValue) -> Option<String> {
+    match value.dyn_into::<js_sys::Uint8Array>() {
+        Ok(bytes) => String::from_utf8(bytes.to_vec()).ok(),
+        Err(value) => value.as_string(),
+    }
 }
 
 /// Replace the row log with the rows in compact segments.
 fn write_log(log: &ObjectStore, rows: &[CustomerRow]) -> Result<(), StoreError> {
     log.clear().map_err(fail("save"))?;
     for segment in rowlog::compact(rows) {
-        log.add(&JsValue::from_str(&segment), None).map_err(fail("save"))?;
+        log.add(&segment_value(&segment), None).map_err(fail("save"))?;
     }
     Ok(())
 }
@@ -505,7 +543,7 @@ impl Store for IdbStore {
 
     async fn list_rows(&self) -> Result<Vec<CustomerRow>, StoreError> {
         let segments = self.read_row_log().await?;
-        self.rows_from_log(segments).await
+        Ok(self.rows_from_log(segments).await?.into_rows())
     }
 
     async fn first_rows(&self, n: usize) -> Result<Vec<CustomerRow>, StoreError> {

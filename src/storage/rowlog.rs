@@ -11,18 +11,19 @@
 //! is several times faster than parsing JSON, which matters at 100,000 rows.
 //! The few characters with a meaning here are escaped with U+001B.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Utc};
 
 use crate::domain::search::normalize;
-use crate::domain::{Confidentiality, CustomerKind, CustomerRow, Status};
+use crate::domain::{Confidentiality, CustomerKind, CustomerRow, RowSet, Status};
 
 /// The first line of every segment; a segment with another is not ours to read.
 const HEADER: &str = "dossier-rows 1";
 
-/// Rows per segment when the log is written compactly.
-pub const SEGMENT_ROWS: usize = 2000;
+/// The most UTF-8 bytes a segment holds (unless one line is longer). A
+/// stored value this small is kept in the database itself, not in a file
+/// beside it, and the browser reads those without waiting for the page,
+/// which is busy painting the first screen when the log is read.
+pub const SEGMENT_BYTES: usize = 60_000;
 
 const FIELD: char = '\u{1F}';
 const ITEM: char = '\u{1E}';
@@ -111,9 +112,16 @@ fn push_row(out: &mut String, r: &CustomerRow) {
 }
 
 fn parse_row(line: &str) -> Result<CustomerRow, String> {
-    let f: Vec<&str> = line.split(FIELD).collect();
-    if f.len() != FIELDS {
-        return Err(format!("a row line has {} fields, not {FIELDS}", f.len()));
+    let mut f = [""; FIELDS];
+    let mut n = 0;
+    for field in line.split(FIELD) {
+        if n < FIELDS {
+            f[n] = field;
+        }
+        n += 1;
+    }
+    if n != FIELDS {
+        return Err(format!("a row line has {n} fields, not {FIELDS}"));
     }
     let key = |s: &str, what: &str| format!("unknown {what} {s}");
     let at = |s: &str| -> Result<DateTime<Utc>, String> {
@@ -141,33 +149,59 @@ fn parse_row(line: &str) -> Result<CustomerRow, String> {
     })
 }
 
+fn push_change(out: &mut String, id: &str, row: Option<&CustomerRow>) {
+    match row {
+        Some(r) => push_row(out, r),
+        None => {
+            out.push('-');
+            out.push(FIELD);
+            push_text(out, id);
+        }
+    }
+}
+
 /// One segment: each row written, or the id of a row removed.
 pub fn encode<'a>(changes: impl IntoIterator<Item = (&'a str, Option<&'a CustomerRow>)>) -> String {
     let mut out = String::from(HEADER);
     for (id, row) in changes {
         out.push('\n');
-        match row {
-            Some(r) => push_row(&mut out, r),
-            None => {
-                out.push('-');
-                out.push(FIELD);
-                push_text(&mut out, id);
-            }
-        }
+        push_change(&mut out, id, row);
     }
     out
 }
 
-/// The rows as compact segments of [`SEGMENT_ROWS`] each.
+/// The changes as segments of at most [`SEGMENT_BYTES`] each, in order.
+pub fn segments<'a>(changes: impl IntoIterator<Item = (&'a str, Option<&'a CustomerRow>)>) -> Vec<String> {
+    let mut done = Vec::new();
+    let mut out = String::from(HEADER);
+    let mut line = String::new();
+    for (id, row) in changes {
+        line.clear();
+        push_change(&mut line, id, row);
+        if out.len() > HEADER.len() && out.len() + 1 + line.len() > SEGMENT_BYTES {
+            done.push(std::mem::replace(&mut out, String::from(HEADER)));
+        }
+        out.push('\n');
+        out.push_str(&line);
+    }
+    if out.len() > HEADER.len() {
+        done.push(out);
+    }
+    done
+}
+
+/// The rows as compact segments.
 pub fn compact(rows: &[CustomerRow]) -> Vec<String> {
-    rows.chunks(SEGMENT_ROWS).map(|chunk| encode(chunk.iter().map(|r| (r.id.as_str(), Some(r))))).collect()
+    segments(rows.iter().map(|r| (r.id.as_str(), Some(r))))
 }
 
 /// Replay segments, oldest first, into the rows they leave.
 #[derive(Default)]
 pub struct Replay {
-    rows: Vec<Option<CustomerRow>>,
-    at: HashMap<String, usize>,
+    rows: RowSet,
+    segments: usize,
+    lines: usize,
+    bytes: usize,
 }
 
 impl Replay {
@@ -176,35 +210,36 @@ impl Replay {
         if lines.next() != Some(HEADER) {
             return Err("unknown row segment format".into());
         }
+        // Room for every line as a new row: a compact segment is all new rows.
+        let count = text.bytes().filter(|&b| b == b'\n').count();
+        self.rows.reserve(count);
+        self.segments += 1;
+        self.lines += count;
+        self.bytes += text.len();
         for line in lines {
-            let (id, row) = match line.strip_prefix('-') {
-                Some(rest) => (self::text(rest.strip_prefix(FIELD).ok_or("bad removal line")?), None),
+            match line.strip_prefix('-') {
+                Some(rest) => {
+                    self.rows.remove(&self::text(rest.strip_prefix(FIELD).ok_or("bad removal line")?));
+                }
                 None if line.starts_with('+') => {
-                    let row = parse_row(line)?;
-                    (row.id.clone(), Some(row))
+                    self.rows.upsert(parse_row(line)?);
                 }
                 None => return Err("bad row line".into()),
-            };
-            match self.at.get(&id) {
-                Some(&i) => self.rows[i] = row,
-                None if row.is_some() => {
-                    self.at.insert(id, self.rows.len());
-                    self.rows.push(row);
-                }
-                None => {}
             }
         }
         Ok(())
     }
 
-    pub fn finish(self) -> Vec<CustomerRow> {
-        self.rows.into_iter().flatten().collect()
+    pub fn finish(self) -> RowSet {
+        self.rows
     }
-}
 
-/// Whether a log of `segments` holding `rows` rows is worth rewriting.
-pub fn needs_compaction(segments: usize, rows: usize) -> bool {
-    segments > 32 + 2 * rows.div_ceil(SEGMENT_ROWS)
+    /// Whether the log replayed so far is worth rewriting compactly: most of
+    /// its lines were replaced or removed since, or it is in many more
+    /// segments than its size needs (each save adds a small one).
+    pub fn worth_compacting(&self) -> bool {
+        self.lines > 2 * self.rows.len() + 1000 || self.segments > 32 + 2 * self.bytes.div_ceil(SEGMENT_BYTES)
+    }
 }
 
 #[cfg(test)]
@@ -229,7 +264,7 @@ mod tests {
         for s in segments {
             r.segment(s)?;
         }
-        Ok(r.finish())
+        Ok(r.finish().into_rows())
     }
 
     #[test]
@@ -251,8 +286,9 @@ mod tests {
         let first = compact(&[row("a", "Alpha"), row("b", "Beta"), row("c", "Gamma")]);
         let renamed = row("b", "Bravo");
         let later = encode([("b", Some(&renamed)), ("a", None), ("d", Some(&row("d", "Delta"))), ("x", None)]);
-        let names: Vec<String> = replay(&[first[0].clone(), later]).unwrap().into_iter().map(|r| r.name).collect();
-        assert_eq!(names, ["Bravo", "Gamma", "Delta"]);
+        let mut names: Vec<String> = replay(&[first[0].clone(), later]).unwrap().into_iter().map(|r| r.name).collect();
+        names.sort();
+        assert_eq!(names, ["Bravo", "Delta", "Gamma"]);
     }
 
     #[test]
@@ -262,13 +298,27 @@ mod tests {
     }
 
     #[test]
-    fn compaction_keeps_every_row_in_full_segments() {
-        let rows: Vec<CustomerRow> = (0..SEGMENT_ROWS + 5).map(|i| row(&format!("c{i}"), &format!("Name {i}"))).collect();
+    fn compaction_keeps_every_row_in_segments_of_bounded_size() {
+        let rows: Vec<CustomerRow> = (0..2000).map(|i| row(&format!("c{i}"), &format!("Name {i}"))).collect();
         let segs = compact(&rows);
-        assert_eq!(segs.len(), 2);
+        assert!(segs.len() > 1, "{} bytes in one segment", segs[0].len());
+        assert!(segs.iter().all(|s| s.len() <= SEGMENT_BYTES));
         assert_eq!(replay(&segs).unwrap(), rows);
-        assert!(!needs_compaction(34, SEGMENT_ROWS + 5));
-        assert!(needs_compaction(37, SEGMENT_ROWS + 5));
+        let mut r = Replay::default();
+        segs.iter().for_each(|s| r.segment(s).unwrap());
+        assert!(!r.worth_compacting(), "a compact log");
+    }
+
+    #[test]
+    fn a_log_of_many_saves_or_many_replaced_rows_is_worth_compacting() {
+        let saves: Vec<String> = (0..100).map(|i| encode([("a", Some(&row("a", &format!("Name {i}"))))])).collect();
+        let mut r = Replay::default();
+        saves.iter().for_each(|s| r.segment(s).unwrap());
+        assert!(r.worth_compacting(), "100 one-line segments for one row");
+        let renamed: Vec<CustomerRow> = (0..3000).map(|i| row(&format!("c{}", i % 500), &format!("Name {i}"))).collect();
+        let mut r = Replay::default();
+        compact(&renamed).iter().for_each(|s| r.segment(s).unwrap());
+        assert!(r.worth_compacting(), "3000 lines for 500 rows");
     }
 
     #[test]

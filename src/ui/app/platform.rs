@@ -65,7 +65,8 @@ pub async fn next_paint() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Run two futures side by side and answer both results.
+/// Run two futures side by side and answer both results. `a` is polled
+/// first, so whatever it asks for is asked for first.
 pub async fn both<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
     let (mut a, mut b) = (std::pin::pin!(a), std::pin::pin!(b));
     let (mut ra, mut rb) = (None, None);

@@ -98,7 +98,12 @@ impl AppState {
     pub async fn load_first_screen(&self) -> Result<(), StoreError> {
         self.load_staff().await?;
         self.pending.set_value(Vec::new());
-        self.index.set(CustomerIndex::first_screen(self.store().first_rows(FIRST_SCREEN).await?));
+        let store = self.store();
+        // `both` starts the first future first: the first screen's rows are
+        // asked for before the whole row log, which the browser then reads
+        // while the first screen paints.
+        let (first, ()) = platform::both(store.first_rows(FIRST_SCREEN), async { store.prefetch_row_log() }).await;
+        self.index.set(CustomerIndex::first_screen(first?));
         Ok(())
     }
 
@@ -108,7 +113,11 @@ impl AppState {
         let store = self.store();
         // Ask for the rows first, so the browser reads them while it paints the first screen.
         let (segments, ()) = platform::both(store.read_row_log(), platform::next_paint()).await;
-        let mut index = CustomerIndex::new(store.rows_from_log(segments?).await?);
+        platform::mark("dossier:log-read");
+        let rows = store.rows_from_log(segments?).await?;
+        platform::mark("dossier:rows-parsed");
+        let mut index = CustomerIndex::new(rows);
+        platform::mark("dossier:index-built");
         for (id, row) in self.pending.try_update_value(std::mem::take).unwrap_or_default() {
             match row {
                 Some(r) => index.upsert(r),

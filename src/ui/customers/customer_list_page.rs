@@ -140,12 +140,21 @@ pub fn CustomerListPage() -> impl IntoView {
     let total = Memo::new(move |_| state.index.with(|i| i.len()));
     let complete = Memo::new(move |_| state.index.with(|i| i.is_complete()));
     let scroll_top = RwSignal::new(0.0f64);
-    let viewport = RwSignal::new(600.0f64);
+    // The window's height until the list's own is measured after the first
+    // paint: measuring before it would make the browser lay the page out an
+    // extra time, which delays the first rows.
+    let window_height = || web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(600.0);
+    let viewport = RwSignal::new(window_height());
     let selected = RwSignal::new(0usize);
     let body = NodeRef::<html::Div>::new();
     Effect::new(move |_| {
-        if let Some(el) = body.get() {
-            viewport.set(el.client_height().max(200) as f64);
+        if body.get().is_some() {
+            leptos::task::spawn_local(async move {
+                platform::next_paint().await;
+                if let Some(el) = body.get_untracked() {
+                    viewport.set(el.client_height().max(200) as f64);
+                }
+            });
         }
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| {

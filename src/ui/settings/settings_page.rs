@@ -41,8 +41,9 @@ pub fn SettingsPage() -> impl IntoView {
                     }}</dd></div>
                 </dl>
                 {move || usage.get().map(|(u, q)| {
-                    let pct = if q > 0.0 { (u / q * 100.0).min(100.0) } else { 0.0 };
-                    view! { <div class="meter" role="meter" aria-valuenow=format!("{pct:.1}") aria-valuemin="0" aria-valuemax="100" aria-label=i.text(Msg::StorageUsed)><span style=format!("width: {pct:.2}%")></span></div> }
+                    // Hundredths of a percent, formatted as integers (no float formatting in the bundle).
+                    let bp = if q > 0.0 { (u / q * 10_000.0).round().clamp(0.0, 10_000.0) as u32 } else { 0 };
+                    view! { <div class="meter" role="meter" aria-valuenow=format!("{}.{}", bp / 100, bp % 100 / 10) aria-valuemin="0" aria-valuemax="100" aria-label=i.text(Msg::StorageUsed)><span style=format!("width: {}.{:02}%", bp / 100, bp % 100)></span></div> }
                 })}
                 <p class="muted">{i.text(Msg::StorageNote)}</p>
             </section>
