@@ -41,6 +41,7 @@ pub struct Contact {
     pub email: String,
     /// WeChat, QQ or another messaging handle.
     pub messaging: String,
+    #[serde(with = "super::dates::optional")]
     pub birthday: Option<NaiveDate>,
     pub primary: bool,
     pub personality: String,

@@ -187,6 +187,7 @@ pub struct Customer {
     pub status: Status,
     pub name: String,
     pub short_name: String,
+    #[serde(with = "super::dates::optional")]
     pub lost_on: Option<NaiveDate>,
     pub lost_reason: String,
     /// Staff ids of the owner and of the second person who knows the account.
@@ -203,7 +204,9 @@ pub struct Customer {
     pub email: String,
     pub website: String,
     pub legal_rep: String,
+    #[serde(with = "super::dates::optional")]
     pub founded: Option<NaiveDate>,
+    #[serde(with = "super::dates::optional")]
     pub trading_since: Option<NaiveDate>,
     /// ISO 4217 code of every amount on the record.
     pub currency: String,

@@ -7,6 +7,7 @@ mod keys;
 pub mod change;
 pub mod contact;
 pub mod customer;
+pub mod dates;
 pub mod demo;
 pub mod history;
 pub mod ids;

@@ -258,18 +258,11 @@ fn FormBody(base: Customer, is_new: bool) -> impl IntoView {
         }
     };
     let datalists = move || {
-        let lists: BTreeMap<Field, Vec<String>> = state.index.with_untracked(|idx| {
-            [
-                (Field::Industry, idx.values(|r| r.industry.as_str())),
-                (Field::Region, idx.values(|r| r.region.as_str())),
-            ]
-            .into_iter()
-            .collect()
-        });
+        let (industries, regions) = state.index.with_untracked(|idx| (idx.values(|r| r.industry.as_str()), idx.values(|r| r.region.as_str())));
         let org_forms: Vec<String> = i18n::ORG_FORMS.iter().map(|k| i.t(*k).to_string()).collect();
         view! {
-            <datalist id="list-industry">{lists[&Field::Industry].iter().map(|v| view! { <option value=v.clone()/> }).collect_view()}</datalist>
-            <datalist id="list-region">{lists[&Field::Region].iter().map(|v| view! { <option value=v.clone()/> }).collect_view()}</datalist>
+            <datalist id="list-industry">{industries.into_iter().map(|v| view! { <option value=v/> }).collect_view()}</datalist>
+            <datalist id="list-region">{regions.into_iter().map(|v| view! { <option value=v/> }).collect_view()}</datalist>
             <datalist id="list-org_form">{org_forms.into_iter().map(|v| view! { <option value=v/> }).collect_view()}</datalist>
         }
     };
