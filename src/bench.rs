@@ -52,7 +52,8 @@ pub fn bench_load(customers: u32, seed: u32) -> Vec<f64> {
     let rows: Vec<CustomerRow> = archive.customers.iter().zip(archive.contacts.chunks(3)).map(|(c, k)| CustomerRow::of(c, k)).collect();
     let segments: Vec<JsValue> = compact(&rows).iter().map(|s| segment_value(s)).collect();
     drop((archive, rows));
-    let clock = js_sys::Date::now;
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let clock = || performance.as_ref().map_or_else(js_sys::Date::now, |p| p.now());
     let t0 = clock();
     let rows = replay(segments).1.unwrap_or_default();
     let t1 = clock();
