@@ -6,7 +6,7 @@
 use std::cell::{Cell, RefCell};
 use std::future::IntoFuture;
 
-use idb::request::futures::GetAllStoreRequestFuture;
+use idb::request::futures::{GetAllKeysStoreRequestFuture, GetAllStoreRequestFuture};
 use idb::{
     Database, DatabaseEvent, Event, Factory, KeyPath, ObjectStore, ObjectStoreParams, Query, Request, Transaction,
     TransactionMode,
@@ -30,7 +30,9 @@ pub struct IdbStore {
     fail_at: Cell<Option<usize>>,
     log_worth_compacting: Cell<bool>,
     /// A read of the row log started ahead ([`IdbStore::prefetch_row_log`]).
-    early_log: RefCell<Option<GetAllStoreRequestFuture>>,
+    early_log: RefCell<Option<LogRead>>,
+    /// How many segments the last read of the row log found, and its last key.
+    log_seen: Cell<Option<(usize, f64)>>,
     /// False on an archive opened at a version before the row log (tests only).
     has_log: bool,
 }
@@ -144,7 +146,7 @@ impl IdbStore {
         let db = Database::from(raw);
         let has_log = db.store_names().iter().any(|n| n == ROW_LOG);
         let channel = BroadcastChannel::new(&format!("dossier:{name}")).ok();
-        IdbStore { db, name: name.to_string(), channel, fail_at: Cell::new(None), log_worth_compacting: Cell::new(false), early_log: RefCell::new(None), has_log }
+        IdbStore { db, name: name.to_string(), channel, fail_at: Cell::new(None), log_worth_compacting: Cell::new(false), early_log: RefCell::new(None), log_seen: Cell::new(None), has_log }
     }
 
     /// Delete a whole archive (used by tests and by resetting the demo).
@@ -288,11 +290,14 @@ impl IdbStore {
     /// the list that the browser does on its own threads, so it can start
     /// while the page is busy painting.
     pub async fn read_row_log(&self) -> Result<Vec<JsValue>, StoreError> {
-        let read = match self.early_log.take() {
+        let (values, keys) = match self.early_log.take() {
             Some(read) => read,
             None => self.start_row_log_read()?,
         };
-        read.await.map_err(fail("read"))
+        let values = values.await.map_err(fail("read"))?;
+        let keys = keys.await.map_err(fail("read"))?;
+        self.log_seen.set(keys.last().and_then(JsValue::as_f64).map(|last| (keys.len(), last)));
+        Ok(values)
     }
 
     /// Ask the browser for the row log now; the next [`IdbStore::read_row_log`]
@@ -304,10 +309,12 @@ impl IdbStore {
         }
     }
 
-    fn start_row_log_read(&self) -> Result<GetAllStoreRequestFuture, StoreError> {
+    fn start_row_log_read(&self) -> Result<LogRead, StoreError> {
         let tx = self.db.transaction(&[ROW_LOG], TransactionMode::ReadOnly).map_err(fail("read"))?;
         let log = tx.object_store(ROW_LOG).map_err(fail("read"))?;
-        Ok(log.get_all(None, None).map_err(fail("read"))?.into_future())
+        let values = log.get_all(None, None).map_err(fail("read"))?.into_future();
+        let keys = log.get_all_keys(None, None).map_err(fail("read"))?.into_future();
+        Ok((values, keys))
     }
 
     /// The rows the segments leave. When a segment is not one this version
@@ -348,12 +355,43 @@ impl IdbStore {
         Ok(())
     }
 
+    /// Whether the last read of the row log found it worth rewriting.
+    pub fn log_worth_compacting(&self) -> bool {
+        self.log_worth_compacting.get()
+    }
+
+    /// Rewrite the row log as `segments`: the rows the last read of the log
+    /// left, encoded by the caller from what it already holds, so start-up
+    /// does not read and replay the whole log a second time. If the log
+    /// changed since that read (a save here or in another tab), it is
+    /// compacted from itself instead.
+    pub async fn compact_rows_as(&self, segments: Vec<String>) -> Result<(), StoreError> {
+        self.log_worth_compacting.set(false);
+        let tx = self.db.transaction(&[ROW_LOG], TransactionMode::ReadWrite).map_err(fail("save"))?;
+        let log = tx.object_store(ROW_LOG).map_err(fail("save"))?;
+        let keys = log.get_all_keys(None, None).map_err(fail("read"))?.await.map_err(fail("read"))?;
+        let now = keys.last().and_then(JsValue::as_f64).map(|last| (keys.len(), last));
+        if now.is_none() || now != self.log_seen.get() {
+            drop(tx);
+            return self.compact_rows().await.map(drop);
+        }
+        log.clear().map_err(fail("save"))?;
+        for segment in &segments {
+            log.add(&segment_value(segment), None).map_err(fail("save"))?;
+        }
+        tx.commit().map_err(fail("save"))?.await.map_err(fail("save"))?;
+        Ok(())
+    }
+
     /// How many segments the row log holds.
     pub async fn row_log_segments(&self) -> Result<u32, StoreError> {
         let tx = self.db.transaction(&[ROW_LOG], TransactionMode::ReadOnly).map_err(fail("read"))?;
         tx.object_store(ROW_LOG).map_err(fail("read"))?.count(None).map_err(fail("count"))?.await.map_err(fail("count"))
     }
 }
+
+/// The row log's values and keys, asked for in one transaction.
+type LogRead = (GetAllStoreRequestFuture, GetAllKeysStoreRequestFuture);
 
 /// The connection the page's loader opened early (`window.__dossierOpen`,
 /// taken once), if it is the archive `name` at this schema version.

@@ -14,6 +14,7 @@ use crate::domain::{Actor, CustomerRow, Kind, Role, Scope, Staff};
 use super::I18n;
 use crate::i18n::Msg;
 use crate::storage::idb::{Announcement, IdbStore};
+use crate::storage::rowlog;
 use crate::storage::{Store, StoreError};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -126,7 +127,12 @@ impl AppState {
         }
         self.index.set(index);
         platform::mark("dossier:list-complete");
-        store.compact_rows_if_worth_it().await
+        if store.log_worth_compacting() {
+            // Written from the rows in hand rather than by replaying the log again.
+            let segments = self.index.with_untracked(|index| rowlog::compact(index.rows()));
+            store.compact_rows_as(segments).await?;
+        }
+        Ok(())
     }
 
     async fn load_staff(&self) -> Result<(), StoreError> {
