@@ -1,11 +1,13 @@
-//! The list rows in bulk form: a log of segments, each one string holding the
-//! rows a committed change set wrote (one line per row, or a line with just
-//! the id of a row that is gone). Start-up reads a few hundred strings
-//! instead of one record per customer and replays them in order; a save
-//! appends one small segment; when the log holds many more segments than its
-//! rows need, it is rewritten compactly. Every segment is written in the
-//! same transaction as the rows it carries, so the log and the `customer_rows`
-//! store never disagree.
+//! The list rows in bulk form: a log of segments, each a text of at most
+//! [`SEGMENT_BYTES`] holding rows a committed change set wrote (one line per
+//! row, or a line with just the id of a row that is gone); a large change set
+//! writes several. Start-up reads a few hundred segments instead of one
+//! record per customer and replays them in order; a save appends one small
+//! segment; when the log holds many more lines or segments than its rows
+//! need, it is rewritten compactly. Every segment is written in the same
+//! transaction as the rows it carries, so the log and the `customer_rows`
+//! store never disagree. The store keeps a segment as UTF-8 bytes (the first
+//! version kept strings, which are still read).
 //!
 //! A line is its fields joined by U+001F, lists joined by U+001E: splitting
 //! is several times faster than parsing JSON, which matters at 100,000 rows.
