@@ -14,7 +14,7 @@ pub fn format(d: NaiveDate) -> String {
     }
 }
 
-/// A date written by [`format`]; anything else is none.
+/// A date written by [`format()`]; anything else is none.
 pub fn parse(s: &str) -> Option<NaiveDate> {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
