@@ -44,12 +44,11 @@ pub async fn bench_fill(db: String, customers: u32, contacts: u32, log: u32, see
 #[wasm_bindgen(js_name = benchLoad)]
 pub fn bench_load(customers: u32, seed: u32) -> Vec<f64> {
     use crate::domain::search::CustomerIndex;
-    use crate::domain::CustomerRow;
     use crate::storage::idb::{replay, segment_value};
     use crate::storage::rowlog::compact;
     let now = DateTime::from_timestamp_millis(1_760_000_000_000).unwrap_or_default();
     let archive = Generator::new(3, 0, seed as u64, now).batch(customers as usize);
-    let rows: Vec<CustomerRow> = archive.customers.iter().zip(archive.contacts.chunks(3)).map(|(c, k)| CustomerRow::of(c, k)).collect();
+    let rows = demo::rows(&archive.customers, &archive.contacts);
     let segments: Vec<JsValue> = compact(&rows).iter().map(|s| segment_value(s)).collect();
     drop((archive, rows));
     let performance = web_sys::window().and_then(|w| w.performance());

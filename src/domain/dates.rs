@@ -92,7 +92,7 @@ mod tests {
             let json = serde_json::to_string(&ours).unwrap();
             assert_eq!(json, serde_json::to_string(&theirs).unwrap());
             assert_eq!(serde_json::from_str::<Ours>(&json).unwrap(), ours);
-            d = d + chrono::Duration::days(97);
+            d += chrono::Duration::days(97);
         }
         let none = Ours { a: end, b: None };
         let json = serde_json::to_string(&none).unwrap();

@@ -390,7 +390,7 @@ pub fn into_changeset(archive: DemoArchive) -> ChangeSet {
 
 /// One list row per customer, each from the run of contacts that follows the
 /// previous customer's: linear, with no search.
-fn rows(customers: &[Customer], contacts: &[Contact]) -> Vec<CustomerRow> {
+pub fn rows(customers: &[Customer], contacts: &[Contact]) -> Vec<CustomerRow> {
     let mut rest = contacts;
     customers
         .iter()

@@ -100,6 +100,13 @@ impl CustomerRow {
             .collect();
     }
 
+    /// Give a row without a sort key (stored by an older version) its key.
+    pub fn fill_sort_key(&mut self) {
+        if self.sort.is_empty() {
+            self.sort = normalize(&self.name);
+        }
+    }
+
     pub fn visibility(&self) -> Visibility<'_> {
         Visibility { owner: self.owner.as_deref(), co_owner: self.co_owner.as_deref(), confidentiality: self.confidentiality }
     }
@@ -189,9 +196,7 @@ impl RowSet {
 
     /// Give every row without a sort key its key (rows stored by older versions).
     pub fn fill_sort_keys(&mut self) {
-        for row in self.rows.iter_mut().filter(|r| r.sort.is_empty()) {
-            row.sort = normalize(&row.name);
-        }
+        self.rows.iter_mut().for_each(CustomerRow::fill_sort_key);
     }
 
     pub fn into_rows(self) -> Vec<CustomerRow> {

@@ -229,13 +229,6 @@ pub struct CustomerIndex {
     generation: u64,
 }
 
-fn with_sort(mut row: CustomerRow) -> CustomerRow {
-    if row.sort.is_empty() {
-        row.sort = normalize(&row.name);
-    }
-    row
-}
-
 impl CustomerIndex {
     pub fn new(rows: impl Into<RowSet>) -> Self {
         let mut set = rows.into();
@@ -290,7 +283,8 @@ impl CustomerIndex {
     /// Insert or replace a row.
     pub fn upsert(&mut self, row: CustomerRow) {
         self.generation = next_generation();
-        let row = with_sort(row);
+        let mut row = row;
+        row.fill_sort_key();
         let hay = haystack(&row);
         // A row that changes its sort key leaves its place in name order first.
         if let Some(i) = self.set.position(&row.id).filter(|&i| self.rows()[i].sort != row.sort) {

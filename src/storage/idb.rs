@@ -342,17 +342,9 @@ impl IdbStore {
                 values.into_iter().map(from_js).collect::<Result<_, _>>()?
             }
         };
-        write_log(&log, &rows)?;
+        write_log(&log, &rowlog::compact(&rows))?;
         tx.commit().map_err(fail("save"))?.await.map_err(fail("save"))?;
         Ok(rows)
-    }
-
-    /// Rewrite the row log if the last [`IdbStore::rows_from_log`] found it much longer than its rows need.
-    pub async fn compact_rows_if_worth_it(&self) -> Result<(), StoreError> {
-        if self.log_worth_compacting.take() {
-            self.compact_rows().await?;
-        }
-        Ok(())
     }
 
     /// Whether the last read of the row log found it worth rewriting.
@@ -360,13 +352,17 @@ impl IdbStore {
         self.log_worth_compacting.get()
     }
 
-    /// Rewrite the row log as `segments`: the rows the last read of the log
+    /// Rewrite the row log if the last [`IdbStore::rows_from_log`] found it
+    /// much longer than its rows need, as `in_hand()`: the rows that read
     /// left, encoded by the caller from what it already holds, so start-up
     /// does not read and replay the whole log a second time. If the log
     /// changed since that read (a save here or in another tab), it is
     /// compacted from itself instead.
-    pub async fn compact_rows_as(&self, segments: Vec<String>) -> Result<(), StoreError> {
-        self.log_worth_compacting.set(false);
+    pub async fn compact_rows_if_worth_it(&self, in_hand: impl FnOnce() -> Vec<String>) -> Result<(), StoreError> {
+        if !self.log_worth_compacting.take() {
+            return Ok(());
+        }
+        let segments = in_hand();
         let tx = self.db.transaction(&[ROW_LOG], TransactionMode::ReadWrite).map_err(fail("save"))?;
         let log = tx.object_store(ROW_LOG).map_err(fail("save"))?;
         let keys = log.get_all_keys(None, None).map_err(fail("read"))?.await.map_err(fail("read"))?;
@@ -375,10 +371,7 @@ impl IdbStore {
             drop(tx);
             return self.compact_rows().await.map(drop);
         }
-        log.clear().map_err(fail("save"))?;
-        for segment in &segments {
-            log.add(&segment_value(segment), None).map_err(fail("save"))?;
-        }
+        write_log(&log, &segments)?;
         tx.commit().map_err(fail("save"))?.await.map_err(fail("save"))?;
         Ok(())
     }
@@ -483,11 +476,11 @@ fn segment_text(value: JsValue) -> Option<String> {
     }
 }
 
-/// Replace the row log with the rows in compact segments.
-fn write_log(log: &ObjectStore, rows: &[CustomerRow]) -> Result<(), StoreError> {
+/// Replace the row log with `segments`.
+fn write_log(log: &ObjectStore, segments: &[String]) -> Result<(), StoreError> {
     log.clear().map_err(fail("save"))?;
-    for segment in rowlog::compact(rows) {
-        log.add(&segment_value(&segment), None).map_err(fail("save"))?;
+    for segment in segments {
+        log.add(&segment_value(segment), None).map_err(fail("save"))?;
     }
     Ok(())
 }
@@ -509,7 +502,7 @@ async fn build_rows(customers: &ObjectStore, contacts: &ObjectStore, rows: &Obje
         built.push(row);
     }
     if let Some(log) = log {
-        write_log(log, &built)?;
+        write_log(log, &rowlog::compact(&built))?;
     }
     Ok(())
 }

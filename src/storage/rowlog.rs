@@ -212,13 +212,10 @@ impl Replay {
         if lines.next() != Some(HEADER) {
             return Err("unknown row segment format".into());
         }
-        // Room for every line as a new row: a compact segment is all new rows.
-        let count = text.bytes().filter(|&b| b == b'\n').count();
-        self.rows.reserve(count);
         self.segments += 1;
-        self.lines += count;
         self.bytes += text.len();
         for line in lines {
+            self.lines += 1;
             match line.strip_prefix('-') {
                 Some(rest) => {
                     self.rows.remove(&self::text(rest.strip_prefix(FIELD).ok_or("bad removal line")?));

@@ -127,12 +127,7 @@ impl AppState {
         }
         self.index.set(index);
         platform::mark("dossier:list-complete");
-        if store.log_worth_compacting() {
-            // Written from the rows in hand rather than by replaying the log again.
-            let segments = self.index.with_untracked(|index| rowlog::compact(index.rows()));
-            store.compact_rows_as(segments).await?;
-        }
-        Ok(())
+        store.compact_rows_if_worth_it(|| self.index.with_untracked(|index| rowlog::compact(index.rows()))).await
     }
 
     async fn load_staff(&self) -> Result<(), StoreError> {

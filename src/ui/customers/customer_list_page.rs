@@ -147,21 +147,20 @@ pub fn CustomerListPage() -> impl IntoView {
     let viewport = RwSignal::new(window_height());
     let selected = RwSignal::new(0usize);
     let body = NodeRef::<html::Div>::new();
+    let measure = move || {
+        if let Some(el) = body.get_untracked() {
+            viewport.set(el.client_height().max(200) as f64);
+        }
+    };
     Effect::new(move |_| {
         if body.get().is_some() {
             leptos::task::spawn_local(async move {
                 platform::next_paint().await;
-                if let Some(el) = body.get_untracked() {
-                    viewport.set(el.client_height().max(200) as f64);
-                }
+                measure();
             });
         }
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| {
-        if let Some(el) = body.get_untracked() {
-            viewport.set(el.client_height().max(200) as f64);
-        }
-    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
     // A new search starts at the top.
     // Only what has moved is reset: setting the scroll position makes the
