@@ -553,7 +553,7 @@ fn identity(rng: &mut SplitMix, names: &mut NameBook) -> Identity {
             area,
             postcode,
             address,
-            domain: format!("{}{slug}.{tld}", stem.to_lowercase().replace(' ', "")),
+            domain: format!("{}{slug}.{tld}", stem.to_ascii_lowercase().replace(' ', "")),
         }
     } else {
         let c = rng.below(CITIES.len());
@@ -737,9 +737,9 @@ fn contact(rng: &mut SplitMix, customer: &Customer, domain: &str, i: usize, k: u
     let (name, email_local, messaging, title) = if english {
         let first = *rng.pick(ENGLISH_FIRST);
         let last = *rng.pick(ENGLISH_LAST);
-        let handle = fill(rng, &format!("{}_{}", first.to_lowercase(), last.to_lowercase()), "##");
+        let handle = fill(rng, &format!("{}_{}", first.to_ascii_lowercase(), last.to_ascii_lowercase()), "##");
         let title = if k == 1 { ENGLISH_TITLES[0] } else { *rng.pick(ENGLISH_TITLES) };
-        (format!("{first} {last}"), format!("{}.{}", first.to_lowercase(), last.to_lowercase()), handle, title)
+        (format!("{first} {last}"), format!("{}.{}", first.to_ascii_lowercase(), last.to_ascii_lowercase()), handle, title)
     } else {
         let (name, given, surname) = chinese_person(rng);
         let handle = match rng.below(3) {

@@ -132,7 +132,7 @@ pub fn phone(raw: &str) -> Result<String, FieldError> {
     if v.is_empty() {
         return Ok(v);
     }
-    let lower = v.to_lowercase();
+    let lower = v.to_ascii_lowercase();
     let (main, ext) = match ["ext.", "ext", "分机", "分機", "转", "轉", "x", "#"].iter().find_map(|sep| lower.split_once(sep)) {
         Some((m, e)) => (m.to_string(), Some(e.trim().to_string())),
         None => (lower.clone(), None),

@@ -1,9 +1,14 @@
 //! Small preferences kept in the browser (gloo-storage): the language, which
 //! archive is open (real or demo), and who the current user is per archive.
+//!
+//! Values are JSON, written and read by the browser's own `JSON` rather than
+//! through gloo-storage's serde_json helpers: that keeps serde_json and its
+//! float tables (about 20 KB) out of the download.
 
 use std::collections::BTreeMap;
 
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::i18n::Locale;
 
@@ -16,28 +21,48 @@ pub const REAL_DB: &str = "dossier";
 /// The demo archive's database: separate, so a demo never touches real data.
 pub const DEMO_DB: &str = "dossier-demo";
 
+/// The value stored under `key`, parsed from its JSON.
+fn get(storage: &web_sys::Storage, key: &str) -> Option<JsValue> {
+    storage.get_item(key).ok().flatten().and_then(|text| js_sys::JSON::parse(&text).ok())
+}
+
+/// Store `value` under `key` as JSON. A full or blocked storage loses only the preference.
+fn set(storage: &web_sys::Storage, key: &str, value: &JsValue) {
+    if let Some(text) = js_sys::JSON::stringify(value).ok().and_then(|t| t.as_string()) {
+        let _ = storage.set_item(key, &text);
+    }
+}
+
+fn get_text(key: &str) -> Option<String> {
+    get(&LocalStorage::raw(), key).and_then(|v| v.as_string())
+}
+
+fn set_text(key: &str, value: &str) {
+    set(&LocalStorage::raw(), key, &JsValue::from_str(value));
+}
+
 pub fn locale() -> Option<Locale> {
-    LocalStorage::get::<String>(LOCALE).ok().and_then(|s| Locale::parse(&s))
+    get_text(LOCALE).and_then(|s| Locale::parse(&s))
 }
 
 pub fn set_locale(l: Locale) {
-    let _ = LocalStorage::set(LOCALE, l.as_str());
+    set_text(LOCALE, l.as_str());
 }
 
 pub fn demo() -> bool {
-    LocalStorage::get::<String>(ARCHIVE).ok().as_deref() == Some("demo")
+    get_text(ARCHIVE).as_deref() == Some("demo")
 }
 
 pub fn set_demo(on: bool) {
-    let _ = LocalStorage::set(ARCHIVE, if on { "demo" } else { "real" });
+    set_text(ARCHIVE, if on { "demo" } else { "real" });
 }
 
 pub fn me(db: &str) -> Option<String> {
-    LocalStorage::get::<String>(format!("dossier.me.{db}")).ok().filter(|s| !s.is_empty())
+    get_text(&format!("dossier.me.{db}")).filter(|s| !s.is_empty())
 }
 
 pub fn set_me(db: &str, id: Option<&str>) {
-    let _ = LocalStorage::set(format!("dossier.me.{db}"), id.unwrap_or(""));
+    set_text(&format!("dossier.me.{db}"), id.unwrap_or(""));
 }
 
 /// The browser's preferred language, mapped to one we have.
@@ -55,11 +80,23 @@ fn draft_key(db: &str, form: &str) -> String {
 /// An unsaved form's fields (key → text), kept for this tab so that leaving the
 /// page or reloading it loses nothing.
 pub fn draft(db: &str, form: &str) -> Option<BTreeMap<String, String>> {
-    SessionStorage::get(draft_key(db, form)).ok()
+    let object = get(&SessionStorage::raw(), &draft_key(db, form))?.dyn_into::<js_sys::Object>().ok()?;
+    let fields = js_sys::Object::entries(&object)
+        .iter()
+        .filter_map(|entry| {
+            let pair = entry.dyn_into::<js_sys::Array>().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect();
+    Some(fields)
 }
 
 pub fn set_draft(db: &str, form: &str, fields: &BTreeMap<String, String>) {
-    let _ = SessionStorage::set(draft_key(db, form), fields);
+    let object = js_sys::Object::new();
+    for (key, value) in fields {
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(value));
+    }
+    set(&SessionStorage::raw(), &draft_key(db, form), &object);
 }
 
 pub fn clear_draft(db: &str, form: &str) {
