@@ -13,13 +13,6 @@ use crate::i18n::Msg;
 use crate::storage::idb::IdbStore;
 use crate::storage::{browser, Store, StoreError};
 
-#[derive(Clone, PartialEq)]
-enum Phase {
-    Opening,
-    Ready,
-    Failed(String),
-}
-
 /// Fill an empty demo archive with the sample agency.
 pub async fn seed_demo(state: &AppState) -> Result<(), StoreError> {
     let archive = demo::generate(200, 2, 3, 2026, platform::now());
@@ -68,26 +61,28 @@ pub fn App() -> impl IntoView {
     let state = AppState::new(i18n, prefs::demo());
     provide_context(state);
     provide_context(i18n);
-    let phase = RwSignal::new(Phase::Opening);
+    // Why the archive could not be opened, if it could not.
+    let failed = RwSignal::new(None::<String>);
     spawn_local(async move {
         match start(state).await {
             Ok(()) => {
-                phase.set(Phase::Ready);
+                state.ready.set(true);
                 platform::mark("dossier:first-screen");
                 settle(state).await;
             }
-            Err(e) => phase.set(Phase::Failed(state.error_text(&e))),
+            Err(e) => failed.set(Some(state.error_text(&e))),
         }
     });
-    move || match phase.get() {
-        Phase::Opening => view! { <div class="splash" role="status">{i18n.text(Msg::Opening)}</div> }.into_any(),
-        Phase::Failed(text) => view! {
+    // The layout and the list draw while the archive opens, so that only the
+    // rows are left to draw when it is open.
+    move || match failed.get() {
+        Some(text) => view! {
             <div class="splash error" role="alert">
                 <h1>{i18n.text(Msg::OpenFailed)}</h1>
                 <p>{text}</p>
             </div>
         }
         .into_any(),
-        Phase::Ready => view! { <Shell/> }.into_any(),
+        None => view! { <Shell/> }.into_any(),
     }
 }

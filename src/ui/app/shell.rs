@@ -28,6 +28,9 @@ fn NavLink(route: Route, label: Msg, #[prop(into)] active: Signal<bool>, #[prop(
 
 /// Reset the demo archive to its sample data.
 fn reset_demo(state: AppState) {
+    if !state.ready.get_untracked() {
+        return;
+    }
     spawn_local(async move {
         let store = state.store();
         let result = async {
@@ -141,10 +144,19 @@ pub fn Shell() -> impl IntoView {
             idx.rows().iter().filter(|r| r.needs_review(now) && visible(&r.visibility(), crate::domain::Scope::All)).count()
         })
     });
+    // The page to show: the customer list at once (it fills in as the archive
+    // opens), any other page once the archive is open.
+    let shown = Memo::new(move |_| {
+        let route = route.get();
+        (state.ready.get() || route == Route::Customers).then_some(route)
+    });
     let trash_count = RwSignal::new(0usize);
     Effect::new(move |_| {
         state.remote.track();
         state.index.track();
+        if !state.ready.get() {
+            return;
+        }
         spawn_local(async move {
             if let Ok(n) = state.store().count(crate::domain::Kind::Trash).await {
                 trash_count.set(n as usize);
@@ -188,15 +200,16 @@ pub fn Shell() -> impl IntoView {
                 <p class="sidebar-note">{i.text(Msg::WorkingViewNote)}</p>
             </nav>
             <main class="content">
-                {move || match route.get() {
-                    Route::Customers => view! { <CustomerListPage/> }.into_any(),
-                    Route::NewCustomer => view! { <CustomerForm id=None/> }.into_any(),
-                    Route::EditCustomer(id) => view! { <CustomerForm id=Some(id)/> }.into_any(),
-                    Route::Customer(id) => view! { <CustomerPage id=id/> }.into_any(),
-                    Route::Review => view! { <ReviewPage/> }.into_any(),
-                    Route::Trash => view! { <TrashPage/> }.into_any(),
-                    Route::Staff => view! { <StaffPage/> }.into_any(),
-                    Route::Settings => view! { <SettingsPage/> }.into_any(),
+                {move || match shown.get() {
+                    None => view! { <div class="splash" role="status">{i.text(Msg::Opening)}</div> }.into_any(),
+                    Some(Route::Customers) => view! { <CustomerListPage/> }.into_any(),
+                    Some(Route::NewCustomer) => view! { <CustomerForm id=None/> }.into_any(),
+                    Some(Route::EditCustomer(id)) => view! { <CustomerForm id=Some(id)/> }.into_any(),
+                    Some(Route::Customer(id)) => view! { <CustomerPage id=id/> }.into_any(),
+                    Some(Route::Review) => view! { <ReviewPage/> }.into_any(),
+                    Some(Route::Trash) => view! { <TrashPage/> }.into_any(),
+                    Some(Route::Staff) => view! { <StaffPage/> }.into_any(),
+                    Some(Route::Settings) => view! { <SettingsPage/> }.into_any(),
                 }}
             </main>
             <Toasts/>

@@ -40,6 +40,9 @@ pub struct AppState {
     /// Staff id of the current user ("who am I"); none means no working view.
     pub me: RwSignal<Option<String>>,
     pub demo: RwSignal<bool>,
+    /// The archive is open and the list's first screen is in. Until then the
+    /// layout and the customer list show (empty, loading) and other pages wait.
+    pub ready: RwSignal<bool>,
     /// What another tab changed last, and a counter that moves with each change.
     pub remote: RwSignal<(u64, Announcement)>,
     pub toasts: RwSignal<Vec<Toast>>,
@@ -64,6 +67,7 @@ impl AppState {
             staff: RwSignal::new(Vec::new()),
             me: RwSignal::new(None),
             demo: RwSignal::new(demo),
+            ready: RwSignal::new(false),
             remote: RwSignal::new((0, Announcement::default())),
             toasts: RwSignal::new(Vec::new()),
             list_query: RwSignal::new(ListQuery::default()),

@@ -145,11 +145,17 @@ pub fn CustomerListPage() -> impl IntoView {
     // extra time, which delays the first rows.
     let window_height = || web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(600.0);
     let viewport = RwSignal::new(window_height());
+    // Rows drawn beyond the view, for scrolling: none before the first paint,
+    // which then draws only what shows.
+    let overscan = RwSignal::new(0usize);
     let selected = RwSignal::new(0usize);
     let body = NodeRef::<html::Div>::new();
     let measure = move || {
         if let Some(el) = body.get_untracked() {
             viewport.set(el.client_height().max(200) as f64);
+            if overscan.get_untracked() != OVERSCAN {
+                overscan.set(OVERSCAN);
+            }
         }
     };
     Effect::new(move |_| {
@@ -179,9 +185,11 @@ pub fn CustomerListPage() -> impl IntoView {
     });
     let window_range = move || {
         let n = hits.with(Vec::len);
-        let first = ((scroll_top.get() / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
-        let count = (viewport.get() / ROW_HEIGHT) as usize + 2 * OVERSCAN;
-        first.min(n)..(first + count).min(n)
+        let top = (scroll_top.get() / ROW_HEIGHT) as usize;
+        // The rows in view (the first and last may show in part), and the overscan on either side.
+        let shown = (viewport.get() / ROW_HEIGHT).ceil() as usize + 1;
+        let extra = overscan.get();
+        top.saturating_sub(extra).min(n)..(top + shown + extra).min(n)
     };
     let keep_in_view = move |pos: usize| {
         if let Some(el) = body.get_untracked() {
