@@ -3,7 +3,7 @@
 //!
 //! Values are JSON, written and read by the browser's own `JSON` rather than
 //! through gloo-storage's serde_json helpers: that keeps serde_json and its
-//! float tables (about 20 KB) out of the download.
+//! float tables (about 10 KB gzipped) out of the download.
 
 use std::collections::BTreeMap;
 

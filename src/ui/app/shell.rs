@@ -28,9 +28,6 @@ fn NavLink(route: Route, label: Msg, #[prop(into)] active: Signal<bool>, #[prop(
 
 /// Reset the demo archive to its sample data.
 fn reset_demo(state: AppState) {
-    if !state.ready.get_untracked() {
-        return;
-    }
     spawn_local(async move {
         let store = state.store();
         let result = async {
@@ -62,7 +59,7 @@ fn DemoBanner() -> impl IntoView {
         <div class="demo-banner" role="note">
             <strong>"DEMO"</strong>
             <span>{i.text(Msg::DemoBanner)}</span>
-            <button class="btn small" on:click=move |_| reset_demo(state)>{i.text(Msg::ResetDemo)}</button>
+            <button class="btn small" disabled=move || !state.ready.get() on:click=move |_| reset_demo(state)>{i.text(Msg::ResetDemo)}</button>
             <button class="btn small" on:click=move |_| switch_archive(false)>{i.text(Msg::LeaveDemo)}</button>
         </div>
     }
