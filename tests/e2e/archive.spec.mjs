@@ -379,7 +379,7 @@ test('after a reload the whole list is back, with renames and deletions, beyond 
   await expect(page.locator('.row .primary-text').first()).toHaveText('Aaa Renamed Studio');
 });
 
-test('typing in a new customer form survives a reload, until it is discarded', async ({ page }) => {
+test('typing with quotes, backslashes and line breaks comes back exactly after a reload', async ({ page }) => {
   await openApp(page);
   await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
   await page.getByRole('link', { name: 'New customer' }).first().click();
@@ -389,9 +389,4 @@ test('typing in a new customer form survives a reload, until it is discarded', a
   await expect(page.getByText('Your unsaved changes from earlier are back.')).toBeVisible();
   await expect(page.getByLabel('Customer name')).toHaveValue('星河 "Galaxy" 饮料');
   await expect(page.getByLabel('Notes')).toHaveValue('第一行\n"quoted" \\ second line');
-  await page.getByRole('button', { name: 'Discard my changes' }).click();
-  await expect(page.getByLabel('Customer name')).toHaveValue('');
-  await page.reload();
-  await expect(page.getByLabel('Customer name')).toHaveValue('');
-  await expect(page.getByText('Your unsaved changes from earlier are back.')).toHaveCount(0);
 });

@@ -140,22 +140,18 @@ pub fn CustomerListPage() -> impl IntoView {
     let total = Memo::new(move |_| state.index.with(|i| i.len()));
     let complete = Memo::new(move |_| state.index.with(|i| i.is_complete()));
     let scroll_top = RwSignal::new(0.0f64);
-    // The window's height until the list's own is measured after the first
-    // paint: measuring before it would make the browser lay the page out an
-    // extra time, which delays the first rows.
+    // The list's own height, once measured after the first paint: measuring
+    // before it would make the browser lay the page out an extra time, which
+    // delays the first rows. Until then the window's height stands in, and
+    // only the rows in view are drawn (no overscan).
     let window_height = || web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(600.0);
-    let viewport = RwSignal::new(window_height());
-    // Rows drawn beyond the view, for scrolling: none before the first paint,
-    // which then draws only what shows.
-    let overscan = RwSignal::new(0usize);
+    let measured = RwSignal::new(None::<f64>);
+    let viewport = move || measured.get().unwrap_or_else(window_height);
     let selected = RwSignal::new(0usize);
     let body = NodeRef::<html::Div>::new();
     let measure = move || {
         if let Some(el) = body.get_untracked() {
-            viewport.set(el.client_height().max(200) as f64);
-            if overscan.get_untracked() != OVERSCAN {
-                overscan.set(OVERSCAN);
-            }
+            measured.set(Some(el.client_height().max(200) as f64));
         }
     };
     Effect::new(move |_| {
@@ -187,8 +183,8 @@ pub fn CustomerListPage() -> impl IntoView {
         let n = hits.with(Vec::len);
         let top = (scroll_top.get() / ROW_HEIGHT) as usize;
         // The rows in view (the first and last may show in part), and the overscan on either side.
-        let shown = (viewport.get() / ROW_HEIGHT).ceil() as usize + 1;
-        let extra = overscan.get();
+        let shown = (viewport() / ROW_HEIGHT).ceil() as usize + 1;
+        let extra = if measured.get().is_some() { OVERSCAN } else { 0 };
         top.saturating_sub(extra).min(n)..(top + shown + extra).min(n)
     };
     let keep_in_view = move |pos: usize| {
@@ -208,7 +204,7 @@ pub fn CustomerListPage() -> impl IntoView {
         if n == 0 {
             return;
         }
-        let page = (viewport.get_untracked() / ROW_HEIGHT) as usize;
+        let page = (untrack(viewport) / ROW_HEIGHT) as usize;
         let cur = selected.get_untracked().min(n - 1);
         let next = match ev.key().as_str() {
             "ArrowDown" => (cur + 1).min(n - 1),
