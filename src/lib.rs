@@ -6,7 +6,7 @@ pub mod domain;
 pub mod i18n;
 pub mod storage;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "bench"))]
 pub mod bench;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

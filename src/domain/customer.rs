@@ -210,8 +210,11 @@ pub struct Customer {
     pub trading_since: Option<NaiveDate>,
     /// ISO 4217 code of every amount on the record.
     pub currency: String,
+    #[serde(with = "super::amounts::optional")]
     pub registered_capital: Option<Decimal>,
+    #[serde(with = "super::amounts::optional")]
     pub assets: Option<Decimal>,
+    #[serde(with = "super::amounts::optional")]
     pub annual_revenue: Option<Decimal>,
     pub employees: Option<u32>,
     pub texts: BTreeMap<Field, String>,

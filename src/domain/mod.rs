@@ -4,6 +4,7 @@
 #[macro_use]
 mod keys;
 
+pub mod amounts;
 pub mod change;
 pub mod contact;
 pub mod customer;

@@ -239,7 +239,7 @@ pub fn amount(raw: &str) -> Result<Option<Decimal>, FieldError> {
     if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-') {
         return Err(FieldError::Amount);
     }
-    let d: Decimal = s.parse().map_err(|_| FieldError::Amount)?;
+    let d = Decimal::from_str_exact(&s).map_err(|_| FieldError::Amount)?;
     let d = d.checked_mul(scale).ok_or(FieldError::Amount)?;
     if d.is_sign_negative() && !d.is_zero() {
         return Err(FieldError::Negative);
