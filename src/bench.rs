@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::domain::demo::{self, Generator};
 use crate::domain::{ChangeSet, Expect};
+use crate::storage::first_screen;
 use crate::storage::idb::IdbStore;
 use crate::storage::Store;
 
@@ -32,6 +33,13 @@ pub async fn bench_fill(db: String, customers: u32, contacts: u32, log: u32, see
         let n = batch.max(1).min(customers - done);
         store.apply(&demo::into_changeset(generator.batch(n as usize))).await.map_err(js_err)?;
         done += n;
+    }
+    // The copy of the list's first screen, as the app keeps it once it has
+    // shown the list (the app that imported these customers would have).
+    let staff = store.all::<crate::domain::Staff>().await.map_err(js_err)?;
+    let rows = store.first_rows(first_screen::ROWS).await.map_err(js_err)?;
+    if let Some(copy) = first_screen::encode(&staff, &rows) {
+        first_screen::write(&db, &copy);
     }
     store.close();
     Ok(done)

@@ -273,3 +273,28 @@ async fn the_benchmark_fill_writes_whole_customers_in_batches() {
     assert_eq!(row.contacts[0], primary.name);
     s.close();
 }
+
+/// The copy of the list's first screen comes back as written (at most its
+/// first screen of rows), and a copy that does not read is ignored.
+#[wasm_bindgen_test]
+fn first_screen_copy_round_trip_and_damage() {
+    use dossier::domain::{Role, Staff};
+    use dossier::storage::first_screen::{self, FirstScreen};
+    let staff = vec![Staff { id: "s1".into(), rev: 2, name: "老张".into(), department: "华东销售部".into(), role: Role::SalesRep, ..Staff::default() }];
+    let rows: Vec<CustomerRow> = (0..first_screen::ROWS + 5)
+        .map(|i| {
+            let mut r = CustomerRow { id: format!("c{i:03}"), name: format!("客户 \"{i}\"\n第二行"), owner: Some("s1".into()), ..CustomerRow::default() };
+            r.fill_sort_key();
+            r
+        })
+        .collect();
+    let copy = first_screen::encode(&staff, &rows).unwrap();
+    first_screen::write("test-first-screen", &copy);
+    let back = first_screen::read("test-first-screen").unwrap();
+    assert!(back == FirstScreen { staff, rows: rows[..first_screen::ROWS].to_vec() }, "the copy read back differs");
+    assert_eq!(first_screen::read("test-first-screen-none"), None);
+    for damaged in ["", "{", "[]", "{\"staff\":[],\"rows\":\"something else\"}", &copy.replace("sales_rep", "astronaut")] {
+        first_screen::write("test-first-screen", damaged);
+        assert_eq!(first_screen::read("test-first-screen"), None, "{damaged:?}");
+    }
+}

@@ -265,6 +265,11 @@ impl CustomerIndex {
         self.set.rows()
     }
 
+    /// Every row in name order.
+    pub fn in_name_order(&self) -> impl Iterator<Item = &CustomerRow> {
+        self.by_name.iter().map(|&i| &self.rows()[i])
+    }
+
     pub fn get(&self, i: usize) -> Option<&CustomerRow> {
         self.rows().get(i)
     }

@@ -8,7 +8,7 @@ use std::future::IntoFuture;
 
 use idb::request::futures::{GetAllKeysStoreRequestFuture, GetAllStoreRequestFuture};
 use idb::{
-    Database, DatabaseEvent, Event, Factory, KeyPath, ObjectStore, ObjectStoreParams, Query, Request, Transaction,
+    Database, DatabaseEvent, Event, Factory, KeyPath, KeyRange, ObjectStore, ObjectStoreParams, Query, Request, Transaction,
     TransactionMode,
 };
 use serde::{Deserialize, Serialize};
@@ -65,7 +65,7 @@ fn fail(op: &'static str) -> impl Fn(idb::Error) -> StoreError {
     }
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, StoreError> {
+pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, StoreError> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| StoreError::Failed { op: "put", detail: e.to_string() })
@@ -84,7 +84,7 @@ fn record_to_js(record: &Record) -> Result<JsValue, StoreError> {
     }
 }
 
-fn from_js<T: Stored>(value: JsValue) -> Result<T, StoreError> {
+pub(crate) fn from_js<T: Stored>(value: JsValue) -> Result<T, StoreError> {
     serde_wasm_bindgen::from_value(value).map_err(|e| StoreError::Corrupt { kind: T::KIND, detail: e.to_string() })
 }
 
@@ -286,18 +286,26 @@ impl IdbStore {
         Ok(refreshed)
     }
 
-    /// The row log's segments as stored, in commit order: the part of reading
-    /// the list that the browser does on its own threads, so it can start
-    /// while the page is busy painting.
-    pub async fn read_row_log(&self) -> Result<Vec<JsValue>, StoreError> {
-        let (values, keys) = match self.early_log.take() {
+    /// Ask the browser for the row log's segments, in commit order: once its
+    /// keys are in, one request per [`LOG_CHUNK`] segments, all at once, so
+    /// that [`IdbStore::rows_from_log`] replays each chunk while the browser
+    /// reads the next. Reading is the part of loading the list that the
+    /// browser does on its own threads, so it can start while the page paints.
+    pub async fn read_row_log(&self) -> Result<LogChunks, StoreError> {
+        let LogRead { log, keys, _tx } = match self.early_log.take() {
             Some(read) => read,
             None => self.start_row_log_read()?,
         };
-        let values = values.await.map_err(fail("read"))?;
         let keys = keys.await.map_err(fail("read"))?;
         self.log_seen.set(keys.last().and_then(JsValue::as_f64).map(|last| (keys.len(), last)));
-        Ok(values)
+        let chunks = keys
+            .chunks(LOG_CHUNK)
+            .map(|chunk| {
+                let range = KeyRange::bound(&chunk[0], &chunk[chunk.len() - 1], Some(false), Some(false)).map_err(fail("read"))?;
+                Ok(log.get_all(Some(Query::KeyRange(range)), None).map_err(fail("read"))?.into_future())
+            })
+            .collect::<Result<_, StoreError>>()?;
+        Ok(LogChunks { chunks, _tx })
     }
 
     /// Ask the browser for the row log now; the next [`IdbStore::read_row_log`]
@@ -312,21 +320,36 @@ impl IdbStore {
     fn start_row_log_read(&self) -> Result<LogRead, StoreError> {
         let tx = self.db.transaction(&[ROW_LOG], TransactionMode::ReadOnly).map_err(fail("read"))?;
         let log = tx.object_store(ROW_LOG).map_err(fail("read"))?;
-        let values = log.get_all(None, None).map_err(fail("read"))?.into_future();
         let keys = log.get_all_keys(None, None).map_err(fail("read"))?.into_future();
-        Ok((values, keys))
+        Ok(LogRead { log, keys, _tx: tx })
     }
 
-    /// The rows the segments leave. When a segment is not one this version
-    /// can read, the log is rebuilt from the row records.
-    pub async fn rows_from_log(&self, segments: Vec<JsValue>) -> Result<RowSet, StoreError> {
-        match replay(segments) {
-            (worth_compacting, Some(rows)) => {
-                self.log_worth_compacting.set(worth_compacting);
-                Ok(rows)
+    /// The rows the row log leaves, replayed a chunk at a time as the browser
+    /// hands the chunks over; `on_read` runs when the last has arrived. When a
+    /// segment is not one this version can read, the log is rebuilt from the
+    /// row records.
+    pub async fn rows_from_log(&self, log: LogChunks, on_read: impl FnOnce()) -> Result<RowSet, StoreError> {
+        let mut replay = Replay::default();
+        let mut on_read = Some(on_read);
+        let last = log.chunks.len();
+        for (n, chunk) in log.chunks.into_iter().enumerate() {
+            let segments = chunk.await.map_err(fail("read"))?;
+            if n + 1 == last {
+                if let Some(f) = on_read.take() {
+                    f();
+                }
             }
-            (_, None) => Ok(self.compact_rows().await?.into()),
+            for segment in segments {
+                if !segment_text(segment).is_some_and(|text| replay.segment(&text).is_ok()) {
+                    return Ok(self.compact_rows().await?.into());
+                }
+            }
         }
+        if let Some(f) = on_read {
+            f();
+        }
+        self.log_worth_compacting.set(replay.worth_compacting());
+        Ok(replay.finish())
     }
 
     /// Rewrite the row log compactly, from itself, or from the row records when
@@ -383,8 +406,23 @@ impl IdbStore {
     }
 }
 
-/// The row log's values and keys, asked for in one transaction.
-type LogRead = (GetAllStoreRequestFuture, GetAllKeysStoreRequestFuture);
+/// Segments asked for per request when the row log is read: few enough that
+/// the first chunk arrives soon, enough that the requests cost little.
+const LOG_CHUNK: usize = 16;
+
+/// A read of the row log under way: its keys asked for, in the transaction
+/// that will read the segments.
+struct LogRead {
+    log: ObjectStore,
+    keys: GetAllKeysStoreRequestFuture,
+    _tx: Transaction,
+}
+
+/// The row log's segments asked for, a chunk of them per request, in commit order.
+pub struct LogChunks {
+    chunks: Vec<GetAllStoreRequestFuture>,
+    _tx: Transaction,
+}
 
 /// The connection the page's loader opened early (`window.__dossierOpen`,
 /// taken once), if it is the archive `name` at this schema version.
@@ -573,8 +611,8 @@ impl Store for IdbStore {
     }
 
     async fn list_rows(&self) -> Result<Vec<CustomerRow>, StoreError> {
-        let segments = self.read_row_log().await?;
-        Ok(self.rows_from_log(segments).await?.into_rows())
+        let log = self.read_row_log().await?;
+        Ok(self.rows_from_log(log, || ()).await?.into_rows())
     }
 
     async fn first_rows(&self, n: usize) -> Result<Vec<CustomerRow>, StoreError> {

@@ -20,6 +20,8 @@ pub mod memory;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 #[cfg(target_arch = "wasm32")]
+pub mod first_screen;
+#[cfg(target_arch = "wasm32")]
 pub mod idb;
 
 /// Why the archive could not be read or written.

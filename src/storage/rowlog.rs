@@ -197,6 +197,13 @@ pub fn compact(rows: &[CustomerRow]) -> Vec<String> {
     segments(rows.iter().map(|r| (r.id.as_str(), Some(r))))
 }
 
+/// The rows one segment holds, in its order.
+pub fn decode(text: &str) -> Result<Vec<CustomerRow>, String> {
+    let mut replay = Replay::default();
+    replay.segment(text)?;
+    Ok(replay.finish().into_rows())
+}
+
 /// Replay segments, oldest first, into the rows they leave.
 #[derive(Default)]
 pub struct Replay {

@@ -390,3 +390,41 @@ test('typing with quotes, backslashes and line breaks comes back exactly after a
   await expect(page.getByLabel('Customer name')).toHaveValue('星河 "Galaxy" 饮料');
   await expect(page.getByLabel('Notes')).toHaveValue('第一行\n"quoted" \\ second line');
 });
+
+test('after a reload the first rows show from the copy kept last time, before the archive is read, and follow every save', async ({ page }) => {
+  await openApp(page);
+  await addStaff(page, '老张', '华东销售部', 'sales_rep');
+  await createCustomer(page, 'Beta Events', async () => {
+    await page.getByLabel('Owner').selectOption({ label: '老张' });
+  });
+  await createCustomer(page, 'Gamma Print');
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByLabel('Customer name').fill('Alpha Print');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Alpha Print' })).toBeVisible();
+  await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
+  await expect(countLine(page)).toHaveText('2 of 2 customers');
+
+  // What the list shows when its first rows appear, and whether the app had
+  // read the archive's first screen by then.
+  await page.addInitScript(() => {
+    const watch = new MutationObserver(() => {
+      if (!document.querySelector('.row')) return;
+      watch.disconnect();
+      window.__firstRows = {
+        archiveRead: performance.getEntriesByName('dossier:first-screen').length > 0,
+        count: document.querySelector('.page-head .count')?.textContent,
+        rows: [...document.querySelectorAll('.row')].map((r) => [...r.querySelectorAll('.cell')].map((c) => c.textContent)),
+      };
+    });
+    document.addEventListener('DOMContentLoaded', () => watch.observe(document.body, { childList: true, subtree: true }));
+  });
+  await page.reload();
+  await page.waitForFunction(() => window.__firstRows);
+  const first = await page.evaluate(() => window.__firstRows);
+  expect(first.archiveRead).toBe(false);
+  expect(first.count).toBe('Loading all customers…');
+  expect(first.rows.map((cells) => [cells[0], cells[3]])).toEqual([['Alpha Print', ''], ['Beta Events', '老张']]);
+  await expect(countLine(page)).toHaveText('2 of 2 customers');
+  await expect(page.locator('.row .primary-text')).toHaveText(['Alpha Print', 'Beta Events']);
+});

@@ -61,6 +61,8 @@ pub fn App() -> impl IntoView {
     let state = AppState::new(i18n, prefs::demo());
     provide_context(state);
     provide_context(i18n);
+    state.show_first_screen_copy();
+    state.keep_first_screen_copy();
     // Why the archive could not be opened, if it could not.
     let failed = RwSignal::new(None::<String>);
     spawn_local(async move {

@@ -14,7 +14,7 @@ use crate::domain::{Actor, CustomerRow, Kind, Role, Scope, Staff};
 use super::I18n;
 use crate::i18n::Msg;
 use crate::storage::idb::{Announcement, IdbStore};
-use crate::storage::rowlog;
+use crate::storage::{first_screen, rowlog};
 use crate::storage::{Store, StoreError};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,10 +53,6 @@ pub struct AppState {
     /// whole list when it arrives.
     pending: StoredValue<Vec<(String, Option<CustomerRow>)>, LocalStorage>,
 }
-
-/// How many rows the list shows before the rest of the archive is read: more
-/// than a tall screen holds.
-const FIRST_SCREEN: usize = 60;
 
 impl AppState {
     pub fn new(i18n: I18n, demo: bool) -> Self {
@@ -107,7 +103,7 @@ impl AppState {
         // `both` starts the first future first: the first screen's rows are
         // asked for before the whole row log, which the browser then reads
         // while the first screen paints.
-        let (first, ()) = platform::both(store.first_rows(FIRST_SCREEN), async { store.prefetch_row_log() }).await;
+        let (first, ()) = platform::both(store.first_rows(first_screen::ROWS), async { store.prefetch_row_log() }).await;
         self.index.set(CustomerIndex::first_screen(first?));
         Ok(())
     }
@@ -117,9 +113,8 @@ impl AppState {
     pub async fn load_rest(&self) -> Result<(), StoreError> {
         let store = self.store();
         // Ask for the rows first, so the browser reads them while it paints the first screen.
-        let (segments, ()) = platform::both(store.read_row_log(), platform::next_paint()).await;
-        platform::mark("dossier:log-read");
-        let rows = store.rows_from_log(segments?).await?;
+        let (log, ()) = platform::both(store.read_row_log(), platform::next_paint()).await;
+        let rows = store.rows_from_log(log?, || platform::mark("dossier:log-read")).await?;
         platform::mark("dossier:rows-parsed");
         let mut index = CustomerIndex::new(rows);
         platform::mark("dossier:index-built");
@@ -135,10 +130,41 @@ impl AppState {
     }
 
     async fn load_staff(&self) -> Result<(), StoreError> {
-        self.staff.set(self.store().all::<Staff>().await?);
-        let me = prefs::me(self.db_name()).filter(|id| self.staff.get_untracked().iter().any(|s| &s.id == id));
-        self.me.set(me);
+        self.set_staff(self.store().all::<Staff>().await?);
         Ok(())
+    }
+
+    /// The staff, and the current user if they are among them.
+    fn set_staff(&self, staff: Vec<Staff>) {
+        let me = prefs::me(self.db_name()).filter(|id| staff.iter().any(|s| &s.id == id));
+        self.staff.set(staff);
+        self.me.set(me);
+    }
+
+    /// Before the archive is open: show the copy of the list's first screen
+    /// kept from last time, if there is one ([`first_screen`]).
+    pub fn show_first_screen_copy(&self) {
+        if let Some(copy) = first_screen::read(self.db_name()) {
+            self.set_staff(copy.staff);
+            self.index.set(CustomerIndex::first_screen(copy.rows));
+        }
+    }
+
+    /// Keep that copy in step: once the whole list is in, write it again
+    /// whenever its first rows or the staff change.
+    pub fn keep_first_screen_copy(&self) {
+        let state = *self;
+        let written = StoredValue::new_local(String::new());
+        Effect::new(move |_| {
+            let copy = state.index.with(|index| match index.is_complete() {
+                true => state.staff.with(|staff| first_screen::encode(staff, index.in_name_order())),
+                false => None,
+            });
+            if let Some(copy) = copy.filter(|c| written.with_value(|w| w != c)) {
+                first_screen::write(state.db_name(), &copy);
+                written.set_value(copy);
+            }
+        });
     }
 
     /// Write a change set, then show it in memory: staff as written, and the
