@@ -2,6 +2,8 @@
 //! store beside the full records, written in the same transaction, so that
 //! start-up reads a few hundred bytes per customer instead of whole records.
 
+use std::collections::hash_map::Entry;
+
 use chrono::{DateTime, Duration, Utc};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -168,15 +170,17 @@ impl RowSet {
 
     /// Insert or replace the row with this id.
     pub fn upsert(&mut self, row: CustomerRow) -> Upserted {
-        match self.position.get(&row.id) {
-            Some(&i) => {
+        // One lookup: replaying 100,000 rows at start-up adds nearly all of them.
+        match self.position.entry(row.id.clone()) {
+            Entry::Occupied(at) => {
+                let i = *at.get();
                 let moved = self.rows[i].sort != row.sort;
                 self.rows[i] = row;
                 if moved { Upserted::Moved(i) } else { Upserted::Replaced(i) }
             }
-            None => {
+            Entry::Vacant(slot) => {
                 let i = self.rows.len();
-                self.position.insert(row.id.clone(), i);
+                slot.insert(i);
                 self.rows.push(row);
                 Upserted::Added(i)
             }

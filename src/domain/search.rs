@@ -460,13 +460,16 @@ impl CustomerIndex {
     }
 
     /// Distinct non-empty values of a column, sorted, for filter menus.
-    /// The few distinct values are picked out first and only they are copied
-    /// and sorted: the menus are rebuilt whenever the rows change.
+    /// The few distinct values are kept in order as the rows go by, and only
+    /// they are copied: the menus are rebuilt whenever the rows change.
     pub fn values(&self, column: impl Fn(&CustomerRow) -> &str) -> Vec<String> {
-        let distinct: rustc_hash::FxHashSet<&str> = self.rows().iter().map(column).filter(|s| !s.is_empty()).collect();
-        let mut v: Vec<String> = distinct.into_iter().map(str::to_string).collect();
-        v.sort_unstable();
-        v
+        let mut distinct: Vec<&str> = Vec::new();
+        for value in self.rows().iter().map(column).filter(|s| !s.is_empty()) {
+            if let Err(at) = distinct.binary_search(&value) {
+                distinct.insert(at, value);
+            }
+        }
+        distinct.into_iter().map(str::to_string).collect()
     }
 
     /// Rows not reviewed for [`super::row::REVIEW_DAYS`], grouped by owner

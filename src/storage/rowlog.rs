@@ -75,11 +75,21 @@ fn push_list(out: &mut String, items: &[String]) {
     }
 }
 
-fn list(s: &str) -> Vec<String> {
+fn list(s: &str, escaped: bool) -> Vec<String> {
     if s.is_empty() {
         Vec::new()
     } else {
-        s.split(ITEM).map(text).collect()
+        s.split(ITEM).map(|item| field(item, escaped)).collect()
+    }
+}
+
+/// A field's text; `escaped` says whether its line has any escape at all,
+/// which most lines do not (one look per line instead of one per field).
+fn field(s: &str, escaped: bool) -> String {
+    if escaped {
+        text(s)
+    } else {
+        s.to_string()
     }
 }
 
@@ -129,6 +139,8 @@ fn parse_row(line: &str) -> Result<CustomerRow, String> {
     let at = |s: &str| -> Result<DateTime<Utc>, String> {
         s.parse::<i64>().ok().and_then(DateTime::from_timestamp_millis).ok_or_else(|| format!("bad time {s}"))
     };
+    let escaped = line.as_bytes().contains(&(ESCAPE as u8));
+    let text = |s: &str| field(s, escaped);
     let who = |s: &str| if s.is_empty() { None } else { Some(text(s)) };
     let name = text(f[2]);
     Ok(CustomerRow {
@@ -144,8 +156,8 @@ fn parse_row(line: &str) -> Result<CustomerRow, String> {
         industry: text(f[9]),
         region: text(f[10]),
         phone: text(f[11]),
-        contacts: list(f[12]),
-        contact_phones: list(f[13]),
+        contacts: list(f[12], escaped),
+        contact_phones: list(f[13], escaped),
         updated_at: at(f[14])?,
         reviewed_at: at(f[15])?,
     })
