@@ -144,12 +144,14 @@ fn contains(hay: &[u8], needle: &[u8], anchor: usize) -> bool {
 const ONES: u64 = 0x0101_0101_0101_0101;
 
 /// The eight bytes at `at`, as a little-endian number.
+#[inline(always)]
 fn load(hay: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(hay[at..at + 8].try_into().unwrap_or_default())
 }
 
 /// A flag in the high bit of every byte of `x` that is zero (and perhaps of
 /// some bytes above one that is: the callers check every place flagged).
+#[inline(always)]
 fn zero_bytes(x: u64) -> u64 {
     x.wrapping_sub(ONES) & !x & (ONES << 7)
 }
@@ -169,6 +171,7 @@ fn anchor(hays: &[String], needle: &[u8]) -> usize {
 }
 
 /// Up to eight bytes as a little-endian number, zero-padded.
+#[inline(always)]
 fn word(bytes: &[u8]) -> u64 {
     let mut w = [0u8; 8];
     let n = bytes.len().min(8);
