@@ -62,7 +62,7 @@ pub fn bench_load(customers: u32, seed: u32) -> Vec<f64> {
     let performance = web_sys::window().and_then(|w| w.performance());
     let clock = || performance.as_ref().map_or_else(js_sys::Date::now, |p| p.now());
     let t0 = clock();
-    let rows = replay(segments).1.unwrap_or_default();
+    let rows = replay(segments).unwrap_or_default();
     let t1 = clock();
     let index = CustomerIndex::new(rows);
     let t2 = clock();

@@ -41,7 +41,7 @@ pub struct Contact {
     pub email: String,
     /// WeChat, QQ or another messaging handle.
     pub messaging: String,
-    #[serde(with = "super::dates::optional")]
+    #[serde(with = "super::as_text::optional")]
     pub birthday: Option<NaiveDate>,
     pub primary: bool,
     pub personality: String,

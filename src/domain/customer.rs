@@ -187,7 +187,7 @@ pub struct Customer {
     pub status: Status,
     pub name: String,
     pub short_name: String,
-    #[serde(with = "super::dates::optional")]
+    #[serde(with = "super::as_text::optional")]
     pub lost_on: Option<NaiveDate>,
     pub lost_reason: String,
     /// Staff ids of the owner and of the second person who knows the account.
@@ -204,17 +204,17 @@ pub struct Customer {
     pub email: String,
     pub website: String,
     pub legal_rep: String,
-    #[serde(with = "super::dates::optional")]
+    #[serde(with = "super::as_text::optional")]
     pub founded: Option<NaiveDate>,
-    #[serde(with = "super::dates::optional")]
+    #[serde(with = "super::as_text::optional")]
     pub trading_since: Option<NaiveDate>,
     /// ISO 4217 code of every amount on the record.
     pub currency: String,
-    #[serde(with = "super::amounts::optional")]
+    #[serde(with = "super::as_text::optional")]
     pub registered_capital: Option<Decimal>,
-    #[serde(with = "super::amounts::optional")]
+    #[serde(with = "super::as_text::optional")]
     pub assets: Option<Decimal>,
-    #[serde(with = "super::amounts::optional")]
+    #[serde(with = "super::as_text::optional")]
     pub annual_revenue: Option<Decimal>,
     pub employees: Option<u32>,
     pub texts: BTreeMap<Field, String>,

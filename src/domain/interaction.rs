@@ -16,7 +16,7 @@ pub struct Interaction {
     pub id: String,
     pub customer_id: String,
     pub rev: u64,
-    #[serde(with = "super::dates::required")]
+    #[serde(with = "super::as_text::required")]
     pub date: NaiveDate,
     /// Staff id of who spoke with the customer.
     pub staff: Option<String>,

@@ -4,11 +4,10 @@
 #[macro_use]
 mod keys;
 
-pub mod amounts;
+pub mod as_text;
 pub mod change;
 pub mod contact;
 pub mod customer;
-pub mod dates;
 pub mod demo;
 pub mod history;
 pub mod ids;

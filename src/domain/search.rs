@@ -346,9 +346,8 @@ impl CustomerIndex {
     }
 
     /// Insert or replace a row.
-    pub fn upsert(&mut self, row: CustomerRow) {
+    pub fn upsert(&mut self, mut row: CustomerRow) {
         self.generation = next_generation();
-        let mut row = row;
         row.fill_sort_key();
         let hay = haystack(&row);
         // A row that changes its sort key leaves its place in name order first.

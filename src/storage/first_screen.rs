@@ -11,8 +11,10 @@
 //! archive keeps them, both in one JSON value written by the browser's own
 //! `JSON`. A copy that cannot be read is ignored: the archive is the truth.
 
+use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::browser::read_json;
 use super::idb::{from_js, to_js};
 use super::rowlog;
 use crate::domain::{CustomerRow, Staff};
@@ -21,6 +23,8 @@ use crate::domain::{CustomerRow, Staff};
 /// than a tall screen holds.
 pub const ROWS: usize = 60;
 
+/// Also read by the loader in `index.html`, which leaves the archive to the
+/// app when a copy exists.
 const KEY: &str = "dossier.first-screen.";
 
 /// What the copy holds.
@@ -28,10 +32,6 @@ const KEY: &str = "dossier.first-screen.";
 pub struct FirstScreen {
     pub staff: Vec<Staff>,
     pub rows: Vec<CustomerRow>,
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
 }
 
 /// The copy as it is stored: compare two to know whether anything changed.
@@ -50,15 +50,12 @@ pub fn encode<'a>(staff: &[Staff], rows: impl IntoIterator<Item = &'a CustomerRo
 /// Keep `copy` (from [`encode`]) for the archive `db`. A full or blocked
 /// storage loses only the copy.
 pub fn write(db: &str, copy: &str) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(&format!("{KEY}{db}"), copy);
-    }
+    let _ = LocalStorage::raw().set_item(&format!("{KEY}{db}"), copy);
 }
 
 /// The copy kept for the archive `db`, if there is one that reads.
 pub fn read(db: &str) -> Option<FirstScreen> {
-    let text = storage()?.get_item(&format!("{KEY}{db}")).ok()??;
-    let value = js_sys::JSON::parse(&text).ok()?.dyn_into::<js_sys::Object>().ok()?;
+    let value = read_json(&LocalStorage::raw(), &format!("{KEY}{db}"))?.dyn_into::<js_sys::Object>().ok()?;
     let field = |name: &str| js_sys::Reflect::get(&value, &JsValue::from_str(name)).ok();
     let people: js_sys::Array = field("staff")?.dyn_into().ok()?;
     let staff = people.iter().map(from_js).collect::<Result<_, _>>().ok()?;

@@ -339,10 +339,8 @@ impl IdbStore {
                     f();
                 }
             }
-            for segment in segments {
-                if !segment_text(segment).is_some_and(|text| replay.segment(&text).is_ok()) {
-                    return Ok(self.compact_rows().await?.into());
-                }
+            if !replay_into(&mut replay, segments) {
+                return Ok(self.compact_rows().await?.into());
             }
         }
         if let Some(f) = on_read {
@@ -358,7 +356,7 @@ impl IdbStore {
         let tx = self.db.transaction(&[Kind::Row.as_str(), ROW_LOG], TransactionMode::ReadWrite).map_err(fail("save"))?;
         let log = tx.object_store(ROW_LOG).map_err(fail("save"))?;
         let segments = log.get_all(None, None).map_err(fail("read"))?.await.map_err(fail("read"))?;
-        let rows = match replay(segments).1 {
+        let rows = match replay(segments) {
             Some(rows) => rows.into_rows(),
             None => {
                 let values = tx.object_store(Kind::Row.as_str()).map_err(fail("read"))?.get_all(None, None).map_err(fail("read"))?.await.map_err(fail("read"))?;
@@ -485,18 +483,16 @@ fn upgrade(event: &idb::event::VersionChangeEvent, target: u32) -> Result<(), id
     Ok(())
 }
 
-/// Replay the row log's segments in commit order: whether the log is worth
-/// compacting, and the rows it leaves, or `None` when a segment is not one
-/// this version can read.
-pub(crate) fn replay(segments: Vec<JsValue>) -> (bool, Option<RowSet>) {
+/// Replay the row log's segments in commit order into the rows they leave,
+/// or `None` when a segment is not one this version can read.
+pub(crate) fn replay(segments: Vec<JsValue>) -> Option<RowSet> {
     let mut replay = Replay::default();
-    for s in segments {
-        let Some(text) = segment_text(s) else { return (true, None) };
-        if replay.segment(&text).is_err() {
-            return (true, None);
-        }
-    }
-    (replay.worth_compacting(), Some(replay.finish()))
+    replay_into(&mut replay, segments).then(|| replay.finish())
+}
+
+/// Replay more segments; false when one is not one this version can read.
+fn replay_into(replay: &mut Replay, segments: Vec<JsValue>) -> bool {
+    segments.into_iter().all(|s| segment_text(s).is_some_and(|text| replay.segment(&text).is_ok()))
 }
 
 /// A segment as stored: its UTF-8 bytes (small values that the browser keeps

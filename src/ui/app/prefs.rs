@@ -1,9 +1,9 @@
 //! Small preferences kept in the browser (gloo-storage): the language, which
 //! archive is open (real or demo), and who the current user is per archive.
 //!
-//! Values are JSON, written and read by the browser's own `JSON` rather than
-//! through gloo-storage's serde_json helpers: that keeps serde_json and its
-//! float tables (about 10 KB gzipped) out of the download.
+//! Values are JSON, written and read by the browser's own `JSON`
+//! ([`read_json`]) rather than through gloo-storage's serde_json
+//! helpers.
 
 use std::collections::BTreeMap;
 
@@ -11,6 +11,7 @@ use gloo_storage::{LocalStorage, SessionStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::i18n::Locale;
+use crate::storage::browser::{read_json, write_json};
 
 const LOCALE: &str = "dossier.locale";
 /// Also read by the loader in `index.html`, which opens the archive early.
@@ -21,24 +22,12 @@ pub const REAL_DB: &str = "dossier";
 /// The demo archive's database: separate, so a demo never touches real data.
 pub const DEMO_DB: &str = "dossier-demo";
 
-/// The value stored under `key`, parsed from its JSON.
-fn get(storage: &web_sys::Storage, key: &str) -> Option<JsValue> {
-    storage.get_item(key).ok().flatten().and_then(|text| js_sys::JSON::parse(&text).ok())
-}
-
-/// Store `value` under `key` as JSON. A full or blocked storage loses only the preference.
-fn set(storage: &web_sys::Storage, key: &str, value: &JsValue) {
-    if let Some(text) = js_sys::JSON::stringify(value).ok().and_then(|t| t.as_string()) {
-        let _ = storage.set_item(key, &text);
-    }
-}
-
 fn get_text(key: &str) -> Option<String> {
-    get(&LocalStorage::raw(), key).and_then(|v| v.as_string())
+    read_json(&LocalStorage::raw(), key).and_then(|v| v.as_string())
 }
 
 fn set_text(key: &str, value: &str) {
-    set(&LocalStorage::raw(), key, &JsValue::from_str(value));
+    write_json(&LocalStorage::raw(), key, &JsValue::from_str(value));
 }
 
 pub fn locale() -> Option<Locale> {
@@ -80,7 +69,7 @@ fn draft_key(db: &str, form: &str) -> String {
 /// An unsaved form's fields (key → text), kept for this tab so that leaving the
 /// page or reloading it loses nothing.
 pub fn draft(db: &str, form: &str) -> Option<BTreeMap<String, String>> {
-    let object = get(&SessionStorage::raw(), &draft_key(db, form))?.dyn_into::<js_sys::Object>().ok()?;
+    let object = read_json(&SessionStorage::raw(), &draft_key(db, form))?.dyn_into::<js_sys::Object>().ok()?;
     let fields = js_sys::Object::entries(&object)
         .iter()
         .filter_map(|entry| {
@@ -96,7 +85,7 @@ pub fn set_draft(db: &str, form: &str, fields: &BTreeMap<String, String>) {
     for (key, value) in fields {
         let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(value));
     }
-    set(&SessionStorage::raw(), &draft_key(db, form), &object);
+    write_json(&SessionStorage::raw(), &draft_key(db, form), &object);
 }
 
 pub fn clear_draft(db: &str, form: &str) {
