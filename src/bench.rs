@@ -57,7 +57,7 @@ pub fn bench_load(customers: u32, seed: u32) -> Vec<f64> {
     let now = DateTime::from_timestamp_millis(1_760_000_000_000).unwrap_or_default();
     let archive = Generator::new(3, 0, seed as u64, now).batch(customers as usize);
     let rows = demo::rows(&archive.customers, &archive.contacts);
-    let segments: Vec<JsValue> = compact(&rows).iter().map(|s| segment_value(s)).collect();
+    let segments: Vec<JsValue> = compact(&mut rows.iter()).iter().map(|s| segment_value(s)).collect();
     drop((archive, rows));
     let performance = web_sys::window().and_then(|w| w.performance());
     let clock = || performance.as_ref().map_or_else(js_sys::Date::now, |p| p.now());

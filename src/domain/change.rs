@@ -80,13 +80,22 @@ macro_rules! stored {
 }
 
 stored!(Customer, Customer, rev);
-stored!(CustomerRow, Row);
 stored!(Contact, Contact, rev);
 stored!(Interaction, Interaction, rev);
 stored!(HistoryEntry, History);
 stored!(TrashEntry, Trash);
 stored!(Staff, Staff, rev);
 stored!(Setting, Setting);
+
+impl Stored for CustomerRow {
+    const KIND: Kind = Kind::Row;
+    fn id(&self) -> &str {
+        CustomerRow::id(self)
+    }
+    fn into_record(self) -> Record {
+        Record::Row(self)
+    }
+}
 
 impl Record {
     pub fn kind(&self) -> Kind {
@@ -183,7 +192,7 @@ impl ChangeSet {
                 Op::RefreshRow { .. } => vec![Kind::Customer, Kind::Contact, Kind::Row],
             })
             .collect();
-        kinds.sort();
+        kinds.sort_unstable();
         kinds.dedup();
         kinds
     }
@@ -195,7 +204,7 @@ impl ChangeSet {
             .iter()
             .filter_map(|op| match op {
                 Op::Put { record: Record::Customer(c), .. } => Some(c.id.clone()),
-                Op::Put { record: Record::Row(r), .. } => Some(r.id.clone()),
+                Op::Put { record: Record::Row(r), .. } => Some(r.id().to_string()),
                 Op::Put { record: Record::Contact(c), .. } => Some(c.customer_id.clone()),
                 Op::Put { record: Record::Interaction(i), .. } => Some(i.customer_id.clone()),
                 Op::Delete { kind: Kind::Customer | Kind::Row, id, .. } => Some(id.clone()),
@@ -203,7 +212,7 @@ impl ChangeSet {
                 _ => None,
             })
             .collect();
-        ids.sort();
+        ids.sort_unstable();
         ids.dedup();
         ids
     }

@@ -24,6 +24,6 @@ pub use contact::Contact;
 pub use customer::{Confidentiality, Customer, CustomerKind, Field, Status};
 pub use history::{Action, Actor, FieldChange, HistoryEntry};
 pub use interaction::{Channel, Interaction};
-pub use row::{CustomerRow, RowSet};
+pub use row::{CustomerRow, RowFields, RowSet};
 pub use staff::{Role, Scope, Staff};
 pub use trash::TrashEntry;

@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 use chrono::{DateTime, Utc};
 
 use super::staff::Viewer;
-use super::row::Upserted;
+use super::row::{Upserted, FIELD, ITEM};
 use super::{Confidentiality, CustomerKind, CustomerRow, RowSet, Scope, Status};
 
 /// Full-width ASCII (typed with a Chinese input method) to half-width; the
@@ -32,7 +32,7 @@ fn ignored(b: u8) -> bool {
 /// Append `s` in the form both the text and the query take before matching.
 /// Runs that stay as they are (lower-case ASCII, digits, Chinese) are copied
 /// whole: this runs over every row at start-up.
-fn normalize_into(s: &str, out: &mut String) {
+pub(crate) fn normalize_into(s: &str, out: &mut String) {
     let bytes = s.as_bytes();
     let mut run = 0;
     let mut at = 0;
@@ -51,13 +51,15 @@ fn normalize_into(s: &str, out: &mut String) {
             }
             continue;
         }
-        let Some(c) = s[at..].chars().next() else { break };
-        // Chinese characters, kana and CJK punctuation have no case, no width
-        // to fold and no spaces: the common case, kept off the checks below.
-        if ('\u{3001}'..='\u{9FFF}').contains(&c) && c != '・' {
-            at += c.len_utf8();
+        // Chinese characters, kana and CJK punctuation (U+3001 to U+9FFF) have
+        // no case, no width to fold and no spaces: the common case, told by
+        // its bytes and kept off the checks below. U+3000 is the ideographic
+        // space; U+30FB, the katakana middle dot, separates names.
+        if matches!(b, 0xE4..=0xE9) || (b == 0xE3 && !matches!(bytes[at + 1..at + 3], [0x80, 0x80] | [0x83, 0xBB])) {
+            at += 3;
             continue;
         }
+        let Some(c) = s[at..].chars().next() else { break };
         out.push_str(&s[run..at]);
         at += c.len_utf8();
         run = at;
@@ -78,19 +80,6 @@ fn normalize_into(s: &str, out: &mut String) {
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     normalize_into(s, &mut out);
-    out
-}
-
-/// Everything a row can be found by, normalised once. The name part is the
-/// row's sort key, which is the normalised name.
-pub fn haystack(row: &CustomerRow) -> String {
-    let parts = || [&row.short_name, &row.phone].into_iter().chain(&row.contacts).chain(&row.contact_phones);
-    let mut out = String::with_capacity(row.sort.len() + parts().map(|p| p.len() + 1).sum::<usize>());
-    out.push_str(&row.sort);
-    for p in parts() {
-        out.push('\u{1F}');
-        normalize_into(p, &mut out);
-    }
     out
 }
 
@@ -160,10 +149,10 @@ fn zero_bytes(x: u64) -> u64 {
 /// common in a sample of the haystacks (not the 1 that starts every mobile
 /// number; in Chinese, not a character's first byte, which thousands of
 /// characters share).
-fn anchor(hays: &[String], needle: &[u8]) -> usize {
+fn anchor(rows: &[CustomerRow], needle: &[u8]) -> usize {
     let mut seen = [0u32; 256];
-    for hay in hays.iter().step_by((hays.len() / 1024).max(1)) {
-        for &b in hay.as_bytes() {
+    for row in rows.iter().step_by((rows.len() / 1024).max(1)) {
+        for &b in row.hay().as_bytes() {
             seen[b as usize] += 1;
         }
     }
@@ -182,6 +171,8 @@ fn word(bytes: &[u8]) -> u64 {
 /// Positions of `rows` in name order (the normalised name, then the id).
 /// Sorted first on the leading eight bytes of the name, which settles most
 /// comparisons without touching the strings; ties are then put in full order.
+/// Rows mostly in name order already (as the compacted row log keeps them)
+/// cost little more than a look at each.
 fn name_order(rows: &[CustomerRow]) -> Vec<usize> {
     let lead = |s: &str| {
         let mut b = [0u8; 8];
@@ -189,19 +180,55 @@ fn name_order(rows: &[CustomerRow]) -> Vec<usize> {
         b[..n].copy_from_slice(&s.as_bytes()[..n]);
         u64::from_be_bytes(b)
     };
-    let mut keyed: Vec<(u64, usize)> = rows.iter().enumerate().map(|(i, r)| (lead(&r.sort), i)).collect();
-    keyed.sort_unstable();
+    // Each row's key looked up once, not at every comparison.
+    let keys: Vec<(&str, &str)> = rows.iter().map(|r| (r.sort(), r.id())).collect();
+    let keyed = sort_mostly_sorted(keys.iter().enumerate().map(|(i, k)| (lead(k.0), i)).collect());
     let mut order: Vec<usize> = keyed.iter().map(|&(_, i)| i).collect();
-    let full = |a: &usize, b: &usize| (&rows[*a].sort, &rows[*a].id).cmp(&(&rows[*b].sort, &rows[*b].id));
     let mut start = 0;
     while start < keyed.len() {
         let end = start + keyed[start..].iter().take_while(|k| k.0 == keyed[start].0).count();
         if end - start > 1 {
-            order[start..end].sort_unstable_by(full);
+            order[start..end].sort_unstable_by_key(|&i| keys[i]);
         }
         start = end;
     }
     order
+}
+
+/// Sort `items`, in one pass and a small sort when nearly all are in order:
+/// those out of place (smaller than the last kept, or larger than the next)
+/// are taken out, sorted, and merged back. When many are, it is an ordinary sort.
+fn sort_mostly_sorted<T: Ord + Copy>(mut items: Vec<T>) -> Vec<T> {
+    let mut kept = Vec::with_capacity(items.len());
+    let mut strays = Vec::new();
+    for (i, &item) in items.iter().enumerate() {
+        let fits = kept.last().is_none_or(|last| *last <= item) && items.get(i + 1).is_none_or(|next| item <= *next);
+        if fits { kept.push(item) } else { strays.push(item) }
+    }
+    if strays.len() > items.len() / 8 {
+        items.sort_unstable();
+        return items;
+    }
+    strays.sort_unstable();
+    let mut merged = Vec::with_capacity(items.len());
+    let (mut k, mut s) = (0, 0);
+    while k < kept.len() && s < strays.len() {
+        if strays[s] < kept[k] {
+            merged.push(strays[s]);
+            s += 1;
+        } else {
+            merged.push(kept[k]);
+            k += 1;
+        }
+    }
+    merged.extend_from_slice(&kept[k..]);
+    merged.extend_from_slice(&strays[s..]);
+    merged
+}
+
+/// Rows in name order: the normalised name, then the id.
+fn by_name(a: &CustomerRow, b: &CustomerRow) -> Ordering {
+    a.sort().cmp(b.sort()).then_with(|| a.id().cmp(b.id()))
 }
 
 key_enum! {
@@ -281,7 +308,6 @@ fn next_generation() -> u64 {
 #[derive(Clone, Debug, Default)]
 pub struct CustomerIndex {
     set: RowSet,
-    hay: Vec<String>,
     /// Every position, in name order (the normalised name, then the id).
     by_name: Vec<usize>,
     /// False while only the first screen of rows is loaded.
@@ -291,11 +317,9 @@ pub struct CustomerIndex {
 
 impl CustomerIndex {
     pub fn new(rows: impl Into<RowSet>) -> Self {
-        let mut set = rows.into();
-        set.fill_sort_keys();
-        let hay = set.rows().iter().map(haystack).collect();
+        let set = rows.into();
         let by_name = name_order(set.rows());
-        CustomerIndex { set, hay, by_name, complete: true, generation: next_generation() }
+        CustomerIndex { set, by_name, complete: true, generation: next_generation() }
     }
 
     /// The first rows of the list, shown while the rest loads.
@@ -321,8 +345,21 @@ impl CustomerIndex {
         self.set.is_empty()
     }
 
+    /// The rows, by id.
+    pub fn into_rows(self) -> RowSet {
+        self.set
+    }
+
     pub fn rows(&self) -> &[CustomerRow] {
         self.set.rows()
+    }
+
+    /// Whether the rows are held far from name order (more than one in
+    /// eight is not followed in name order by the next one held): the row
+    /// log is then worth rewriting in name order, for a quicker next start.
+    pub fn held_out_of_name_order(&self) -> bool {
+        let apart = self.by_name.windows(2).filter(|w| w[1] != w[0] + 1).count();
+        apart > self.by_name.len() / 8
     }
 
     /// Every row in name order.
@@ -341,29 +378,20 @@ impl CustomerIndex {
     /// Where row `i` stands in name order.
     fn name_rank(&self, i: usize) -> usize {
         let rows = self.rows();
-        let key = (&rows[i].sort, &rows[i].id);
-        self.by_name.binary_search_by(|&j| (&rows[j].sort, &rows[j].id).cmp(&key)).unwrap_or_else(|at| at)
+        self.by_name.binary_search_by(|&j| by_name(&rows[j], &rows[i])).unwrap_or_else(|at| at)
     }
 
     /// Insert or replace a row.
-    pub fn upsert(&mut self, mut row: CustomerRow) {
+    pub fn upsert(&mut self, row: CustomerRow) {
         self.generation = next_generation();
-        row.fill_sort_key();
-        let hay = haystack(&row);
         // A row that changes its sort key leaves its place in name order first.
-        if let Some(i) = self.set.position(&row.id).filter(|&i| self.rows()[i].sort != row.sort) {
+        if let Some(i) = self.set.position(row.id()).filter(|&i| self.rows()[i].sort() != row.sort()) {
             let rank = self.name_rank(i);
             self.by_name.remove(rank);
         }
         match self.set.upsert(row) {
-            Upserted::Replaced(i) => self.hay[i] = hay,
-            Upserted::Moved(i) => {
-                self.hay[i] = hay;
-                let rank = self.name_rank(i);
-                self.by_name.insert(rank, i);
-            }
-            Upserted::Added(i) => {
-                self.hay.push(hay);
+            Upserted::Replaced(_) => {}
+            Upserted::Moved(i) | Upserted::Added(i) => {
                 let rank = self.name_rank(i);
                 self.by_name.insert(rank, i);
             }
@@ -382,7 +410,6 @@ impl CustomerIndex {
             self.by_name[rank] = i;
         }
         self.set.remove(id);
-        self.hay.swap_remove(i);
     }
 
     /// Positions of the rows the query shows, in its order. `viewer` is the
@@ -401,29 +428,29 @@ impl CustomerIndex {
             let ordered = self.by_name.iter().copied().filter(|&i| hit[i]);
             return if q.descending { ordered.rev().collect() } else { ordered.collect() };
         }
-        let by_name = |a: &usize, b: &usize| (&self.rows()[*a].sort, &self.rows()[*a].id).cmp(&(&self.rows()[*b].sort, &self.rows()[*b].id));
         let cmp = |a: &usize, b: &usize| -> Ordering {
             let (ra, rb) = (&self.rows()[*a], &self.rows()[*b]);
             let primary = match q.sort {
                 SortKey::Name => Ordering::Equal,
                 SortKey::Status => ra.status.cmp(&rb.status),
                 SortKey::Owner => {
-                    let n = |r: &CustomerRow| r.owner.as_deref().map(owner_name).unwrap_or_default();
+                    let n = |r: &CustomerRow| r.owner().map(owner_name).unwrap_or_default();
                     n(ra).cmp(&n(rb))
                 }
-                SortKey::Industry => ra.industry.cmp(&rb.industry),
-                SortKey::Region => ra.region.cmp(&rb.region),
+                SortKey::Industry => ra.industry().cmp(rb.industry()),
+                SortKey::Region => ra.region().cmp(rb.region()),
                 SortKey::Updated => ra.updated_at.cmp(&rb.updated_at),
                 SortKey::Reviewed => ra.reviewed_at.cmp(&rb.reviewed_at),
             };
-            let o = primary.then_with(|| by_name(a, b));
+            let o = primary.then_with(|| by_name(ra, rb));
             if q.descending {
                 o.reverse()
             } else {
                 o
             }
         };
-        hits.sort_by(cmp);
+        // `cmp` ends on the id, so no two rows are equal in it.
+        hits.sort_unstable_by(cmp);
         hits
     }
 
@@ -442,20 +469,22 @@ impl CustomerIndex {
 
     /// Whether the query shows row `i`.
     fn shows<'a>(&'a self, q: &'a ListQuery, viewer: Option<&'a Viewer>) -> impl Fn(usize) -> bool + 'a {
-        let needle = normalize(&q.text);
-        let anchor = anchor(&self.hay, needle.as_bytes());
+        let mut needle = normalize(&q.text);
+        // What separates the parts of a haystack is never part of a match.
+        needle.retain(|c| c != FIELD && c != ITEM);
+        let anchor = anchor(self.rows(), needle.as_bytes());
         move |i: usize| {
             let r = &self.rows()[i];
-            contains(self.hay[i].as_bytes(), needle.as_bytes(), anchor)
+            contains(r.hay().as_bytes(), needle.as_bytes(), anchor)
                 && q.status.is_none_or(|s| r.status == s)
                 && q.kind.is_none_or(|k| r.kind == k)
                 && q.confidentiality.is_none_or(|c| r.confidentiality == c)
-                && q.industry.as_ref().is_none_or(|v| &r.industry == v)
-                && q.region.as_ref().is_none_or(|v| &r.region == v)
+                && q.industry.as_ref().is_none_or(|v| r.industry() == v)
+                && q.region.as_ref().is_none_or(|v| r.region() == v)
                 && match &q.owner {
                     OwnerFilter::Any => true,
-                    OwnerFilter::Unassigned => r.owner.is_none(),
-                    OwnerFilter::Staff(id) => r.owner.as_deref() == Some(id) || r.co_owner.as_deref() == Some(id),
+                    OwnerFilter::Unassigned => r.owner().is_none(),
+                    OwnerFilter::Staff(id) => r.owner() == Some(id) || r.co_owner() == Some(id),
                 }
                 && viewer.is_none_or(|v| v.shows(&r.visibility(), q.scope))
         }
@@ -479,15 +508,15 @@ impl CustomerIndex {
     pub fn stale_by_owner(&self, now: DateTime<Utc>, visible: impl Fn(&CustomerRow) -> bool) -> Vec<(Option<String>, Vec<&CustomerRow>)> {
         let mut groups: Vec<(Option<String>, Vec<&CustomerRow>)> = Vec::new();
         for r in self.rows().iter().filter(|r| r.needs_review(now) && visible(r)) {
-            match groups.iter_mut().find(|(o, _)| *o == r.owner) {
+            match groups.iter_mut().find(|(o, _)| o.as_deref() == r.owner()) {
                 Some((_, rows)) => rows.push(r),
-                None => groups.push((r.owner.clone(), vec![r])),
+                None => groups.push((r.owner().map(str::to_string), vec![r])),
             }
         }
         for (_, rows) in &mut groups {
-            rows.sort_by_key(|r| r.reviewed_at);
+            rows.sort_unstable_by(|a, b| (a.reviewed_at, a.id()).cmp(&(b.reviewed_at, b.id())));
         }
-        groups.sort_by(|a, b| match (&a.0, &b.0) {
+        groups.sort_unstable_by(|a, b| match (&a.0, &b.0) {
             (None, None) => Ordering::Equal,
             (None, _) => Ordering::Greater,
             (_, None) => Ordering::Less,
@@ -501,10 +530,18 @@ impl CustomerIndex {
 mod tests {
     use super::*;
     use crate::domain::staff::{departments, Role};
-    use crate::domain::Staff;
+    use crate::domain::{RowFields, Staff};
+
+    fn fields(id: &str, name: &str) -> RowFields {
+        RowFields { id: id.into(), name: name.into(), ..RowFields::default() }
+    }
 
     fn row(id: &str, name: &str) -> CustomerRow {
-        CustomerRow { id: id.into(), name: name.into(), ..CustomerRow::default() }
+        fields(id, name).into()
+    }
+
+    fn rows(fields: Vec<RowFields>) -> Vec<CustomerRow> {
+        fields.into_iter().map(CustomerRow::from).collect()
     }
 
     #[test]
@@ -522,23 +559,53 @@ mod tests {
 
     #[test]
     fn filter_menus_list_each_value_once_in_order() {
-        let mut rows = vec![row("a", "A"), row("b", "B"), row("c", "C"), row("d", "D")];
-        for (r, industry) in rows.iter_mut().zip(["广告", "", "Events", "广告"]) {
+        let mut all = vec![fields("a", "A"), fields("b", "B"), fields("c", "C"), fields("d", "D")];
+        for (r, industry) in all.iter_mut().zip(["广告", "", "Events", "广告"]) {
             r.industry = industry.into();
         }
-        assert_eq!(CustomerIndex::new(rows).values(|r| r.industry.as_str()), ["Events", "广告"]);
+        assert_eq!(CustomerIndex::new(rows(all)).values(CustomerRow::industry), ["Events", "广告"]);
+    }
+
+    #[test]
+    fn a_mostly_sorted_list_sorts_like_any_other() {
+        let sorted: Vec<u32> = (0..200).map(|i| i * 10).collect();
+        let mut cases = vec![sorted.clone(), vec![], vec![7], sorted.iter().rev().copied().collect()];
+        // Rows added at the end, renamed in the middle (to sort earlier, later,
+        // or two in a row to the end), or at the very start.
+        for changes in [vec![(200, 5)], vec![(50, 3)], vec![(50, 1995)], vec![(50, 1996), (51, 1997)], vec![(0, 1999)], vec![(199, 0)]] {
+            let mut v = sorted.clone();
+            for (at, key) in changes {
+                if at < v.len() { v[at] = key } else { v.push(key) }
+            }
+            cases.push(v);
+        }
+        let mut rng = crate::domain::ids::SplitMix(7);
+        cases.push((0..300).map(|_| rng.below(50) as u32).collect());
+        for case in cases {
+            let mut want = case.clone();
+            want.sort();
+            assert_eq!(sort_mostly_sorted(case.clone()), want, "{case:?}");
+        }
+    }
+
+    #[test]
+    fn rows_held_in_name_order_are_told_from_rows_held_anyhow() {
+        let names: Vec<String> = (0..100).map(|i| format!("Name {i:03}")).collect();
+        let ordered = CustomerIndex::new(names.iter().map(|n| row(n, n)).collect::<Vec<_>>());
+        assert!(!ordered.held_out_of_name_order());
+        let shuffled = CustomerIndex::new(names.iter().enumerate().map(|(i, _)| &names[(i * 37) % 100]).map(|n| row(n, n)).collect::<Vec<_>>());
+        assert!(shuffled.held_out_of_name_order());
     }
 
     #[test]
     fn name_order_settles_ties_past_the_first_eight_bytes() {
         let names = ["Harbour Lights B", "Harbour Lights A", "Harb", "上海远航广告", "上海远东广告", "Same", "Same", "", "a", "HARBOUR lights a"];
-        let mut set = RowSet::from(names.iter().enumerate().map(|(i, n)| row(&format!("r{}", 9 - i), n)).collect::<Vec<_>>());
-        set.fill_sort_keys();
+        let set = RowSet::from(names.iter().enumerate().map(|(i, n)| row(&format!("r{}", 9 - i), n)).collect::<Vec<_>>());
         let rows = set.rows();
         let mut expected: Vec<usize> = (0..rows.len()).collect();
-        expected.sort_by(|&a, &b| (&rows[a].sort, &rows[a].id).cmp(&(&rows[b].sort, &rows[b].id)));
+        expected.sort_by(|&a, &b| (normalize(rows[a].name()), rows[a].id()).cmp(&(normalize(rows[b].name()), rows[b].id())));
         assert_eq!(name_order(rows), expected);
-        let shown: Vec<&str> = name_order(rows).into_iter().map(|i| rows[i].name.as_str()).collect();
+        let shown: Vec<&str> = name_order(rows).into_iter().map(|i| rows[i].name()).collect();
         assert_eq!(shown, ["", "a", "Harb", "HARBOUR lights a", "Harbour Lights A", "Harbour Lights B", "Same", "Same", "上海远东广告", "上海远航广告"]);
     }
 
@@ -550,6 +617,11 @@ mod tests {
             ("（０１０）６１２３", "0106123"),
             ("Li\u{3000}Wei", "liwei"),
             ("华联 广告", "华联广告"),
+            ("山田・太郎", "山田太郎"),
+            ("「华联」广告。", "「华联」广告。"),
+            ("\u{3000}华\u{3000}联\u{3000}", "华联"),
+            ("ÉCOLE Ünïon", "écoleünïon"),
+            ("𠮷野家", "𠮷野家"),
         ];
         for (input, want) in cases {
             assert_eq!(normalize(input), want, "{input}");
@@ -558,19 +630,23 @@ mod tests {
 
     #[test]
     fn search_matches_names_short_names_contacts_and_phones() {
-        let mut a = row("a", "北京华联广告有限公司");
+        let mut a = fields("a", "北京华联广告有限公司");
         a.short_name = "华联".into();
-        a.contacts = vec!["王芳".into()];
+        a.contacts = vec!["王芳".into(), "Li Wei".into()];
         a.contact_phones = vec!["139-0000-1111".into()];
-        let mut b = row("b", "Sunrise Events Ltd");
+        let mut b = fields("b", "Sunrise Events Ltd");
         b.phone = "+86 21 6123 4567".into();
-        let index = CustomerIndex::new(vec![a, b]);
+        let index = CustomerIndex::new(rows(vec![a, b]));
         let find = |text: &str| -> Vec<String> {
             let q = ListQuery { text: text.into(), ..ListQuery::default() };
-            index.query(&q, None, &|s| s.to_string()).iter().map(|&i| index.get(i).unwrap().id.clone()).collect()
+            index.query(&q, None, &|s| s.to_string()).iter().map(|&i| index.get(i).unwrap().id().to_string()).collect()
         };
         assert_eq!(find("华联"), vec!["a"]);
         assert_eq!(find("王芳"), vec!["a"]);
+        assert_eq!(find("li wei"), vec!["a"]);
+        // Not across two contacts, nor across a separator typed into the search.
+        assert!(find("芳li").is_empty());
+        assert_eq!(find("王\u{1E}芳"), vec!["a"]);
         assert_eq!(find("13900001111"), vec!["a"]);
         assert_eq!(find("１３９００"), vec!["a"]);
         assert_eq!(find("SUNRISE"), vec!["b"]);
@@ -582,18 +658,18 @@ mod tests {
 
     #[test]
     fn filters_sorting_and_scope() {
-        let mut a = row("a", "Alpha");
+        let mut a = fields("a", "Alpha");
         a.status = Status::Active;
         a.owner = Some("rep".into());
-        let mut b = row("b", "Beta");
+        let mut b = fields("b", "Beta");
         b.status = Status::Lost;
         b.region = "华东".into();
-        let mut c = row("c", "Gamma");
+        let mut c = fields("c", "Gamma");
         c.status = Status::Active;
         c.owner = Some("other".into());
-        let index = CustomerIndex::new(vec![c, b, a]);
+        let index = CustomerIndex::new(rows(vec![c, b, a]));
         let ids = |q: ListQuery, viewer: Option<&Viewer>| -> Vec<String> {
-            index.query(&q, viewer, &|s| s.to_string()).iter().map(|&i| index.rows()[i].id.clone()).collect()
+            index.query(&q, viewer, &|s| s.to_string()).iter().map(|&i| index.rows()[i].id().to_string()).collect()
         };
         assert_eq!(ids(ListQuery { status: Some(Status::Active), ..ListQuery::default() }, None), ["a", "c"]);
         assert_eq!(ids(ListQuery { descending: true, ..ListQuery::default() }, None), ["c", "b", "a"]);
@@ -612,7 +688,7 @@ mod tests {
         index.upsert(row("a", "Alef"));
         index.upsert(row("b", "Beta"));
         assert_eq!(index.len(), 2);
-        assert_eq!(index.find("a").unwrap().name, "Alef");
+        assert_eq!(index.find("a").unwrap().name(), "Alef");
         let q = ListQuery { text: "alef".into(), ..ListQuery::default() };
         assert_eq!(index.query(&q, None, &|s| s.to_string()), vec![0]);
         index.remove("a");
@@ -636,10 +712,10 @@ mod tests {
             let expected = !(i < 50 && i % 3 == 0);
             assert_eq!(index.find(&id).is_some(), expected, "{id}");
             if let Some(r) = index.find(&id) {
-                assert_eq!(r.id, id);
+                assert_eq!(r.id(), id);
             }
         }
-        assert_eq!(index.find("c1").unwrap().name, "Renamed");
+        assert_eq!(index.find("c1").unwrap().name(), "Renamed");
         assert_eq!(index.len(), 50 - 17 + 10);
         let q = ListQuery { text: "renamed".into(), ..ListQuery::default() };
         assert_eq!(index.query(&q, None, &|s| s.to_string()).len(), 1);
@@ -647,8 +723,8 @@ mod tests {
         let fresh = CustomerIndex::new(index.rows().to_vec());
         for descending in [false, true] {
             let q = ListQuery { descending, ..ListQuery::default() };
-            let ids = |ix: &CustomerIndex| -> Vec<String> { ix.query(&q, None, &|s| s.to_string()).iter().map(|&i| ix.rows()[i].id.clone()).collect() };
-            let mut want: Vec<(String, String)> = index.rows().iter().map(|r| (normalize(&r.name), r.id.clone())).collect();
+            let ids = |ix: &CustomerIndex| -> Vec<String> { ix.query(&q, None, &|s| s.to_string()).iter().map(|&i| ix.rows()[i].id().to_string()).collect() };
+            let mut want: Vec<(String, String)> = index.rows().iter().map(|r| (normalize(r.name()), r.id().to_string())).collect();
             want.sort();
             if descending {
                 want.reverse();
@@ -660,14 +736,14 @@ mod tests {
 
     #[test]
     fn a_growing_search_refines_the_last_hits_to_what_a_fresh_query_finds() {
-        let rows: Vec<CustomerRow> = (0..40)
+        let all: Vec<RowFields> = (0..40)
             .map(|i| {
-                let mut r = row(&format!("c{i:02}"), ["华联广告", "华夏传媒", "Harbour Events", "Harbin Trading"][i % 4]);
+                let mut r = fields(&format!("c{i:02}"), ["华联广告", "华夏传媒", "Harbour Events", "Harbin Trading"][i % 4]);
                 r.status = if i % 3 == 0 { Status::Lost } else { Status::Active };
                 r
             })
             .collect();
-        let index = CustomerIndex::new(rows);
+        let index = CustomerIndex::new(rows(all));
         let q = |text: &str| ListQuery { text: text.into(), descending: true, ..ListQuery::default() };
         let mut before = index.query(&q(""), None, &|s| s.to_string());
         let mut last = q("");
@@ -703,7 +779,7 @@ mod tests {
     fn same_names_keep_a_stable_order_by_id() {
         let mut index = CustomerIndex::new(vec![row("b", "Same"), row("a", "Same"), row("c", "Other")]);
         index.upsert(row("d", "same"));
-        let ids: Vec<&str> = index.query(&ListQuery::default(), None, &|s| s.to_string()).iter().map(|&i| index.rows()[i].id.as_str()).collect();
+        let ids: Vec<&str> = index.query(&ListQuery::default(), None, &|s| s.to_string()).iter().map(|&i| index.rows()[i].id()).collect();
         assert_eq!(ids, ["c", "a", "b", "d"]);
         assert!(index.is_complete());
         assert!(!CustomerIndex::first_screen(vec![row("a", "A")]).is_complete());

@@ -42,7 +42,7 @@ pub fn encode<'a>(staff: &[Staff], rows: impl IntoIterator<Item = &'a CustomerRo
         people.push(&to_js(s).ok()?);
     }
     js_sys::Reflect::set(&value, &"staff".into(), &people).ok()?;
-    let rows = rowlog::encode(rows.into_iter().take(ROWS).map(|r| (r.id.as_str(), Some(r))));
+    let rows = rowlog::encode(rows.into_iter().take(ROWS).map(|r| (r.id(), Some(r))));
     js_sys::Reflect::set(&value, &"rows".into(), &rows.into()).ok()?;
     js_sys::JSON::stringify(&value).ok()?.as_string()
 }

@@ -20,6 +20,7 @@ use super::rowlog::{self, Replay};
 use super::schema::{self, Step, ROW_LOG};
 use super::{check, Refreshed, Store, StoreError};
 use crate::domain::change::{ChangeSet, Expect, Kind, Op, Record, Stored};
+use crate::domain::search::CustomerIndex;
 use crate::domain::{Contact, Customer, CustomerRow, RowSet};
 
 pub struct IdbStore {
@@ -218,7 +219,7 @@ impl IdbStore {
                     }
                     store.put(&record_to_js(record)?, None).map_err(fail("put"))?;
                     if let Record::Row(r) = record {
-                        direct.push((r.id.clone(), Some(r.clone())));
+                        direct.push((r.id().to_string(), Some(r.clone())));
                     }
                 }
                 Op::Delete { kind, id, expect } => {
@@ -305,7 +306,7 @@ impl IdbStore {
                 Ok(log.get_all(Some(Query::KeyRange(range)), None).map_err(fail("read"))?.into_future())
             })
             .collect::<Result<_, StoreError>>()?;
-        Ok(LogChunks { chunks, _tx })
+        Ok(LogChunks { chunks, segments: keys.len(), _tx })
     }
 
     /// Ask the browser for the row log now; the next [`IdbStore::read_row_log`]
@@ -340,7 +341,10 @@ impl IdbStore {
                 }
             }
             if !replay_into(&mut replay, segments) {
-                return Ok(self.compact_rows().await?.into());
+                return self.compact_rows().await;
+            }
+            if n == 0 {
+                replay.expect_segments(log.segments);
             }
         }
         if let Some(f) = on_read {
@@ -350,22 +354,24 @@ impl IdbStore {
         Ok(replay.finish())
     }
 
-    /// Rewrite the row log compactly, from itself, or from the row records when
-    /// it cannot be read. One transaction: another tab's save waits for it.
-    pub async fn compact_rows(&self) -> Result<Vec<CustomerRow>, StoreError> {
+    /// Rewrite the row log compactly and in name order, from itself, or from
+    /// the row records when it cannot be read. One transaction: another tab's
+    /// save waits for it.
+    pub async fn compact_rows(&self) -> Result<RowSet, StoreError> {
         let tx = self.db.transaction(&[Kind::Row.as_str(), ROW_LOG], TransactionMode::ReadWrite).map_err(fail("save"))?;
         let log = tx.object_store(ROW_LOG).map_err(fail("save"))?;
         let segments = log.get_all(None, None).map_err(fail("read"))?.await.map_err(fail("read"))?;
         let rows = match replay(segments) {
-            Some(rows) => rows.into_rows(),
+            Some(rows) => rows,
             None => {
                 let values = tx.object_store(Kind::Row.as_str()).map_err(fail("read"))?.get_all(None, None).map_err(fail("read"))?.await.map_err(fail("read"))?;
-                values.into_iter().map(from_js).collect::<Result<_, _>>()?
+                values.into_iter().map(from_js).collect::<Result<Vec<CustomerRow>, _>>()?.into()
             }
         };
-        write_log(&log, &rowlog::compact(&rows))?;
+        let index = CustomerIndex::new(rows);
+        write_log(&log, &rowlog::compact(&mut index.in_name_order()))?;
         tx.commit().map_err(fail("save"))?.await.map_err(fail("save"))?;
-        Ok(rows)
+        Ok(index.into_rows())
     }
 
     /// Whether the last read of the row log found it worth rewriting.
@@ -378,9 +384,10 @@ impl IdbStore {
     /// left, encoded by the caller from what it already holds, so start-up
     /// does not read and replay the whole log a second time. If the log
     /// changed since that read (a save here or in another tab), it is
-    /// compacted from itself instead.
-    pub async fn compact_rows_if_worth_it(&self, in_hand: impl FnOnce() -> Vec<String>) -> Result<(), StoreError> {
-        if !self.log_worth_compacting.take() {
+    /// compacted from itself instead. `unordered`: the caller found the rows
+    /// far from name order, which a rewrite puts them in.
+    pub async fn compact_rows_if_worth_it(&self, unordered: bool, in_hand: impl FnOnce() -> Vec<String>) -> Result<(), StoreError> {
+        if !self.log_worth_compacting.take() && !unordered {
             return Ok(());
         }
         let segments = in_hand();
@@ -419,6 +426,8 @@ struct LogRead {
 /// The row log's segments asked for, a chunk of them per request, in commit order.
 pub struct LogChunks {
     chunks: Vec<GetAllStoreRequestFuture>,
+    /// How many segments the chunks hold together.
+    segments: usize,
     _tx: Transaction,
 }
 
@@ -536,7 +545,7 @@ async fn build_rows(customers: &ObjectStore, contacts: &ObjectStore, rows: &Obje
         built.push(row);
     }
     if let Some(log) = log {
-        write_log(log, &rowlog::compact(&built))?;
+        write_log(log, &rowlog::compact(&mut built.iter()))?;
     }
     Ok(())
 }
@@ -564,7 +573,7 @@ impl Store for IdbStore {
             .await
             .map_err(fail("index lookup"))?;
         let mut out: Vec<T> = values.into_iter().map(from_js).collect::<Result<_, _>>()?;
-        out.sort_by(|a, b| a.id().cmp(b.id()));
+        out.sort_unstable_by(|a, b| a.id().cmp(b.id()));
         Ok(out)
     }
 

@@ -146,7 +146,7 @@ impl Store for MemoryStore {
 
     async fn first_rows(&self, n: usize) -> Result<Vec<CustomerRow>, StoreError> {
         let mut rows: Vec<CustomerRow> = self.all().await?;
-        rows.sort_by(|a, b| (&a.sort, &a.id).cmp(&(&b.sort, &b.id)));
+        rows.sort_unstable_by(|a, b| (a.sort(), a.id()).cmp(&(b.sort(), b.id())));
         rows.truncate(n);
         Ok(rows)
     }

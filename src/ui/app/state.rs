@@ -126,7 +126,10 @@ impl AppState {
         }
         self.index.set(index);
         platform::mark("dossier:list-complete");
-        store.compact_rows_if_worth_it(|| self.index.with_untracked(|index| rowlog::compact(index.rows()))).await
+        let unordered = self.index.with_untracked(CustomerIndex::held_out_of_name_order);
+        let compacted = store.compact_rows_if_worth_it(unordered, || self.index.with_untracked(|index| rowlog::compact(&mut index.in_name_order()))).await;
+        platform::mark("dossier:settled");
+        compacted
     }
 
     async fn load_staff(&self) -> Result<(), StoreError> {
@@ -200,7 +203,7 @@ impl AppState {
         let mut staff_changed = false;
         for op in &set.ops {
             match op {
-                Op::Put { record: Record::Row(r), .. } => rows.push((r.id.clone(), Some(r.clone()))),
+                Op::Put { record: Record::Row(r), .. } => rows.push((r.id().to_string(), Some(r.clone()))),
                 Op::Delete { kind: Kind::Row, id, .. } => rows.push((id.clone(), None)),
                 Op::Put { record: Record::Staff(_), .. } | Op::Delete { kind: Kind::Staff, .. } => staff_changed = true,
                 _ => {}

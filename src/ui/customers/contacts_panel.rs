@@ -89,7 +89,7 @@ pub fn ContactsPanel(
             <div class="contact-list">
                 {move || {
                     let mut list = contacts.get();
-                    list.sort_by_key(|c| !c.primary);
+                    list.sort_unstable_by(|a, b| (!a.primary, &a.id).cmp(&(!b.primary, &b.id)));
                     if list.is_empty() {
                         view! { <p class="muted">{i.text(Msg::NoContacts)}</p> }.into_any()
                     } else {

@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 
 use crate::domain::customer::{Draft, Input, Section, CURRENCIES};
 use crate::domain::ops::{self, OpError};
-use crate::domain::{Action, Confidentiality, Contact, Customer, CustomerKind, Field, Status};
+use crate::domain::{Action, Confidentiality, Contact, Customer, CustomerKind, CustomerRow, Field, Status};
 use crate::i18n::{self, Msg};
 use crate::storage::{Store, StoreError};
 use crate::ui::app::{navigate, platform, prefs, AppState, Route, ToastKind};
@@ -258,7 +258,7 @@ fn FormBody(base: Customer, is_new: bool) -> impl IntoView {
         }
     };
     let datalists = move || {
-        let (industries, regions) = state.index.with_untracked(|idx| (idx.values(|r| r.industry.as_str()), idx.values(|r| r.region.as_str())));
+        let (industries, regions) = state.index.with_untracked(|idx| (idx.values(CustomerRow::industry), idx.values(CustomerRow::region)));
         let org_forms: Vec<String> = i18n::ORG_FORMS.iter().map(|k| i.t(*k).to_string()).collect();
         view! {
             <datalist id="list-industry">{industries.into_iter().map(|v| view! { <option value=v/> }).collect_view()}</datalist>

@@ -67,11 +67,22 @@ fn Filters() -> impl IntoView {
             q.set(next);
         }
     });
-    let values = move |col: fn(&CustomerRow) -> &str| {
+    // The industry and region menus look through every row: they are worked
+    // out once the list has painted (again whenever the rows change), so
+    // that the list does not wait for them.
+    let menus = RwSignal::new((Vec::new(), Vec::new()));
+    Effect::new(move |_| {
+        state.index.track();
+        leptos::task::spawn_local(async move {
+            platform::next_paint().await;
+            menus.try_set(state.index.with_untracked(|idx| (idx.values(CustomerRow::industry), idx.values(CustomerRow::region))));
+        });
+    });
+    let values = move |industry: bool| {
         Signal::derive(move || {
-            std::iter::once((String::new(), i.t(Msg::All).to_string()))
-                .chain(state.index.with(|idx| idx.values(col)).into_iter().map(|v| (v.clone(), v)))
-                .collect::<Vec<_>>()
+            let mut v = vec![(String::new(), i.t(Msg::All).to_string())];
+            menus.with(|m| v.extend(if industry { &m.0 } else { &m.1 }.iter().map(|v| (v.clone(), v.clone()))));
+            v
         })
     };
     let owners = Signal::derive(move || {
@@ -89,8 +100,8 @@ fn Filters() -> impl IntoView {
             <SelectField label=i.sig(Msg::Status) value=status options=options(state, Status::ALL, Status::as_str)/>
             <SelectField label=i.sig(Msg::Kind) value=kind options=options(state, CustomerKind::ALL, CustomerKind::as_str)/>
             <SelectField label=i.sig(Msg::Owner) value=owner options=owners/>
-            <SelectField label=i.sig(Msg::Industry) value=industry options=values(|r| r.industry.as_str())/>
-            <SelectField label=i.sig(Msg::Region) value=region options=values(|r| r.region.as_str())/>
+            <SelectField label=i.sig(Msg::Industry) value=industry options=values(true)/>
+            <SelectField label=i.sig(Msg::Region) value=region options=values(false)/>
             <SelectField label=i.sig(Msg::Confidentiality) value=conf options=options(state, Confidentiality::ALL, Confidentiality::as_str)/>
         </div>
     }
@@ -214,7 +225,7 @@ pub fn CustomerListPage() -> impl IntoView {
             "Home" => 0,
             "End" => n - 1,
             "Enter" => {
-                if let Some(id) = hits.with(|h| state.index.with(|idx| idx.get(h[cur]).map(|r| r.id.clone()))) {
+                if let Some(id) = hits.with(|h| state.index.with(|idx| idx.get(h[cur]).map(|r| r.id().to_string()))) {
                     navigate(Route::Customer(id));
                 }
                 return;
@@ -228,30 +239,31 @@ pub fn CustomerListPage() -> impl IntoView {
     let now = platform::now();
     let row_view = move |pos: usize, idx_pos: usize| {
         state.index.with(|idx| idx.get(idx_pos).cloned()).map(|r| {
-            let owner = r.owner.as_deref().map(|o| state.staff_name(o)).unwrap_or_default();
+            let owner = r.owner().map(|o| state.staff_name(o)).unwrap_or_default();
             let stale = r.needs_review(now);
-            let contact = r.contacts.first().cloned().unwrap_or_default();
-            let phone = if r.phone.is_empty() { r.contact_phones.first().cloned().unwrap_or_default() } else { r.phone.clone() };
+            let contact = r.contacts().next().unwrap_or_default().to_string();
+            let phone = if r.phone().is_empty() { r.contact_phones().next().unwrap_or_default() } else { r.phone() }.to_string();
+            let short_name = r.short_name().to_string();
             let status_class = format!("pill status-{}", r.status.as_str());
             view! {
                 <a
                     role="row"
                     class="row"
                     class:selected=move || selected.get() == pos
-                    href=Route::Customer(r.id.clone()).href()
+                    href=Route::Customer(r.id().to_string()).href()
                     aria-rowindex=pos + 2
                     style=format!("transform: translateY({}px)", (pos as f64 * ROW_HEIGHT) as u64)
                     tabindex="-1"
                 >
                     <span role="cell" class="cell name">
-                        <span class="primary-text">{r.name.clone()}</span>
-                        {(!r.short_name.is_empty()).then(|| view! { <span class="muted">{r.short_name.clone()}</span> })}
+                        <span class="primary-text">{r.name().to_string()}</span>
+                        {(!short_name.is_empty()).then(|| view! { <span class="muted">{short_name}</span> })}
                     </span>
                     <span role="cell" class="cell">{i.label(r.kind)}</span>
                     <span role="cell" class="cell"><span class=status_class>{i.label(r.status)}</span></span>
                     <span role="cell" class="cell">{owner}</span>
-                    <span role="cell" class="cell">{r.industry.clone()}</span>
-                    <span role="cell" class="cell">{r.region.clone()}</span>
+                    <span role="cell" class="cell">{r.industry().to_string()}</span>
+                    <span role="cell" class="cell">{r.region().to_string()}</span>
                     <span role="cell" class="cell">{contact}</span>
                     <span role="cell" class="cell mono">{phone}</span>
                     <span role="cell" class="cell" class:stale=stale>{platform::format_date(r.reviewed_at)}</span>

@@ -29,7 +29,7 @@ async fn load(state: AppState, id: &str) -> Result<Option<Loaded>, StoreError> {
     let contacts = store.by_index::<Contact>("customer_id", id).await?;
     let log = store.by_index::<Interaction>("customer_id", id).await?;
     let mut history = store.by_index::<HistoryEntry>("customer_id", id).await?;
-    history.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
+    history.sort_unstable_by(|a, b| (b.at, &b.id).cmp(&(a.at, &a.id)));
     Ok(Some(Loaded { customer, contacts, log, history }))
 }
 

@@ -96,7 +96,7 @@ pub fn LogPanel(
                 <tbody>
                     {move || {
                         let mut list = entries.get();
-                        list.sort_by(|a, b| b.date.cmp(&a.date).then(b.created_at.cmp(&a.created_at)));
+                        list.sort_unstable_by(|a, b| (b.date, b.created_at, &b.id).cmp(&(a.date, a.created_at, &a.id)));
                         list.into_iter().map(|e| view! {
                             <tr>
                                 <td class="nowrap">{e.date.to_string()}</td>

@@ -23,7 +23,7 @@ pub fn ReviewPage() -> impl IntoView {
             idx.stale_by_owner(now, |r| visible(&r.visibility(), Scope::All))
                 .into_iter()
                 .map(|(owner, rows)| {
-                    (owner, rows.into_iter().map(|r| (r.id.clone(), r.name.clone(), r.reviewed_at, r.days_since_review(now))).collect::<Vec<_>>())
+                    (owner, rows.into_iter().map(|r| (r.id().to_string(), r.name().to_string(), r.reviewed_at, r.days_since_review(now))).collect::<Vec<_>>())
                 })
                 .collect::<Vec<_>>()
         })

@@ -19,7 +19,7 @@ pub fn HandoverDialog(from: Staff, on_close: Callback<()>) -> impl IntoView {
     let busy = RwSignal::new(false);
     let from_id = from.id.clone();
     let count = state.index.with_untracked(|idx| {
-        idx.rows().iter().filter(|r| r.owner.as_deref() == Some(&from_id) || r.co_owner.as_deref() == Some(&from_id)).count()
+        idx.rows().iter().filter(|r| r.owner() == Some(&from_id) || r.co_owner() == Some(&from_id)).count()
     });
     let from_id2 = from.id.clone();
     let options = Signal::derive(move || {

@@ -23,7 +23,7 @@ pub fn StaffPage() -> impl IntoView {
     let editing = RwSignal::new(Editing::None);
     let handing = RwSignal::new(None::<Staff>);
     let done = Callback::new(move |_| editing.set(Editing::None));
-    let owned = move |id: &str| state.index.with(|idx| idx.rows().iter().filter(|r| r.owner.as_deref() == Some(id)).count());
+    let owned = move |id: &str| state.index.with(|idx| idx.rows().iter().filter(|r| r.owner() == Some(id)).count());
     view! {
         <section class="page">
             <div class="page-head">

@@ -25,7 +25,7 @@ pub fn TrashPage() -> impl IntoView {
                         let v = Visibility { owner: c.owner.as_deref(), co_owner: c.co_owner.as_deref(), confidentiality: c.confidentiality };
                         visible(&v, Scope::All)
                     });
-                    list.sort_by_key(|e| std::cmp::Reverse(e.deleted_at));
+                    list.sort_unstable_by(|a, b| (b.deleted_at, &b.id).cmp(&(a.deleted_at, &a.id)));
                     entries.set(list);
                 }
                 Err(e) => state.toast(ToastKind::Error, state.error_text(&e)),
