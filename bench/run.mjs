@@ -273,8 +273,9 @@ function bundleSizes() {
 // The archive's schema version and the row log's segment size: a profile
 // filled by an older build would be migrated or read the old way on every
 // run, so each gets profiles of its own. `fill` counts changes to what a fill
-// leaves beside the archive (2: the copy of the list's first screen).
-const fill = 2;
+// leaves beside the archive (2: the copy of the list's first screen; 3: the
+// app opened once after the fill, see `filledProfile`).
+const fill = 3;
 const schemaVersion = fs.readFileSync(path.join(root, 'src/storage/schema.rs'), 'utf8').match(/pub const VERSION: u32 = (\d+);/)[1];
 const segmentBytes = fs.readFileSync(path.join(root, 'src/storage/rowlog.rs'), 'utf8').match(/pub const SEGMENT_BYTES: usize = ([\d_]+);/)[1].replace(/_/g, '');
 
@@ -292,6 +293,14 @@ async function filledProfile({ count: size, batch }) {
   process.stderr.write(`filling ${size} customers, ${batch} per transaction… `);
   await page.evaluate(([n, s, b]) => window.wasmBindings.benchFill('dossier', n, 3, 5, s, b), [size, seed, batch]);
   process.stderr.write(`${((Date.now() - t) / 1000).toFixed(1)} s\n`);
+  // The app opened once, as the archive is on any day after its import: its
+  // first start puts the row log in name order (and compacts it). The
+  // archive grown by small saves is kept as they left it, to measure that
+  // first start.
+  if (batch === 2000) {
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('dossier:settled').length > 0, null, { timeout: 600_000 });
+  }
   await ctx.close();
   fs.writeFileSync(path.join(dir, 'FILLED'), new Date().toISOString());
   return dir;

@@ -126,7 +126,7 @@ impl RowText {
 
     fn end_part(&mut self) {
         if let Some(end) = self.ends.get_mut(self.parts) {
-            *end = self.text.len() as u32;
+            *end = end_of(&self.text);
         }
         self.parts += 1;
         self.text.push(FIELD);
@@ -181,12 +181,17 @@ impl RowText {
                 }
                 text.push_str(scratch);
                 if matches!(p, Part::Name) {
-                    ends[Part::Sort as usize] = text.len() as u32;
+                    ends[Part::Sort as usize] = end_of(&text);
                 }
             }
         });
         CustomerRow { text, ends, kind, status, confidentiality, updated_at, reviewed_at }
     }
+}
+
+/// Where a row's text ends now, as a part's end is kept.
+fn end_of(text: &str) -> u32 {
+    u32::try_from(text.len()).expect("a list row is far shorter than 4 GB")
 }
 
 /// Where part `p` lies in a row's text.
