@@ -126,6 +126,12 @@ impl AppState {
         }
         self.index.set(index);
         platform::mark("dossier:list-complete");
+        // Once the list has painted, run one search over every row and drop
+        // the result: the browser compiles a function's fast form only once
+        // it has run a while, so the first search someone types would
+        // otherwise run its slow first form over 100,000 rows.
+        platform::next_paint().await;
+        self.index.with_untracked(|index| index.query(&ListQuery { text: "00".into(), ..ListQuery::default() }, None, &|_| String::new()).len());
         let unordered = self.index.with_untracked(CustomerIndex::held_out_of_name_order);
         let compacted = store.compact_rows_if_worth_it(unordered, || self.index.with_untracked(|index| rowlog::compact(&mut index.in_name_order()))).await;
         platform::mark("dossier:settled");

@@ -67,22 +67,11 @@ fn Filters() -> impl IntoView {
             q.set(next);
         }
     });
-    // The industry and region menus look through every row: they are worked
-    // out once the list has painted (again whenever the rows change), so
-    // that the list does not wait for them.
-    let menus = RwSignal::new((Vec::new(), Vec::new()));
-    Effect::new(move |_| {
-        state.index.track();
-        leptos::task::spawn_local(async move {
-            platform::next_paint().await;
-            menus.try_set(state.index.with_untracked(|idx| (idx.values(CustomerRow::industry), idx.values(CustomerRow::region))));
-        });
-    });
-    let values = move |industry: bool| {
+    let values = move |col: fn(&CustomerRow) -> &str| {
         Signal::derive(move || {
-            let mut v = vec![(String::new(), i.t(Msg::All).to_string())];
-            menus.with(|m| v.extend(if industry { &m.0 } else { &m.1 }.iter().map(|v| (v.clone(), v.clone()))));
-            v
+            std::iter::once((String::new(), i.t(Msg::All).to_string()))
+                .chain(state.index.with(|idx| idx.values(col)).into_iter().map(|v| (v.clone(), v)))
+                .collect::<Vec<_>>()
         })
     };
     let owners = Signal::derive(move || {
@@ -100,8 +89,8 @@ fn Filters() -> impl IntoView {
             <SelectField label=i.sig(Msg::Status) value=status options=options(state, Status::ALL, Status::as_str)/>
             <SelectField label=i.sig(Msg::Kind) value=kind options=options(state, CustomerKind::ALL, CustomerKind::as_str)/>
             <SelectField label=i.sig(Msg::Owner) value=owner options=owners/>
-            <SelectField label=i.sig(Msg::Industry) value=industry options=values(true)/>
-            <SelectField label=i.sig(Msg::Region) value=region options=values(false)/>
+            <SelectField label=i.sig(Msg::Industry) value=industry options=values(CustomerRow::industry)/>
+            <SelectField label=i.sig(Msg::Region) value=region options=values(CustomerRow::region)/>
             <SelectField label=i.sig(Msg::Confidentiality) value=conf options=options(state, Confidentiality::ALL, Confidentiality::as_str)/>
         </div>
     }
@@ -237,39 +226,48 @@ pub fn CustomerListPage() -> impl IntoView {
         keep_in_view(next);
     };
     let now = platform::now();
-    let row_view = move |pos: usize, idx_pos: usize| {
-        state.index.with(|idx| idx.get(idx_pos).cloned()).map(|r| {
-            let owner = r.owner().map(|o| state.staff_name(o)).unwrap_or_default();
-            let stale = r.needs_review(now);
-            let contact = r.contacts().next().unwrap_or_default().to_string();
-            let phone = if r.phone().is_empty() { r.contact_phones().next().unwrap_or_default() } else { r.phone() }.to_string();
-            let short_name = r.short_name().to_string();
-            let status_class = format!("pill status-{}", r.status.as_str());
-            view! {
-                <a
-                    role="row"
-                    class="row"
-                    class:selected=move || selected.get() == pos
-                    href=Route::Customer(r.id().to_string()).href()
-                    aria-rowindex=pos + 2
-                    style=format!("transform: translateY({}px)", (pos as f64 * ROW_HEIGHT) as u64)
-                    tabindex="-1"
-                >
-                    <span role="cell" class="cell name">
-                        <span class="primary-text">{r.name().to_string()}</span>
-                        {(!short_name.is_empty()).then(|| view! { <span class="muted">{short_name}</span> })}
-                    </span>
-                    <span role="cell" class="cell">{i.label(r.kind)}</span>
-                    <span role="cell" class="cell"><span class=status_class>{i.label(r.status)}</span></span>
-                    <span role="cell" class="cell">{owner}</span>
-                    <span role="cell" class="cell">{r.industry().to_string()}</span>
-                    <span role="cell" class="cell">{r.region().to_string()}</span>
-                    <span role="cell" class="cell">{contact}</span>
-                    <span role="cell" class="cell mono">{phone}</span>
-                    <span role="cell" class="cell" class:stale=stale>{platform::format_date(r.reviewed_at)}</span>
-                </a>
-            }
-        })
+    // The window's rows are slots, built once: scrolling or a new search
+    // changes what each slot shows, text by text, and does not build rows
+    // again (which would set every attribute of every cell anew on each
+    // keystroke). Slot `k` shows the `k`th row of the window.
+    let start = Memo::new(move |_| window_range().start);
+    let slots = Memo::new(move |_| window_range().len());
+    let slot = move |k: usize| {
+        let pos = move || start.get() + k;
+        let row = Memo::new(move |_| hits.with(|h| h.get(pos()).copied()).and_then(|at| state.index.with(|idx| idx.get(at).cloned())));
+        // Every text and attribute that changes with the row, through one
+        // kind of closure (each kind is code in the download).
+        let show = move |f: fn(&CustomerRow, &AppState) -> String| move || row.with(|r| r.as_ref().map(|r| f(r, &state)).unwrap_or_default());
+        view! {
+            <a
+                role="row"
+                class="row"
+                class:selected=move || selected.get() == pos()
+                href=show(|r, _| Route::Customer(r.id().to_string()).href())
+                aria-rowindex=move || pos() + 2
+                style=move || format!("transform: translateY({}px)", (pos() as f64 * ROW_HEIGHT) as u64)
+                tabindex="-1"
+            >
+                <span role="cell" class="cell name">
+                    <span class="primary-text">{show(|r, _| r.name().to_string())}</span>
+                    <span class="muted">{show(|r, _| r.short_name().to_string())}</span>
+                </span>
+                <span role="cell" class="cell">{show(|r, s| s.i18n.label(r.kind).to_string())}</span>
+                <span role="cell" class="cell">
+                    <span class=show(|r, _| format!("pill status-{}", r.status.as_str()))>{show(|r, s| s.i18n.label(r.status).to_string())}</span>
+                </span>
+                <span role="cell" class="cell">{show(|r, s| r.owner().map(|o| s.staff_name(o)).unwrap_or_default())}</span>
+                <span role="cell" class="cell">{show(|r, _| r.industry().to_string())}</span>
+                <span role="cell" class="cell">{show(|r, _| r.region().to_string())}</span>
+                <span role="cell" class="cell">{show(|r, _| r.contacts().next().unwrap_or_default().to_string())}</span>
+                <span role="cell" class="cell mono">
+                    {show(|r, _| if r.phone().is_empty() { r.contact_phones().next().unwrap_or_default() } else { r.phone() }.to_string())}
+                </span>
+                <span role="cell" class="cell" class:stale=move || row.with(|r| r.as_ref().is_some_and(|r| r.needs_review(now)))>
+                    {show(|r, _| platform::format_date(r.reviewed_at))}
+                </span>
+            </a>
+        }
     };
     view! {
         <section class="page list-page">
@@ -306,10 +304,7 @@ pub fn CustomerListPage() -> impl IntoView {
                     on:keydown=on_key
                 >
                     <div class="grid-spacer" style=move || format!("height: {}px", (hits.with(Vec::len) as f64 * ROW_HEIGHT) as u64)>
-                        {move || {
-                            let range = window_range();
-                            hits.with(|h| range.map(|pos| row_view(pos, h[pos])).collect_view())
-                        }}
+                        {move || (0..slots.get()).map(slot).collect_view()}
                     </div>
                     <Show when=move || complete.get() && total.get() == 0>
                         <div class="empty">
