@@ -765,6 +765,23 @@ mod tests {
     }
 
     #[test]
+    fn many_hits_come_in_the_same_order_whichever_way_they_are_put_in_order() {
+        let names = ["华联广告", "Harbour Events", "华夏传媒", "Harbin Trading", "Same", "same"];
+        let index = CustomerIndex::new((0..600).map(|i| row(&format!("c{:03}", (i * 7) % 600), names[i % names.len()])).collect::<Vec<_>>());
+        for (text, descending) in [("har", false), ("har", true), ("华", false), ("same", true), ("", false)] {
+            let q = ListQuery { text: text.into(), descending, ..ListQuery::default() };
+            let hits = index.query(&q, None, &|s| s.to_string());
+            assert!(hits.len() > 64, "{text}: picked out of the name order");
+            let mut sorted = hits.clone();
+            sorted.sort_unstable_by(|&a, &b| by_name(&index.rows()[a], &index.rows()[b]));
+            if descending {
+                sorted.reverse();
+            }
+            assert_eq!(hits, sorted, "{text}");
+        }
+    }
+
+    #[test]
     fn every_change_to_the_rows_gives_a_new_generation() {
         let mut index = CustomerIndex::new(vec![row("a", "A")]);
         let g0 = index.generation();
