@@ -43,7 +43,7 @@ enum Part {
 }
 
 /// How many parts a row's text has before the sort key.
-pub(crate) const TEXT_PARTS: usize = Part::Sort as usize;
+const TEXT_PARTS: usize = Part::Sort as usize;
 
 /// One customer as the list shows it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -173,16 +173,17 @@ impl RowText {
             static SCRATCH: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
         }
         SCRATCH.with_borrow_mut(|scratch| {
-            for p in [Part::Name, Part::ShortName, Part::Phone, Part::Contacts, Part::ContactPhones] {
+            let mut push_normalised = |text: &mut String, range: std::ops::Range<usize>| {
                 scratch.clear();
-                normalize_into(&text[span(&ends, p as usize)], scratch);
-                if !matches!(p, Part::Name) {
-                    text.push(FIELD);
-                }
+                normalize_into(&text[range], scratch);
                 text.push_str(scratch);
-                if matches!(p, Part::Name) {
-                    ends[Part::Sort as usize] = end_of(&text);
-                }
+            };
+            // The sort key, then the other parts a search looks through.
+            push_normalised(&mut text, span(&ends, Part::Name as usize));
+            ends[Part::Sort as usize] = end_of(&text);
+            for p in [Part::ShortName, Part::Phone, Part::Contacts, Part::ContactPhones] {
+                text.push(FIELD);
+                push_normalised(&mut text, span(&ends, p as usize));
             }
         });
         CustomerRow { text, ends, kind, status, confidentiality, updated_at, reviewed_at }

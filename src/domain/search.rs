@@ -346,7 +346,7 @@ impl CustomerIndex {
     }
 
     /// The rows, by id.
-    pub fn into_rows(self) -> RowSet {
+    pub fn into_row_set(self) -> RowSet {
         self.set
     }
 

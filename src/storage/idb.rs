@@ -371,7 +371,7 @@ impl IdbStore {
         let index = CustomerIndex::new(rows);
         write_log(&log, &rowlog::compact(&mut index.in_name_order()))?;
         tx.commit().map_err(fail("save"))?.await.map_err(fail("save"))?;
-        Ok(index.into_rows())
+        Ok(index.into_row_set())
     }
 
     /// Whether the last read of the row log found it worth rewriting.
@@ -545,7 +545,7 @@ async fn build_rows(customers: &ObjectStore, contacts: &ObjectStore, rows: &Obje
         built.push(row);
     }
     if let Some(log) = log {
-        write_log(log, &rowlog::compact(&mut built.iter()))?;
+        write_log(log, &rowlog::compact(&mut CustomerIndex::new(built).in_name_order()))?;
     }
     Ok(())
 }
