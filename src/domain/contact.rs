@@ -110,7 +110,9 @@ impl Contact {
     }
 
     pub fn to_draft(&self) -> ContactDraft {
-        ContactField::ALL.iter().map(|&f| (f, self.get(f))).collect()
+        let mut draft = ContactDraft::new();
+        draft.extend(ContactField::ALL.iter().map(|&f| (f, self.get(f))));
+        draft
     }
 
     /// The contact the draft describes, or every field's error.

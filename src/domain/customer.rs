@@ -339,7 +339,9 @@ impl Customer {
 
     /// Every field's current value, for filling the form.
     pub fn to_draft(&self) -> Draft {
-        Field::ALL.iter().map(|&f| (f, self.get(f))).collect()
+        let mut draft = Draft::new();
+        draft.extend(Field::ALL.iter().map(|&f| (f, self.get(f))));
+        draft
     }
 
     /// The record the draft describes, built over `self`, or every field's error.

@@ -19,6 +19,11 @@ use super::{Confidentiality, Contact, Customer, CustomerKind, Status};
 /// A record not reviewed for this long is stale (each record is reviewed at least monthly).
 pub const REVIEW_DAYS: i64 = 30;
 
+/// The moment a review must be later than not to be overdue at `now`.
+pub fn review_cutoff(now: DateTime<Utc>) -> DateTime<Utc> {
+    now - Duration::days(REVIEW_DAYS)
+}
+
 /// What ends each part of a row's text.
 pub(crate) const FIELD: char = '\u{1F}';
 /// What separates the items of a list part (the contacts, their phones).
@@ -310,7 +315,13 @@ impl CustomerRow {
 
     /// Not reviewed within [`REVIEW_DAYS`].
     pub fn needs_review(&self, now: DateTime<Utc>) -> bool {
-        now - self.reviewed_at >= Duration::days(REVIEW_DAYS)
+        self.overdue(review_cutoff(now))
+    }
+
+    /// Last reviewed at or before `cutoff` ([`review_cutoff`]): for checking
+    /// many rows against one moment without date arithmetic for each.
+    pub fn overdue(&self, cutoff: DateTime<Utc>) -> bool {
+        self.reviewed_at <= cutoff
     }
 
     pub fn days_since_review(&self, now: DateTime<Utc>) -> i64 {

@@ -503,11 +503,17 @@ impl CustomerIndex {
         distinct.into_iter().map(str::to_string).collect()
     }
 
+    /// Rows not reviewed for [`super::row::REVIEW_DAYS`] that `visible` lets through.
+    pub fn stale(&self, now: DateTime<Utc>, visible: impl Fn(&CustomerRow) -> bool) -> impl Iterator<Item = &CustomerRow> {
+        let cutoff = super::row::review_cutoff(now);
+        self.rows().iter().filter(move |r| r.overdue(cutoff) && visible(r))
+    }
+
     /// Rows not reviewed for [`super::row::REVIEW_DAYS`], grouped by owner
     /// (unassigned last), the stalest first within each group.
     pub fn stale_by_owner(&self, now: DateTime<Utc>, visible: impl Fn(&CustomerRow) -> bool) -> Vec<(Option<String>, Vec<&CustomerRow>)> {
         let mut groups: Vec<(Option<String>, Vec<&CustomerRow>)> = Vec::new();
-        for r in self.rows().iter().filter(|r| r.needs_review(now) && visible(r)) {
+        for r in self.stale(now, visible) {
             match groups.iter_mut().find(|(o, _)| o.as_deref() == r.owner()) {
                 Some((_, rows)) => rows.push(r),
                 None => groups.push((r.owner().map(str::to_string), vec![r])),

@@ -89,8 +89,34 @@ pub(crate) fn from_js<T: Stored>(value: JsValue) -> Result<T, StoreError> {
     serde_wasm_bindgen::from_value(value).map_err(|e| StoreError::Corrupt { kind: T::KIND, detail: e.to_string() })
 }
 
+/// Why a write failed: the reason the browser gave when it aborted the
+/// transaction, if it did, else `otherwise`.
+fn refused(reason: Option<web_sys::DomException>, otherwise: StoreError) -> StoreError {
+    match reason {
+        Some(e) if e.name() == "QuotaExceededError" => StoreError::QuotaExceeded,
+        Some(e) => StoreError::Failed { op: "save", detail: format!("{}: {}", e.name(), e.message()) },
+        None => otherwise,
+    }
+}
+
 fn rev_of(value: &JsValue) -> Option<u64> {
     js_sys::Reflect::get(value, &JsValue::from_str("rev")).ok().and_then(|v| v.as_f64()).map(|f| f as u64)
+}
+
+/// Records asked for by [`IdbStore::ask_by_index`].
+pub struct Asked {
+    values: GetAllStoreRequestFuture,
+    _tx: Transaction,
+}
+
+impl Asked {
+    /// The records, by id.
+    pub async fn answer<T: Stored>(self) -> Result<Vec<T>, StoreError> {
+        let values = self.values.await.map_err(fail("index lookup"))?;
+        let mut out: Vec<T> = values.into_iter().map(from_js).collect::<Result<_, _>>()?;
+        out.sort_unstable_by(|a, b| a.id().cmp(b.id()));
+        Ok(out)
+    }
 }
 
 impl IdbStore {
@@ -193,19 +219,37 @@ impl IdbStore {
         }
     }
 
+    /// Ask for the records of `kind` whose `index` is `key` now, and read the
+    /// answer later: several asked for together are read side by side.
+    pub fn ask_by_index(&self, kind: Kind, index: &str, key: &str) -> Result<Asked, StoreError> {
+        let (tx, store) = self.read(kind)?;
+        let values = store
+            .index(index)
+            .map_err(fail("index lookup"))?
+            .get_all(Some(Query::Key(JsValue::from_str(key))), None)
+            .map_err(fail("index lookup"))?
+            .into_future();
+        Ok(Asked { values, _tx: tx })
+    }
+
     fn read(&self, kind: Kind) -> Result<(Transaction, ObjectStore), StoreError> {
         let tx = self.db.transaction(&[kind.as_str()], TransactionMode::ReadOnly).map_err(fail("read"))?;
         let store = tx.object_store(kind.as_str()).map_err(fail("read"))?;
         Ok((tx, store))
     }
 
-    /// Issue every operation; only revision checks wait for an answer, so a
-    /// large change set streams into the transaction.
+    /// Issue every operation without waiting for the browser's answers, so a
+    /// change set streams into the transaction. A revision check asks for the
+    /// record ahead of its write, and the answers are looked at before the
+    /// commit: the transaction runs requests in order, so each sees the
+    /// record as it was, and a failed check aborts everything. Only rebuilding
+    /// a list row (and deleting by index) waits, for what it reads.
     async fn write(&self, tx: &Transaction, changes: &ChangeSet) -> Result<Refreshed, StoreError> {
         let fail_at = self.fail_at.take();
         let mut refreshed = Refreshed::new();
         // Rows written or removed other than by a refresh, for the row log.
         let mut direct: Vec<(String, Option<CustomerRow>)> = Vec::new();
+        let mut checks = Vec::new();
         for (n, op) in changes.ops.iter().enumerate() {
             if fail_at == Some(n) {
                 return Err(StoreError::Failed { op: "put", detail: "injected failure".into() });
@@ -214,8 +258,8 @@ impl IdbStore {
                 Op::Put { record, expect } => {
                     let store = tx.object_store(record.kind().as_str()).map_err(fail("put"))?;
                     if *expect != Expect::Any {
-                        let current = store.get(JsValue::from_str(record.id())).map_err(fail("read"))?.await.map_err(fail("read"))?;
-                        check(record.kind(), record.id(), current.as_ref().map(rev_of), *expect)?;
+                        let current = store.get(JsValue::from_str(record.id())).map_err(fail("read"))?.into_future();
+                        checks.push((record.kind(), record.id(), *expect, current));
                     }
                     store.put(&record_to_js(record)?, None).map_err(fail("put"))?;
                     if let Record::Row(r) = record {
@@ -225,8 +269,8 @@ impl IdbStore {
                 Op::Delete { kind, id, expect } => {
                     let store = tx.object_store(kind.as_str()).map_err(fail("delete"))?;
                     if *expect != Expect::Any {
-                        let current = store.get(JsValue::from_str(id)).map_err(fail("read"))?.await.map_err(fail("read"))?;
-                        check(*kind, id, current.as_ref().map(rev_of), *expect)?;
+                        let current = store.get(JsValue::from_str(id)).map_err(fail("read"))?.into_future();
+                        checks.push((*kind, id, *expect, current));
                     }
                     store.delete(JsValue::from_str(id)).map_err(fail("delete"))?;
                     if *kind == Kind::Row {
@@ -249,33 +293,31 @@ impl IdbStore {
                 Op::RefreshRow { customer_id } => {
                     let key = JsValue::from_str(customer_id);
                     let rows = tx.object_store(Kind::Row.as_str()).map_err(fail("save"))?;
-                    let customer = tx
-                        .object_store(Kind::Customer.as_str())
-                        .map_err(fail("read"))?
-                        .get(key.clone())
-                        .map_err(fail("read"))?
-                        .await
-                        .map_err(fail("read"))?;
-                    let Some(customer) = customer else {
-                        rows.delete(key).map_err(fail("delete"))?;
-                        refreshed.push((customer_id.clone(), None));
-                        continue;
-                    };
+                    // Both reads asked for before either is awaited: one wait, not two.
+                    let customer = tx.object_store(Kind::Customer.as_str()).map_err(fail("read"))?.get(key.clone()).map_err(fail("read"))?.into_future();
                     let contacts = tx
                         .object_store(Kind::Contact.as_str())
                         .map_err(fail("read"))?
                         .index("customer_id")
                         .map_err(fail("read"))?
-                        .get_all(Some(Query::Key(key)), None)
+                        .get_all(Some(Query::Key(key.clone())), None)
                         .map_err(fail("read"))?
-                        .await
-                        .map_err(fail("read"))?;
-                    let contacts: Vec<Contact> = contacts.into_iter().map(from_js).collect::<Result<_, _>>()?;
+                        .into_future();
+                    let Some(customer) = customer.await.map_err(fail("read"))? else {
+                        rows.delete(key).map_err(fail("delete"))?;
+                        refreshed.push((customer_id.clone(), None));
+                        continue;
+                    };
+                    let contacts: Vec<Contact> = contacts.await.map_err(fail("read"))?.into_iter().map(from_js).collect::<Result<_, _>>()?;
                     let row = CustomerRow::of(&from_js::<Customer>(customer)?, &contacts);
                     rows.put(&to_js(&row)?, None).map_err(fail("save"))?;
                     refreshed.push((customer_id.clone(), Some(row)));
                 }
             }
+        }
+        for (kind, id, expect, current) in checks {
+            let current = current.await.map_err(fail("read"))?;
+            check(kind, id, current.as_ref().map(rev_of), expect)?;
         }
         let touched = direct.iter().chain(&refreshed);
         if self.has_log && touched.clone().next().is_some() {
@@ -564,17 +606,7 @@ impl Store for IdbStore {
     }
 
     async fn by_index<T: Stored>(&self, index: &str, key: &str) -> Result<Vec<T>, StoreError> {
-        let (_tx, store) = self.read(T::KIND)?;
-        let values = store
-            .index(index)
-            .map_err(fail("index lookup"))?
-            .get_all(Some(Query::Key(JsValue::from_str(key))), None)
-            .map_err(fail("index lookup"))?
-            .await
-            .map_err(fail("index lookup"))?;
-        let mut out: Vec<T> = values.into_iter().map(from_js).collect::<Result<_, _>>()?;
-        out.sort_unstable_by(|a, b| a.id().cmp(b.id()));
-        Ok(out)
+        self.ask_by_index(T::KIND, index, key)?.answer().await
     }
 
     async fn count(&self, kind: Kind) -> Result<u64, StoreError> {
@@ -598,18 +630,17 @@ impl Store for IdbStore {
         let tx = Transaction::from(raw.clone());
         let refreshed = match self.write(&tx, changes).await {
             Ok(r) => r,
+            // A write the browser refused aborts the transaction, and the
+            // requests after it fail too: the reason is the refused write's.
             Err(e) => {
+                let refusal = raw.error();
                 let _ = tx.abort();
-                return Err(e);
+                return Err(refused(refusal, e));
             }
         };
         let done = tx.commit().map_err(fail("save"))?.await.map_err(fail("save"))?;
         if done.is_aborted() {
-            return Err(match raw.error() {
-                Some(e) if e.name() == "QuotaExceededError" => StoreError::QuotaExceeded,
-                Some(e) => StoreError::Failed { op: "save", detail: format!("{}: {}", e.name(), e.message()) },
-                None => StoreError::Failed { op: "save", detail: "the transaction was aborted".into() },
-            });
+            return Err(refused(raw.error(), StoreError::Failed { op: "save", detail: "the transaction was aborted".into() }));
         }
         self.announce(changes);
         Ok(refreshed)

@@ -125,10 +125,20 @@ pub async fn a_stale_revision_is_a_conflict_and_writes_nothing<S: Store>(s: &S) 
     let mut set = ChangeSet::default();
     set.put(Contact { id: "k1".into(), customer_id: "c1".into(), rev: 1, name: "n".into(), ..Contact::default() }, Expect::Absent);
     set.put(mine, Expect::Rev(1));
+    // Writes after the stale one are asked for before its check is answered.
+    set.put(Contact { id: "k2".into(), customer_id: "c1".into(), rev: 1, name: "m".into(), ..Contact::default() }, Expect::Any);
+    set.refresh_row("c1");
+    let mut refresh = ChangeSet::default();
+    refresh.refresh_row("c1");
+    s.apply(&refresh).await.unwrap();
+    let rows_before = s.list_rows().await.unwrap();
+    assert_eq!(rows_before.iter().map(|r| r.name()).collect::<Vec<_>>(), ["theirs"]);
     let err = s.apply(&set).await.unwrap_err();
     assert_eq!(err, StoreError::Conflict { kind: Kind::Customer, id: "c1".into() });
     assert_eq!(s.get::<Customer>("c1").await.unwrap(), Some(theirs));
     assert_eq!(s.get::<Contact>("k1").await.unwrap(), None, "the contact put before the conflict must not be written");
+    assert_eq!(s.get::<Contact>("k2").await.unwrap(), None, "nor the one put after it");
+    assert_eq!(s.list_rows().await.unwrap(), rows_before, "nor the row refreshed after it");
 }
 
 pub async fn absent_means_absent<S: Store>(s: &S) {

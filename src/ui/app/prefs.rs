@@ -70,13 +70,11 @@ fn draft_key(db: &str, form: &str) -> String {
 /// page or reloading it loses nothing.
 pub fn draft(db: &str, form: &str) -> Option<BTreeMap<String, String>> {
     let object = read_json(&SessionStorage::raw(), &draft_key(db, form))?.dyn_into::<js_sys::Object>().ok()?;
-    let fields = js_sys::Object::entries(&object)
-        .iter()
-        .filter_map(|entry| {
-            let pair = entry.dyn_into::<js_sys::Array>().ok()?;
-            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-        })
-        .collect();
+    let mut fields = BTreeMap::new();
+    fields.extend(js_sys::Object::entries(&object).iter().filter_map(|entry| {
+        let pair = entry.dyn_into::<js_sys::Array>().ok()?;
+        Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+    }));
     Some(fields)
 }
 

@@ -138,7 +138,7 @@ pub fn Shell() -> impl IntoView {
             if !idx.is_complete() {
                 return 0;
             }
-            idx.rows().iter().filter(|r| r.needs_review(now) && visible(&r.visibility(), crate::domain::Scope::All)).count()
+            idx.stale(now, |r| visible(&r.visibility(), crate::domain::Scope::All)).count()
         })
     });
     // The page to show: the customer list at once (it fills in as the archive

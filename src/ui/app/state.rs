@@ -160,18 +160,29 @@ impl AppState {
     }
 
     /// Keep that copy in step: once the whole list is in, write it again
-    /// whenever its first rows or the staff change.
+    /// whenever its first rows or the staff change. It is written in a task
+    /// of its own, once the change has shown: a save's answer comes first.
     pub fn keep_first_screen_copy(&self) {
         let state = *self;
         let written = StoredValue::new_local(String::new());
-        Effect::new(move |_| {
-            let copy = state.index.with(|index| match index.is_complete() {
-                true => state.staff.with(|staff| first_screen::encode(staff, index.in_name_order())),
+        let due = StoredValue::new_local(false);
+        let write = move || {
+            due.set_value(false);
+            let copy = state.index.with_untracked(|index| match index.is_complete() {
+                true => state.staff.with_untracked(|staff| first_screen::encode(staff, index.in_name_order())),
                 false => None,
             });
             if let Some(copy) = copy.filter(|c| written.with_value(|w| w != c)) {
                 first_screen::write(state.db_name(), &copy);
                 written.set_value(copy);
+            }
+        };
+        Effect::new(move |_| {
+            state.index.track();
+            state.staff.track();
+            if !due.get_value() {
+                due.set_value(true);
+                set_timeout(write, std::time::Duration::ZERO);
             }
         });
     }

@@ -41,7 +41,8 @@ pub fn ContactForm(
     let values2 = values.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut draft: ContactDraft = values2.iter().map(|(f, v)| (*f, v.get_untracked())).collect();
+        let mut draft = ContactDraft::new();
+        draft.extend(values2.iter().map(|(f, v)| (*f, v.get_untracked())));
         draft.insert(ContactField::Primary, if primary.get_untracked() { "yes".into() } else { String::new() });
         let locale = i.locale.get_untracked();
         let base = existing.get_value().unwrap_or_else(|| base.clone());

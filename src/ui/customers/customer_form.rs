@@ -83,7 +83,11 @@ fn FormBody(base: Customer, is_new: bool) -> impl IntoView {
         }
         n
     });
-    let draft = move || -> Draft { values.with_value(|v| v.iter().map(|(f, s)| (*f, s.get_untracked())).collect()) };
+    let draft = move || {
+        let mut draft = Draft::new();
+        values.with_value(|v| draft.extend(v.iter().map(|(f, s)| (*f, s.get_untracked()))));
+        draft
+    };
 
     // Unsaved typing is kept for this tab: leaving the form, reloading or a
     // crash loses nothing. It comes back when the form opens again.
@@ -106,8 +110,8 @@ fn FormBody(base: Customer, is_new: bool) -> impl IntoView {
         }
     }
     Effect::new(move |first: Option<()>| {
-        let mut kept: BTreeMap<String, String> =
-            values.with_value(|v| v.iter().map(|(f, s)| (f.as_str().to_string(), s.get())).collect());
+        let mut kept = BTreeMap::new();
+        values.with_value(|v| kept.extend(v.iter().map(|(f, s)| (f.as_str().to_string(), s.get()))));
         kept.insert(REASON.into(), reason.get());
         if first.is_some() {
             prefs::set_draft(db, &form_key.get_value(), &kept);
