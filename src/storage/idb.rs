@@ -5,6 +5,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::future::IntoFuture;
+use std::marker::PhantomData;
 
 use idb::request::futures::{GetAllKeysStoreRequestFuture, GetAllStoreRequestFuture};
 use idb::{
@@ -104,14 +105,15 @@ fn rev_of(value: &JsValue) -> Option<u64> {
 }
 
 /// Records asked for by [`IdbStore::ask_by_index`].
-pub struct Asked {
+pub struct Asked<T> {
     values: GetAllStoreRequestFuture,
     _tx: Transaction,
+    kind: PhantomData<T>,
 }
 
-impl Asked {
+impl<T: Stored> Asked<T> {
     /// The records, by id.
-    pub async fn answer<T: Stored>(self) -> Result<Vec<T>, StoreError> {
+    pub async fn answer(self) -> Result<Vec<T>, StoreError> {
         let values = self.values.await.map_err(fail("index lookup"))?;
         let mut out: Vec<T> = values.into_iter().map(from_js).collect::<Result<_, _>>()?;
         out.sort_unstable_by(|a, b| a.id().cmp(b.id()));
@@ -221,15 +223,15 @@ impl IdbStore {
 
     /// Ask for the records of `kind` whose `index` is `key` now, and read the
     /// answer later: several asked for together are read side by side.
-    pub fn ask_by_index(&self, kind: Kind, index: &str, key: &str) -> Result<Asked, StoreError> {
-        let (tx, store) = self.read(kind)?;
+    pub fn ask_by_index<T: Stored>(&self, index: &str, key: &str) -> Result<Asked<T>, StoreError> {
+        let (tx, store) = self.read(T::KIND)?;
         let values = store
             .index(index)
             .map_err(fail("index lookup"))?
             .get_all(Some(Query::Key(JsValue::from_str(key))), None)
             .map_err(fail("index lookup"))?
             .into_future();
-        Ok(Asked { values, _tx: tx })
+        Ok(Asked { values, _tx: tx, kind: PhantomData })
     }
 
     fn read(&self, kind: Kind) -> Result<(Transaction, ObjectStore), StoreError> {
@@ -606,7 +608,7 @@ impl Store for IdbStore {
     }
 
     async fn by_index<T: Stored>(&self, index: &str, key: &str) -> Result<Vec<T>, StoreError> {
-        self.ask_by_index(T::KIND, index, key)?.answer().await
+        self.ask_by_index::<T>(index, key)?.answer().await
     }
 
     async fn count(&self, kind: Kind) -> Result<u64, StoreError> {

@@ -10,7 +10,7 @@ use super::history_panel::HistoryPanel;
 use super::log_panel::LogPanel;
 use super::record_view::RecordView;
 use crate::domain::interaction::Interaction;
-use crate::domain::{ops, Contact, Customer, CustomerRow, HistoryEntry, Kind};
+use crate::domain::{ops, Contact, Customer, CustomerRow, HistoryEntry};
 use crate::i18n::Msg;
 use crate::storage::{Store, StoreError};
 use crate::ui::app::{platform, AppState, Route, ToastKind};
@@ -26,12 +26,11 @@ pub struct Loaded {
 async fn load(state: AppState, id: &str) -> Result<Option<Loaded>, StoreError> {
     let store = state.store();
     // All four asked for before any is awaited: the browser reads them side by side.
-    let contacts = store.ask_by_index(Kind::Contact, "customer_id", id)?;
-    let log = store.ask_by_index(Kind::Interaction, "customer_id", id)?;
-    let history = store.ask_by_index(Kind::History, "customer_id", id)?;
+    let contacts = store.ask_by_index::<Contact>("customer_id", id)?;
+    let log = store.ask_by_index::<Interaction>("customer_id", id)?;
+    let history = store.ask_by_index::<HistoryEntry>("customer_id", id)?;
     let Some(customer) = store.get::<Customer>(id).await? else { return Ok(None) };
-    let (contacts, log) = (contacts.answer::<Contact>().await?, log.answer::<Interaction>().await?);
-    let mut history = history.answer::<HistoryEntry>().await?;
+    let (contacts, log, mut history) = (contacts.answer().await?, log.answer().await?, history.answer().await?);
     history.sort_unstable_by(|a, b| (b.at, &b.id).cmp(&(a.at, &a.id)));
     Ok(Some(Loaded { customer, contacts, log, history }))
 }
