@@ -21,11 +21,12 @@ const dist = path.join(distRoot, 'dossier');
 // The size is measured on the build people download, without the benchmark's hooks.
 const bundleDist = path.join(process.env.BENCH_BUNDLE_ROOT ?? path.join(root, 'target/bench-bundle'), 'dossier');
 // A size is a customer count, optionally with the customers written per
-// transaction after a slash (default 2,000, as an import writes them;
+// transaction after a slash (default `importBatch`, as an import writes them;
 // 100000/100 is an archive grown by small saves).
+const importBatch = 2000;
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000,100000/100').split(',').map((s) => {
   const [count, batch] = s.split('/').map(Number);
-  return { key: s, count, batch: batch || 2000 };
+  return { key: s, count, batch: batch || importBatch };
 });
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const seed = Number(process.env.BENCH_SEED ?? 2026);
@@ -281,7 +282,7 @@ const segmentBytes = fs.readFileSync(path.join(root, 'src/storage/rowlog.rs'), '
 
 /** Fill a profile once per size, seed and schema version; later runs copy it. */
 async function filledProfile({ count: size, batch }) {
-  const per = batch === 2000 ? '' : `-t${batch}`;
+  const per = batch === importBatch ? '' : `-t${batch}`;
   const dir = path.join(here, 'profiles', `${size}${per}-s${seed}-v${schemaVersion}-b${segmentBytes}-f${fill}`);
   if (fs.existsSync(path.join(dir, 'FILLED'))) return dir;
   fs.rmSync(dir, { recursive: true, force: true });
@@ -297,7 +298,7 @@ async function filledProfile({ count: size, batch }) {
   // first start puts the row log in name order (and compacts it). The
   // archive grown by small saves is kept as they left it, to measure that
   // first start.
-  if (batch === 2000) {
+  if (batch === importBatch) {
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName('dossier:settled').length > 0, null, { timeout: 600_000 });
   }

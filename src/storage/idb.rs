@@ -104,6 +104,11 @@ fn rev_of(value: &JsValue) -> Option<u64> {
     js_sys::Reflect::get(value, &JsValue::from_str("rev")).ok().and_then(|v| v.as_f64()).map(|f| f as u64)
 }
 
+/// Ask `store` for the records whose `index` is `key`; the answer comes later.
+fn index_lookup(store: &ObjectStore, index: &str, key: JsValue) -> Result<GetAllStoreRequestFuture, StoreError> {
+    Ok(store.index(index).map_err(fail("index lookup"))?.get_all(Some(Query::Key(key)), None).map_err(fail("index lookup"))?.into_future())
+}
+
 /// Records asked for by [`IdbStore::ask_by_index`].
 pub struct Asked<T> {
     values: GetAllStoreRequestFuture,
@@ -225,13 +230,7 @@ impl IdbStore {
     /// answer later: several asked for together are read side by side.
     pub fn ask_by_index<T: Stored>(&self, index: &str, key: &str) -> Result<Asked<T>, StoreError> {
         let (tx, store) = self.read(T::KIND)?;
-        let values = store
-            .index(index)
-            .map_err(fail("index lookup"))?
-            .get_all(Some(Query::Key(JsValue::from_str(key))), None)
-            .map_err(fail("index lookup"))?
-            .into_future();
-        Ok(Asked { values, _tx: tx, kind: PhantomData })
+        Ok(Asked { values: index_lookup(&store, index, JsValue::from_str(key))?, _tx: tx, kind: PhantomData })
     }
 
     fn read(&self, kind: Kind) -> Result<(Transaction, ObjectStore), StoreError> {
@@ -297,14 +296,7 @@ impl IdbStore {
                     let rows = tx.object_store(Kind::Row.as_str()).map_err(fail("save"))?;
                     // Both reads asked for before either is awaited: one wait, not two.
                     let customer = tx.object_store(Kind::Customer.as_str()).map_err(fail("read"))?.get(key.clone()).map_err(fail("read"))?.into_future();
-                    let contacts = tx
-                        .object_store(Kind::Contact.as_str())
-                        .map_err(fail("read"))?
-                        .index("customer_id")
-                        .map_err(fail("read"))?
-                        .get_all(Some(Query::Key(key.clone())), None)
-                        .map_err(fail("read"))?
-                        .into_future();
+                    let contacts = index_lookup(&tx.object_store(Kind::Contact.as_str()).map_err(fail("read"))?, "customer_id", key.clone())?;
                     let Some(customer) = customer.await.map_err(fail("read"))? else {
                         rows.delete(key).map_err(fail("delete"))?;
                         refreshed.push((customer_id.clone(), None));
