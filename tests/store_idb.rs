@@ -12,6 +12,8 @@ use std::rc::Rc;
 use wasm_bindgen_test::*;
 
 use dossier::domain::{ChangeSet, Contact, Customer, CustomerRow, Expect, HistoryEntry, Kind, RowFields};
+use dossier::io::backup::{self, BackupError};
+use dossier::io::webcrypto::WebCrypto;
 use dossier::storage::idb::{Announcement, IdbStore};
 use dossier::storage::{rowlog, schema, Store, StoreError};
 
@@ -322,4 +324,44 @@ fn first_screen_copy_round_trip_and_damage() {
         first_screen::write("test-first-screen", damaged);
         assert_eq!(first_screen::read("test-first-screen"), None, "{damaged:?}");
     }
+}
+
+#[wasm_bindgen_test]
+async fn a_restore_failing_at_its_last_record_changes_nothing() {
+    let s = fresh("restore-atomic").await;
+    contract::a_failed_restore_changes_nothing(&s, |s, n| s.fail_next_apply_at(n)).await;
+    s.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_sealed_backup_restores_into_a_fresh_archive_identically() {
+    let from = fresh("backup-from").await;
+    contract::fill_every_store(&from).await;
+    let saved = contract::export_all(&from).await;
+    let crypto = WebCrypto::new().unwrap();
+    let now = chrono::DateTime::from_timestamp(1_763_800_000, 0).unwrap();
+    let file = backup::write(&crypto, &saved, schema::VERSION, now, Some("passphrase 口令")).await.unwrap();
+    assert_eq!(backup::read(&crypto, &file, Some("wrong")).await.map(|_| ()), Err(BackupError::WrongPassphrase));
+    let back = backup::read(&crypto, &file, Some("passphrase 口令")).await.unwrap();
+    assert_eq!(back.stores, saved);
+
+    let to = fresh("backup-to").await;
+    to.replace_all(&back.stores, &|_, _| ()).await.unwrap();
+    assert_eq!(contract::export_all(&to).await, saved);
+    assert_eq!(contract::sorted_rows(&to).await, contract::sorted_rows(&from).await);
+    assert_eq!(to.first_rows(5).await.unwrap(), from.first_rows(5).await.unwrap());
+    from.close();
+    to.close();
+}
+
+#[wasm_bindgen_test]
+async fn webcrypto_opens_a_backup_sealed_natively() {
+    // Written by the native test `write_the_sealed_fixture` (src/io/backup.rs) with RustCrypto.
+    let file = include_bytes!("fixtures/sealed-v1.dossier");
+    let crypto = WebCrypto::new().unwrap();
+    let back = backup::read(&crypto, file, Some("每月1日备份")).await.unwrap();
+    let settings = &back.stores.iter().find(|(k, _)| *k == Kind::Setting).unwrap().1;
+    assert_eq!(settings.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["greeting", "locale"]);
+    assert!(settings[0].json.contains("你好, 世界"));
+    assert_eq!(backup::read(&crypto, file, Some("每月2日备份")).await.map(|_| ()), Err(BackupError::WrongPassphrase));
 }

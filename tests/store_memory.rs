@@ -31,3 +31,8 @@ fn a_failure_midway_leaves_nothing_written() {
     pollster::block_on(s.apply(&set)).unwrap();
     assert!(pollster::block_on(s.get::<Customer>("a")).unwrap().is_some());
 }
+
+#[test]
+fn a_restore_failing_at_its_last_record_changes_nothing() {
+    pollster::block_on(contract::a_failed_restore_changes_nothing(&MemoryStore::new(), |s, n| s.fail_next_apply_at(n)));
+}

@@ -125,6 +125,38 @@ impl Record {
     }
 }
 
+/// A record as a backup carries it: its id, its revision (for records that
+/// carry one) and its JSON text, exactly as the archive holds it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RawRecord {
+    pub id: String,
+    pub rev: Option<u64>,
+    pub json: String,
+}
+
+/// Something done with the record type of a kind, through [`Kind::with_type`].
+pub trait ForKind {
+    type Out;
+    fn run<T: Stored>(self) -> Self::Out;
+}
+
+impl Kind {
+    /// Run `f` with the record type stored as this kind: code that handles
+    /// every kind alike (a backup) is written once and covers kinds added later.
+    pub fn with_type<F: ForKind>(self, f: F) -> F::Out {
+        match self {
+            Kind::Customer => f.run::<Customer>(),
+            Kind::Row => f.run::<CustomerRow>(),
+            Kind::Contact => f.run::<Contact>(),
+            Kind::Interaction => f.run::<Interaction>(),
+            Kind::History => f.run::<HistoryEntry>(),
+            Kind::Trash => f.run::<TrashEntry>(),
+            Kind::Staff => f.run::<Staff>(),
+            Kind::Setting => f.run::<Setting>(),
+        }
+    }
+}
+
 /// What the stored record must be for an operation to go ahead.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Expect {

@@ -20,7 +20,7 @@ use web_sys::{BroadcastChannel, MessageEvent};
 use super::rowlog::{self, Replay};
 use super::schema::{self, Step, ROW_LOG};
 use super::{check, Refreshed, Store, StoreError};
-use crate::domain::change::{ChangeSet, Expect, Kind, Op, Record, Stored};
+use crate::domain::change::{ChangeSet, Expect, Kind, Op, RawRecord, Record, Stored};
 use crate::domain::search::CustomerIndex;
 use crate::domain::{Contact, Customer, CustomerRow, RowSet};
 
@@ -197,8 +197,8 @@ impl IdbStore {
         self.db.close();
     }
 
-    /// Make the `n`-th operation (0-based) of the next `apply` fail after the
-    /// earlier ones were issued.
+    /// Make the `n`-th operation (0-based) of the next `apply`, or the `n`-th
+    /// record of the next `replace_all`, fail after the earlier ones were issued.
     pub fn fail_next_apply_at(&self, n: usize) {
         self.fail_at.set(Some(n));
     }
@@ -216,14 +216,31 @@ impl IdbStore {
     }
 
     fn announce(&self, changes: &ChangeSet) {
-        let Some(channel) = &self.channel else { return };
-        let a = Announcement {
+        self.tell(Announcement {
             kinds: changes.kinds().iter().map(|k| k.as_str().to_string()).collect(),
             customers: changes.customer_ids(),
-        };
+        });
+    }
+
+    /// Tell the other tabs that every store changed: they read the archive afresh.
+    fn announce_everything(&self, names: &[&str]) {
+        self.tell(Announcement { kinds: names.iter().map(|s| s.to_string()).collect(), customers: Vec::new() });
+    }
+
+    fn tell(&self, a: Announcement) {
+        let Some(channel) = &self.channel else { return };
         if let Ok(v) = to_js(&a) {
             let _ = channel.post_message(&v);
         }
+    }
+
+    /// Every store's name, the row log's among them.
+    fn every_store(&self) -> Vec<&'static str> {
+        let mut names: Vec<&str> = schema::stores().iter().map(|k| k.as_str()).collect();
+        if self.has_log {
+            names.push(ROW_LOG);
+        }
+        names
     }
 
     /// Ask for the records of `kind` whose `index` is `key` now, and read the
@@ -658,19 +675,80 @@ impl Store for IdbStore {
     }
 
     async fn clear_all(&self) -> Result<(), StoreError> {
-        let mut names: Vec<&str> = schema::stores().iter().map(|k| k.as_str()).collect();
-        names.push(ROW_LOG);
+        let names = self.every_store();
         let tx = self.db.transaction(&names, TransactionMode::ReadWrite).map_err(fail("clear"))?;
         for name in &names {
             tx.object_store(name).map_err(fail("clear"))?.clear().map_err(fail("clear"))?;
         }
         tx.commit().map_err(fail("clear"))?.await.map_err(fail("clear"))?;
-        if let Some(channel) = &self.channel {
-            let a = Announcement { kinds: names.iter().map(|s| s.to_string()).collect(), customers: Vec::new() };
-            if let Ok(v) = to_js(&a) {
-                let _ = channel.post_message(&v);
+        self.announce_everything(&names);
+        Ok(())
+    }
+
+    async fn export(&self, kind: Kind) -> Result<Vec<RawRecord>, StoreError> {
+        let (_tx, store) = self.read(kind)?;
+        let values = store.get_all(None, None).map_err(fail("export"))?.await.map_err(fail("export"))?;
+        values
+            .into_iter()
+            .map(|v| {
+                let id = js_sys::Reflect::get(&v, &JsValue::from_str("id")).ok().and_then(|id| id.as_string());
+                let json = js_sys::JSON::stringify(&v).ok().and_then(|t| t.as_string());
+                match (id, json) {
+                    (Some(id), Some(json)) => Ok(RawRecord { id, rev: rev_of(&v), json }),
+                    _ => Err(StoreError::Corrupt { kind, detail: "a record without an id".into() }),
+                }
+            })
+            .collect()
+    }
+
+    /// Records are written a batch at a time: after each, the transaction
+    /// waits for the browser to store it, and the page can draw the progress.
+    async fn replace_all(&self, stores: &[(Kind, Vec<RawRecord>)], progress: &dyn Fn(usize, usize)) -> Result<(), StoreError> {
+        const BATCH: usize = 2_000;
+        let fail_at = self.fail_at.take();
+        let names = self.every_store();
+        let tx = self.db.transaction(&names, TransactionMode::ReadWrite).map_err(fail("restore"))?;
+        let raw: web_sys::IdbTransaction = tx.into();
+        let tx = Transaction::from(raw.clone());
+        let total = stores.iter().map(|(_, r)| r.len()).sum();
+        let written: Result<(), StoreError> = async {
+            for name in &names {
+                tx.object_store(name).map_err(fail("restore"))?.clear().map_err(fail("restore"))?;
             }
+            let mut done = 0;
+            for (kind, records) in stores {
+                let store = tx.object_store(kind.as_str()).map_err(fail("restore"))?;
+                for batch in records.chunks(BATCH) {
+                    let mut last = None;
+                    for r in batch {
+                        if fail_at == Some(done) {
+                            return Err(StoreError::Failed { op: "restore", detail: "injected failure".into() });
+                        }
+                        let value = js_sys::JSON::parse(&r.json).map_err(|_| StoreError::Corrupt { kind: *kind, detail: format!("record {} is not JSON", r.id) })?;
+                        last = Some(store.put(&value, None).map_err(fail("restore"))?);
+                        done += 1;
+                    }
+                    if let Some(last) = last {
+                        last.await.map_err(fail("restore"))?;
+                    }
+                    progress(done, total);
+                }
+            }
+            let log = if self.has_log { Some(tx.object_store(ROW_LOG).map_err(fail("restore"))?) } else { None };
+            let store = |k: Kind| tx.object_store(k.as_str()).map_err(fail("restore"));
+            build_rows(&store(Kind::Customer)?, &store(Kind::Contact)?, &store(Kind::Row)?, log.as_ref()).await
         }
+        .await;
+        if let Err(e) = written {
+            let refusal = raw.error();
+            let _ = tx.abort();
+            return Err(refused(refusal, e));
+        }
+        let done = tx.commit().map_err(fail("restore"))?.await.map_err(fail("restore"))?;
+        if done.is_aborted() {
+            return Err(refused(raw.error(), StoreError::Failed { op: "restore", detail: "the transaction was aborted".into() }));
+        }
+        self.announce_everything(&names);
         Ok(())
     }
 }

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::{check, schema, Refreshed, Store, StoreError};
-use crate::domain::change::{ChangeSet, Kind, Op, Record, Stored};
+use crate::domain::change::{ChangeSet, Kind, Op, RawRecord, Record, Stored};
 use crate::domain::{Contact, Customer, CustomerRow};
 
 type Table = BTreeMap<String, Value>;
@@ -55,7 +55,8 @@ impl MemoryStore {
         Self::default()
     }
 
-    /// Make the `n`-th operation (0-based) of the next `apply` fail.
+    /// Make the `n`-th operation (0-based) of the next `apply`, or the `n`-th
+    /// record of the next `replace_all`, fail.
     pub fn fail_next_apply_at(&self, n: usize) {
         *self.fail_at.borrow_mut() = Some(n);
     }
@@ -153,6 +154,45 @@ impl Store for MemoryStore {
 
     async fn clear_all(&self) -> Result<(), StoreError> {
         self.tables.borrow_mut().clear();
+        Ok(())
+    }
+
+    async fn export(&self, kind: Kind) -> Result<Vec<RawRecord>, StoreError> {
+        let tables = self.tables.borrow();
+        let Some(t) = tables.get(&kind) else { return Ok(Vec::new()) };
+        t.iter()
+            .map(|(id, v)| {
+                let json = serde_json::to_string(v).map_err(|e| StoreError::Failed { op: "export", detail: e.to_string() })?;
+                Ok(RawRecord { id: id.clone(), rev: rev_of(v), json })
+            })
+            .collect()
+    }
+
+    async fn replace_all(&self, stores: &[(Kind, Vec<RawRecord>)], progress: &dyn Fn(usize, usize)) -> Result<(), StoreError> {
+        let fail_at = self.fail_at.borrow_mut().take();
+        let total = stores.iter().map(|(_, r)| r.len()).sum();
+        let mut tables: BTreeMap<Kind, Table> = BTreeMap::new();
+        let mut done = 0;
+        for (kind, records) in stores {
+            let table = tables.entry(*kind).or_default();
+            for r in records {
+                if fail_at == Some(done) {
+                    return Err(StoreError::Failed { op: "restore", detail: "injected failure".into() });
+                }
+                let v: Value = serde_json::from_str(&r.json).map_err(|e| StoreError::Corrupt { kind: *kind, detail: e.to_string() })?;
+                table.insert(r.id.clone(), v);
+                done += 1;
+            }
+            progress(done, total);
+        }
+        let customers: Vec<Customer> = tables.get(&Kind::Customer).map(|t| t.values().map(from_value).collect()).transpose()?.unwrap_or_default();
+        let contacts: Vec<Contact> = tables.get(&Kind::Contact).map(|t| t.values().map(from_value).collect()).transpose()?.unwrap_or_default();
+        let rows = tables.entry(Kind::Row).or_default();
+        for c in &customers {
+            let mine: Vec<Contact> = contacts.iter().filter(|k| k.customer_id == c.id).cloned().collect();
+            rows.insert(c.id.clone(), to_value(&Record::Row(CustomerRow::of(c, &mine)))?);
+        }
+        *self.tables.borrow_mut() = tables;
         Ok(())
     }
 }

@@ -4,7 +4,7 @@
 
 use thiserror::Error;
 
-use crate::domain::change::{ChangeSet, Expect, Kind, Stored};
+use crate::domain::change::{ChangeSet, Expect, Kind, RawRecord, Stored};
 use crate::domain::CustomerRow;
 
 /// The list rows a change set rebuilt, as written: by customer id, `None`
@@ -74,6 +74,13 @@ pub trait Store {
     async fn first_rows(&self, n: usize) -> Result<Vec<CustomerRow>, StoreError>;
     /// Empty every store (used to reset the demo archive).
     async fn clear_all(&self) -> Result<(), StoreError>;
+    /// Every record of a kind as the archive holds it, in id order: what a
+    /// backup holds.
+    async fn export(&self, kind: Kind) -> Result<Vec<RawRecord>, StoreError>;
+    /// Make the archive hold exactly `stores` (a store not among them ends
+    /// up empty) and rebuild the list rows from them: one transaction, all
+    /// or nothing. `progress(done, total)` counts the records written.
+    async fn replace_all(&self, stores: &[(Kind, Vec<RawRecord>)], progress: &dyn Fn(usize, usize)) -> Result<(), StoreError>;
 }
 
 /// Whether the stored record (`None` when absent, else its revision) is what

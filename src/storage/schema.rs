@@ -92,6 +92,13 @@ pub fn indexes(kind: Kind) -> Vec<&'static str> {
         .collect()
 }
 
+/// Whether a store holds only what is derived from the others (the list
+/// rows, from the customers and their contacts): backups leave it out and
+/// restores rebuild it.
+pub fn derived(kind: Kind) -> bool {
+    kind == Kind::Row
+}
+
 /// Every store of the current schema.
 pub fn stores() -> Vec<Kind> {
     (1..=VERSION)

@@ -11,6 +11,8 @@ use dossier::domain::ops::{self, Ctx};
 use dossier::domain::{
     Action, Actor, ChangeSet, Contact, Customer, CustomerRow, Expect, Field, HistoryEntry, Kind, Staff, Status, TrashEntry,
 };
+use dossier::domain::change::RawRecord;
+use dossier::io::backup;
 use dossier::storage::{Store, StoreError};
 
 /// Lists every contract case for a runner macro.
@@ -26,6 +28,7 @@ macro_rules! contract_cases {
         $run!(clear_all_empties_every_store);
         $run!(list_rows_are_rebuilt_from_what_is_stored_not_from_stale_copies);
         $run!(the_bulk_rows_and_the_first_screen_agree_with_the_row_records);
+        $run!(a_restore_brings_back_exactly_what_was_backed_up);
     };
 }
 
@@ -296,4 +299,97 @@ pub async fn the_bulk_rows_and_the_first_screen_agree_with_the_row_records<S: St
     s.clear_all().await.unwrap();
     assert!(s.list_rows().await.unwrap().is_empty());
     assert!(s.first_rows(3).await.unwrap().is_empty());
+}
+
+/// An archive with a record in every store a backup holds: two customers
+/// with contacts and a log entry, one deleted to the trash, staff, a setting.
+pub async fn fill_every_store<S: Store>(s: &S) {
+    let mut ids = numbered("f");
+    let mut ctx = Ctx { now: now(), by: Actor { id: Some("s1".into()), name: "张伟".into() }, next_id: &mut ids };
+    let mut kept = Vec::new();
+    for (name, contact) in [("华联广告「北京」", "王芳"), ("Sunrise Events", "Li Lei"), ("待删除", "赵六")] {
+        let (set, c) = ops::create_customer(&mut ctx, customer("", name), vec![Contact { name: contact.into(), phone: "139 0000 1111".into(), ..Contact::default() }], Action::Created, "");
+        s.apply(&set).await.unwrap();
+        kept.push(c);
+    }
+    let log = Interaction { id: "i1".into(), customer_id: kept[0].id.clone(), rev: 1, summary: "报价 ¥12,000.50\n下周回访".into(), ..Interaction::default() };
+    s.apply(&one(log, Expect::Absent)).await.unwrap();
+    let gone = kept.pop().unwrap();
+    let contacts = s.by_index::<Contact>("customer_id", &gone.id).await.unwrap();
+    s.apply(&ops::delete_customer(&mut ctx, &gone, contacts, vec![], "重复录入").unwrap()).await.unwrap();
+    s.apply(&one(Staff { id: "s1".into(), rev: 1, name: "张伟".into(), ..Staff::default() }, Expect::Absent)).await.unwrap();
+    s.apply(&one(Setting { id: "locale".into(), value: "zh-CN".into() }, Expect::Any)).await.unwrap();
+}
+
+/// Every store a backup holds, as the store exports it.
+pub async fn export_all<S: Store>(s: &S) -> Vec<(Kind, Vec<RawRecord>)> {
+    let mut out = Vec::new();
+    for kind in backup::stores() {
+        out.push((kind, s.export(kind).await.unwrap()));
+    }
+    out
+}
+
+/// Every list row, in id order.
+pub async fn sorted_rows<S: Store>(s: &S) -> Vec<CustomerRow> {
+    let mut rows = s.list_rows().await.unwrap();
+    rows.sort_unstable_by(|a, b| a.id().cmp(b.id()));
+    rows
+}
+
+pub async fn a_restore_brings_back_exactly_what_was_backed_up<S: Store>(s: &S) {
+    fill_every_store(s).await;
+    let saved = export_all(s).await;
+    for (kind, records) in &saved {
+        assert!(!records.is_empty(), "{kind:?} has a record to back up");
+        assert!(records.windows(2).all(|w| w[0].id < w[1].id), "{kind:?} in id order");
+    }
+    let customer_json = &saved.iter().find(|(k, _)| *k == Kind::Customer).unwrap().1[0];
+    assert_eq!(customer_json.rev, Some(1));
+    let rows = sorted_rows(s).await;
+    let first = s.first_rows(10).await.unwrap();
+
+    // Then the archive changes: a new customer, an edit, everything in a store gone.
+    let mut ids = numbered("g");
+    let mut ctx = Ctx { now: now(), by: Actor::default(), next_id: &mut ids };
+    let (set, _) = ops::create_customer(&mut ctx, customer("", "New after the backup"), vec![], Action::Created, "");
+    s.apply(&set).await.unwrap();
+    let mut set = ChangeSet::default();
+    set.delete(Kind::Setting, "locale", Expect::Any);
+    s.apply(&set).await.unwrap();
+
+    let seen = std::cell::RefCell::new(Vec::new());
+    s.replace_all(&saved, &|done, total| seen.borrow_mut().push((done, total))).await.unwrap();
+    assert_eq!(export_all(s).await, saved);
+    assert_eq!(sorted_rows(s).await, rows, "the list rows are rebuilt");
+    assert_eq!(s.first_rows(10).await.unwrap(), first);
+    assert_eq!(s.count(Kind::Row).await.unwrap(), 2);
+    let total: usize = saved.iter().map(|(_, r)| r.len()).sum();
+    assert_eq!(seen.borrow().last(), Some(&(total, total)));
+    assert!(seen.borrow().windows(2).all(|w| w[0].0 <= w[1].0));
+
+    // An empty backup empties the archive.
+    let empty: Vec<(Kind, Vec<RawRecord>)> = backup::stores().into_iter().map(|k| (k, Vec::new())).collect();
+    s.replace_all(&empty, &|_, _| ()).await.unwrap();
+    for kind in Kind::ALL {
+        assert_eq!(s.count(*kind).await.unwrap(), 0, "{kind:?}");
+    }
+    assert!(s.list_rows().await.unwrap().is_empty());
+}
+
+/// A restore that fails at its `n`-th record (injected by `fail_at`) leaves
+/// the archive exactly as it was.
+pub async fn a_failed_restore_changes_nothing<S: Store>(s: &S, fail_at: impl FnOnce(&S, usize)) {
+    fill_every_store(s).await;
+    let before = export_all(s).await;
+    let rows = sorted_rows(s).await;
+    let mut other = before.clone();
+    for (_, records) in &mut other {
+        records.retain(|r| r.id.starts_with('f'));
+    }
+    let total: usize = other.iter().map(|(_, r)| r.len()).sum();
+    fail_at(s, total - 1);
+    assert!(s.replace_all(&other, &|_, _| ()).await.is_err());
+    assert_eq!(export_all(s).await, before);
+    assert_eq!(sorted_rows(s).await, rows);
 }

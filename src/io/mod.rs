@@ -1,0 +1,7 @@
+//! Files in and out of the archive: backups, with their encryption.
+
+pub mod backup;
+pub mod crypto;
+pub mod json;
+#[cfg(target_arch = "wasm32")]
+pub mod webcrypto;
