@@ -13,6 +13,7 @@ pub mod history;
 pub mod ids;
 pub mod interaction;
 pub mod ops;
+pub mod reminder;
 pub mod row;
 pub mod search;
 pub mod staff;

@@ -5,6 +5,7 @@ use crate::domain::contact::ContactField;
 use crate::domain::customer::Section;
 use crate::domain::interaction::Channel;
 use crate::domain::validate::FieldError;
+use crate::io::backup::BackupError;
 use crate::domain::{Action, Confidentiality, CustomerKind, Field, Kind, Role, Scope, Status};
 
 pub fn msg(m: Msg) -> &'static str {
@@ -146,7 +147,38 @@ pub fn msg(m: Msg) -> &'static str {
         Unassigned => "Unassigned",
         WhoAmI => "I am",
         WorkingViewNote => "Roles choose which customers each person sees. On a shared browser this is a working view, not a security boundary: anyone at this computer can switch user.",
+        No => "No",
         Yes => "Yes",
+        BackupTitle => "Backup",
+        BackupExplain => "The archive lives only in this browser. Back it up to a file on the 1st of every month, and keep the file somewhere safe: it restores every customer, contact, log entry, history entry, staff member and setting exactly.",
+        LastBackup => "Last backup",
+        Never => "Never",
+        Passphrase => "Passphrase (optional, encrypts the file)",
+        PassphraseAgain => "Passphrase again",
+        PassphraseMismatch => "The two passphrases differ.",
+        PassphraseNote => "Without the passphrase an encrypted backup cannot be restored by anyone, us included: keep it apart from the file.",
+        BackupNow => "Back up now",
+        BackingUp => "Writing the backup…",
+        BackupSaved => "Backup saved: {name}",
+        BackupDue => "It is time for the monthly backup (每月1日备份).",
+        Later => "Later",
+        RestoreTitle => "Restore from a backup",
+        RestoreExplain => "Choose a backup file to see what it holds and how it differs from this browser's archive before anything changes.",
+        BackupFile => "Backup file",
+        WrittenAt => "Written",
+        WrittenBy => "Written by",
+        Encrypted => "Encrypted",
+        OpenBackup => "Open the backup",
+        StoreCol => "Records",
+        InBackup => "In the backup",
+        InArchive => "In this browser",
+        Added => "New",
+        Changed => "Changed",
+        Removed => "Not in the backup",
+        ReplaceAll => "Replace the archive with this backup",
+        ReplaceConfirm => "Everything in this browser's archive is replaced by the backup: records not in the backup are gone. Continue?",
+        Restoring => "Restoring…",
+        RestoreDone => "Restored from the backup: {n} customers.",
         OrgStateOwned => "State-owned",
         OrgPrivate => "Private",
         OrgForeign => "Foreign-invested",
@@ -175,6 +207,26 @@ pub fn field_error(e: &FieldError) -> &'static str {
         FieldError::Unknown => "Not one of the allowed values.",
         FieldError::RequiredWhenLost => "Required for a lost customer.",
         FieldError::SameAsOwner => "Must be someone other than the owner.",
+    }
+}
+
+pub fn backup_error(e: &BackupError) -> &'static str {
+    match e {
+        BackupError::Empty => "The file is empty.",
+        BackupError::NotABackup => "This is not a Dossier backup file.",
+        BackupError::FormatTooNew(_) => "This backup is in format {n}, written by a newer version of Dossier. Update Dossier to restore it.",
+        BackupError::SchemaTooNew { .. } => "This backup holds archive version {n}; this Dossier knows up to version {m}. Update Dossier to restore it.",
+        BackupError::BadHeader(_) => "The backup's header is damaged ({name}).",
+        BackupError::CutShort { .. } => "The file is cut short: {n} of {m} bytes. The copy or download was probably interrupted.",
+        BackupError::TrailingBytes(_) => "The file has {n} bytes more than a backup of it should: it was changed after it was written.",
+        BackupError::Checksum => "The contents do not match the backup's checksum: the file was damaged or changed after it was written.",
+        BackupError::NeedsPassphrase => "This backup is encrypted: enter its passphrase.",
+        BackupError::WrongPassphrase => "The passphrase is wrong, or the file was changed after it was written.",
+        BackupError::UnknownStore(_) => "The backup holds records this version of Dossier does not know ({name}).",
+        BackupError::CountMismatch { .. } => "The backup should hold {m} records of {name} and holds {n}.",
+        BackupError::BadRecord { .. } => "Record {n} cannot be read ({name}).",
+        BackupError::DuplicateId { .. } => "The backup holds one record twice ({name}).",
+        BackupError::Crypto(_) => "This browser could not encrypt or check the file ({name}).",
     }
 }
 

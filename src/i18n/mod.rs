@@ -10,6 +10,7 @@ use crate::domain::contact::ContactField;
 use crate::domain::customer::Section;
 use crate::domain::interaction::Channel;
 use crate::domain::validate::FieldError;
+use crate::io::backup::BackupError;
 use crate::domain::{Action, Confidentiality, CustomerKind, Field, Kind, Role, Scope, Status};
 
 key_enum! {
@@ -65,7 +66,10 @@ pub enum Msg {
     PurgeConfirm, Purged, Reason, ReasonRequired, Region, Remove, RemoveContactConfirm, ResetDemo, Restore, Restored, ReviewExplain, Revision,
     Role, Save, SaveContact, SaveMerged, Saved, Scope, Search, StaffMember, StaffName, Status, Storage,
     StorageAvailable, StorageNote, StorageUsed, Successor, Summary, TabContacts, TabLog, TabRecord, TrashEmpty,
-    TrashExplain, Unassigned, WhoAmI, WorkingViewNote, Yes,
+    TrashExplain, Unassigned, WhoAmI, WorkingViewNote, Yes, No,
+    BackupTitle, BackupExplain, LastBackup, Never, Passphrase, PassphraseAgain, PassphraseMismatch, PassphraseNote, BackupNow,
+    BackingUp, BackupSaved, BackupDue, Later, RestoreTitle, RestoreExplain, BackupFile, WrittenAt, WrittenBy, Encrypted,
+    OpenBackup, StoreCol, InBackup, InArchive, Added, Changed, Removed, ReplaceAll, ReplaceConfirm, Restoring, RestoreDone,
     OrgStateOwned, OrgPrivate, OrgForeign, OrgJointVenture, OrgIndividual, OrgGovernment, OrgNonProfit,
 }
 
@@ -99,6 +103,27 @@ pub fn field_error(l: Locale, e: &FieldError) -> String {
         FieldError::TooLong(n) => text.replace("{n}", &n.to_string()),
         _ => text.to_string(),
     }
+}
+
+/// Why a backup file cannot be restored, in the user's language.
+pub fn backup_error(l: Locale, e: &BackupError) -> String {
+    let text = match l {
+        Locale::En => en::backup_error(e),
+        Locale::ZhCn => zh_cn::backup_error(e),
+        Locale::ZhTw => zh_tw::backup_error(e),
+    };
+    let (n, m, name) = match e {
+        BackupError::FormatTooNew(v) => (*v as u64, 0, String::new()),
+        BackupError::SchemaTooNew { found, supported } => (*found as u64, *supported as u64, String::new()),
+        BackupError::CutShort { expected, found } => (*found, *expected, String::new()),
+        BackupError::TrailingBytes(n) => (*n, 0, String::new()),
+        BackupError::CountMismatch { store, expected, found } => (*found, *expected, store.clone()),
+        BackupError::BadRecord { store, number, detail } => (*number as u64, 0, format!("{store}: {detail}")),
+        BackupError::DuplicateId { store, id } => (0, 0, format!("{store}: {id}")),
+        BackupError::UnknownStore(s) | BackupError::BadHeader(s) | BackupError::Crypto(s) => (0, 0, s.clone()),
+        _ => (0, 0, String::new()),
+    };
+    text.replace("{n}", &n.to_string()).replace("{m}", &m.to_string()).replace("{name}", &name)
 }
 
 /// A stored value with a label in each language.

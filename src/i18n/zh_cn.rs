@@ -5,6 +5,7 @@ use crate::domain::contact::ContactField;
 use crate::domain::customer::Section;
 use crate::domain::interaction::Channel;
 use crate::domain::validate::FieldError;
+use crate::io::backup::BackupError;
 use crate::domain::{Action, Confidentiality, CustomerKind, Field, Kind, Role, Scope, Status};
 
 pub fn msg(m: Msg) -> &'static str {
@@ -146,7 +147,38 @@ pub fn msg(m: Msg) -> &'static str {
         Unassigned => "未分配",
         WhoAmI => "当前用户",
         WorkingViewNote => "角色决定每个人能看到哪些客户。在共用的浏览器上，这只是工作视图，不是安全边界：任何使用这台电脑的人都可以切换用户。",
+        No => "否",
         Yes => "是",
+        BackupTitle => "备份",
+        BackupExplain => "档案只保存在这个浏览器中。请于每月1日备份到文件，并妥善保管：备份可完整恢复所有客户、联系人、沟通记录、历史、员工和设置。",
+        LastBackup => "上次备份",
+        Never => "从未",
+        Passphrase => "口令（可选，用于加密文件）",
+        PassphraseAgain => "再次输入口令",
+        PassphraseMismatch => "两次输入的口令不一致。",
+        PassphraseNote => "忘记口令后，加密备份任何人（包括我们）都无法恢复：请将口令与文件分开保管。",
+        BackupNow => "立即备份",
+        BackingUp => "正在写入备份…",
+        BackupSaved => "备份已保存：{name}",
+        BackupDue => "该做每月备份了（每月1日备份）。",
+        Later => "稍后",
+        RestoreTitle => "从备份恢复",
+        RestoreExplain => "选择备份文件，先查看其内容以及与本浏览器档案的差异，再决定是否恢复。",
+        BackupFile => "备份文件",
+        WrittenAt => "写入时间",
+        WrittenBy => "写入版本",
+        Encrypted => "已加密",
+        OpenBackup => "打开备份",
+        StoreCol => "记录",
+        InBackup => "备份中",
+        InArchive => "本浏览器中",
+        Added => "新增",
+        Changed => "已更改",
+        Removed => "备份中没有",
+        ReplaceAll => "用此备份替换档案",
+        ReplaceConfirm => "本浏览器档案的全部内容将被备份替换：备份中没有的记录将被删除。是否继续？",
+        Restoring => "正在恢复…",
+        RestoreDone => "已从备份恢复：{n} 位客户。",
         OrgStateOwned => "国有企业",
         OrgPrivate => "民营企业",
         OrgForeign => "外资企业",
@@ -175,6 +207,26 @@ pub fn field_error(e: &FieldError) -> &'static str {
         FieldError::Unknown => "不是允许的取值。",
         FieldError::RequiredWhenLost => "流失客户必须填写。",
         FieldError::SameAsOwner => "不能与负责人相同。",
+    }
+}
+
+pub fn backup_error(e: &BackupError) -> &'static str {
+    match e {
+        BackupError::Empty => "文件是空的。",
+        BackupError::NotABackup => "这不是 Dossier 备份文件。",
+        BackupError::FormatTooNew(_) => "此备份为格式 {n}，由更新版本的 Dossier 写入。请更新 Dossier 后再恢复。",
+        BackupError::SchemaTooNew { .. } => "此备份的档案版本为 {n}，本 Dossier 最高支持 {m}。请更新 Dossier 后再恢复。",
+        BackupError::BadHeader(_) => "备份文件头已损坏（{name}）。",
+        BackupError::CutShort { .. } => "文件不完整：只有 {m} 字节中的 {n} 字节，可能是复制或下载中断。",
+        BackupError::TrailingBytes(_) => "文件比备份应有的多出 {n} 字节：写入后被修改过。",
+        BackupError::Checksum => "内容与备份的校验和不符：文件已损坏或在写入后被修改。",
+        BackupError::NeedsPassphrase => "此备份已加密：请输入口令。",
+        BackupError::WrongPassphrase => "口令错误，或文件在写入后被修改。",
+        BackupError::UnknownStore(_) => "备份中有本版本 Dossier 不认识的记录（{name}）。",
+        BackupError::CountMismatch { .. } => "备份中 {name} 应有 {m} 条记录，实际为 {n} 条。",
+        BackupError::BadRecord { .. } => "第 {n} 条记录无法读取（{name}）。",
+        BackupError::DuplicateId { .. } => "备份中有重复的记录（{name}）。",
+        BackupError::Crypto(_) => "此浏览器无法加密或校验文件（{name}）。",
     }
 }
 

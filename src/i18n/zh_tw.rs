@@ -5,6 +5,7 @@ use crate::domain::contact::ContactField;
 use crate::domain::customer::Section;
 use crate::domain::interaction::Channel;
 use crate::domain::validate::FieldError;
+use crate::io::backup::BackupError;
 use crate::domain::{Action, Confidentiality, CustomerKind, Field, Kind, Role, Scope, Status};
 
 pub fn msg(m: Msg) -> &'static str {
@@ -146,7 +147,38 @@ pub fn msg(m: Msg) -> &'static str {
         Unassigned => "未指派",
         WhoAmI => "目前使用者",
         WorkingViewNote => "角色決定每個人能看到哪些客戶。在共用的瀏覽器上，這只是工作檢視，並非安全邊界：任何使用這台電腦的人都可以切換使用者。",
+        No => "否",
         Yes => "是",
+        BackupTitle => "備份",
+        BackupExplain => "檔案只保存在這個瀏覽器中。請於每月1日備份到檔案，並妥善保管：備份可完整還原所有客戶、聯絡人、溝通記錄、歷史、員工和設定。",
+        LastBackup => "上次備份",
+        Never => "從未",
+        Passphrase => "口令（選填，用於加密檔案）",
+        PassphraseAgain => "再次輸入口令",
+        PassphraseMismatch => "兩次輸入的口令不一致。",
+        PassphraseNote => "忘記口令後，加密備份任何人（包括我們）都無法還原：請將口令與檔案分開保管。",
+        BackupNow => "立即備份",
+        BackingUp => "正在寫入備份…",
+        BackupSaved => "備份已儲存：{name}",
+        BackupDue => "該做每月備份了（每月1日備份）。",
+        Later => "稍後",
+        RestoreTitle => "從備份還原",
+        RestoreExplain => "選擇備份檔案，先查看其內容以及與本瀏覽器檔案的差異，再決定是否還原。",
+        BackupFile => "備份檔案",
+        WrittenAt => "寫入時間",
+        WrittenBy => "寫入版本",
+        Encrypted => "已加密",
+        OpenBackup => "開啟備份",
+        StoreCol => "記錄",
+        InBackup => "備份中",
+        InArchive => "本瀏覽器中",
+        Added => "新增",
+        Changed => "已更改",
+        Removed => "備份中沒有",
+        ReplaceAll => "用此備份取代檔案",
+        ReplaceConfirm => "本瀏覽器檔案的全部內容將被備份取代：備份中沒有的記錄將被刪除。是否繼續？",
+        Restoring => "正在還原…",
+        RestoreDone => "已從備份還原：{n} 位客戶。",
         OrgStateOwned => "國營企業",
         OrgPrivate => "民營企業",
         OrgForeign => "外資企業",
@@ -175,6 +207,26 @@ pub fn field_error(e: &FieldError) -> &'static str {
         FieldError::Unknown => "不是允許的值。",
         FieldError::RequiredWhenLost => "流失客戶必須填寫。",
         FieldError::SameAsOwner => "不能與負責人相同。",
+    }
+}
+
+pub fn backup_error(e: &BackupError) -> &'static str {
+    match e {
+        BackupError::Empty => "檔案是空的。",
+        BackupError::NotABackup => "這不是 Dossier 備份檔案。",
+        BackupError::FormatTooNew(_) => "此備份為格式 {n}，由更新版本的 Dossier 寫入。請更新 Dossier 後再還原。",
+        BackupError::SchemaTooNew { .. } => "此備份的檔案版本為 {n}，本 Dossier 最高支援 {m}。請更新 Dossier 後再還原。",
+        BackupError::BadHeader(_) => "備份檔頭已損壞（{name}）。",
+        BackupError::CutShort { .. } => "檔案不完整：只有 {m} 位元組中的 {n} 位元組，可能是複製或下載中斷。",
+        BackupError::TrailingBytes(_) => "檔案比備份應有的多出 {n} 位元組：寫入後被修改過。",
+        BackupError::Checksum => "內容與備份的校驗和不符：檔案已損壞或在寫入後被修改。",
+        BackupError::NeedsPassphrase => "此備份已加密：請輸入口令。",
+        BackupError::WrongPassphrase => "口令錯誤，或檔案在寫入後被修改。",
+        BackupError::UnknownStore(_) => "備份中有本版本 Dossier 不認識的記錄（{name}）。",
+        BackupError::CountMismatch { .. } => "備份中 {name} 應有 {m} 筆記錄，實際為 {n} 筆。",
+        BackupError::BadRecord { .. } => "第 {n} 筆記錄無法讀取（{name}）。",
+        BackupError::DuplicateId { .. } => "備份中有重複的記錄（{name}）。",
+        BackupError::Crypto(_) => "此瀏覽器無法加密或校驗檔案（{name}）。",
     }
 }
 

@@ -1,7 +1,10 @@
-//! Files in and out of the archive: backups, with their encryption.
+//! Files in and out of the archive: backups, with their encryption, and
+//! the browser's downloads and file pickers.
 
 pub mod backup;
 pub mod crypto;
 pub mod json;
+#[cfg(target_arch = "wasm32")]
+pub mod files;
 #[cfg(target_arch = "wasm32")]
 pub mod webcrypto;

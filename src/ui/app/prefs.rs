@@ -54,6 +54,16 @@ pub fn set_me(db: &str, id: Option<&str>) {
     set_text(&format!("dossier.me.{db}"), id.unwrap_or(""));
 }
 
+/// When the archive `db` was last backed up from this browser.
+pub fn last_backup(db: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    let millis = read_json(&LocalStorage::raw(), &format!("dossier.last-backup.{db}"))?.as_f64()?;
+    chrono::DateTime::from_timestamp_millis(millis as i64)
+}
+
+pub fn set_last_backup(db: &str, at: chrono::DateTime<chrono::Utc>) {
+    write_json(&LocalStorage::raw(), &format!("dossier.last-backup.{db}"), &JsValue::from_f64(at.timestamp_millis() as f64));
+}
+
 /// The browser's preferred language, mapped to one we have.
 pub fn browser_locale() -> Locale {
     let langs: Vec<String> = web_sys::window()

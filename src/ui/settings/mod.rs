@@ -1,5 +1,9 @@
-//! Settings: language, storage, demo archive.
+//! Settings: storage, backup and restore, demo archive.
 
+mod backup_panel;
+mod restore_panel;
 mod settings_page;
 
+pub use backup_panel::BackupPanel;
+pub use restore_panel::RestorePanel;
 pub use settings_page::SettingsPage;
