@@ -134,29 +134,6 @@ pub struct RawRecord {
     pub json: String,
 }
 
-/// Something done with the record type of a kind, through [`Kind::with_type`].
-pub trait ForKind {
-    type Out;
-    fn run<T: Stored>(self) -> Self::Out;
-}
-
-impl Kind {
-    /// Run `f` with the record type stored as this kind: code that handles
-    /// every kind alike (a backup) is written once and covers kinds added later.
-    pub fn with_type<F: ForKind>(self, f: F) -> F::Out {
-        match self {
-            Kind::Customer => f.run::<Customer>(),
-            Kind::Row => f.run::<CustomerRow>(),
-            Kind::Contact => f.run::<Contact>(),
-            Kind::Interaction => f.run::<Interaction>(),
-            Kind::History => f.run::<HistoryEntry>(),
-            Kind::Trash => f.run::<TrashEntry>(),
-            Kind::Staff => f.run::<Staff>(),
-            Kind::Setting => f.run::<Setting>(),
-        }
-    }
-}
-
 /// What the stored record must be for an operation to go ahead.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Expect {

@@ -368,6 +368,15 @@ pub async fn a_restore_brings_back_exactly_what_was_backed_up<S: Store>(s: &S) {
     assert_eq!(seen.borrow().last(), Some(&(total, total)));
     assert!(seen.borrow().windows(2).all(|w| w[0].0 <= w[1].0));
 
+    // A customer that does not read as one refuses the whole restore.
+    let mut bad = saved.clone();
+    let customers = &mut bad.iter_mut().find(|(k, _)| *k == Kind::Customer).unwrap().1;
+    customers[0].json = customers[0].json.replacen("\"rev\":1", "\"rev\":\"one\"", 1);
+    assert!(customers[0].json.contains("\"one\""));
+    assert!(s.replace_all(&bad, &|_, _| ()).await.is_err());
+    assert_eq!(export_all(s).await, saved);
+    assert_eq!(sorted_rows(s).await, rows);
+
     // An empty backup empties the archive.
     let empty: Vec<(Kind, Vec<RawRecord>)> = backup::stores().into_iter().map(|k| (k, Vec::new())).collect();
     s.replace_all(&empty, &|_, _| ()).await.unwrap();

@@ -29,6 +29,9 @@ test('back up with a passphrase, change the archive, restore: everything is back
   await openApp(page);
   await createCustomer(page, '华联广告「北京」');
   await createCustomer(page, 'Sunrise Events');
+  // Never backed up: the monthly reminder is above every page.
+  const reminder = page.getByRole('status').filter({ hasText: 'It is time for the monthly backup' });
+  await expect(reminder).toBeVisible();
   await toSettings(page);
   await expect(page.locator('.last-backup')).toHaveText('Never');
 
@@ -39,6 +42,7 @@ test('back up with a passphrase, change the archive, restore: everything is back
   const { path, name } = await backUp(page, '每月1日 backup');
   expect(name).toMatch(/^dossier-backup-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}\.dossier$/);
   await expect(page.locator('.last-backup')).not.toHaveText('Never');
+  await expect(reminder).toHaveCount(0);
 
   // The file: the format line, a readable header, and a body that is not.
   const bytes = fs.readFileSync(path);
@@ -110,4 +114,20 @@ test('a file that is not a whole backup is refused with its reason and changes n
 
   await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
   await expect(countLine(page)).toHaveText('2 of 2 customers');
+});
+
+test('the backup reminder can be put off for the day, and stays off after a reload', async ({ page }) => {
+  await openApp(page);
+  const reminder = page.getByRole('status').filter({ hasText: 'It is time for the monthly backup' });
+  await expect(countLine(page)).toHaveText('0 of 0 customers');
+  await expect(reminder).toHaveCount(0);
+  await createCustomer(page, '星河会展');
+  await expect(reminder).toBeVisible();
+  await reminder.getByRole('link', { name: 'Back up now' }).click();
+  await expect(page.getByRole('heading', { name: 'Backup', exact: true })).toBeVisible();
+  await reminder.getByRole('button', { name: 'Later' }).click();
+  await expect(reminder).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Backup', exact: true })).toBeVisible();
+  await expect(reminder).toHaveCount(0);
 });

@@ -1,6 +1,7 @@
 //! The app shell: start-up, state, routes, layout.
 
 mod app_root;
+mod backup_reminder;
 mod i18n;
 pub mod platform;
 pub mod prefs;

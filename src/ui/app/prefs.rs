@@ -64,6 +64,19 @@ pub fn set_last_backup(db: &str, at: chrono::DateTime<chrono::Utc>) {
     write_json(&LocalStorage::raw(), &format!("dossier.last-backup.{db}"), &JsValue::from_f64(at.timestamp_millis() as f64));
 }
 
+/// The day the user last put the backup reminder off.
+/// Kept as a day number: parsing a written date would add chrono's parser
+/// to the download.
+pub fn backup_put_off(db: &str) -> Option<chrono::NaiveDate> {
+    let day = read_json(&LocalStorage::raw(), &format!("dossier.backup-later.{db}"))?.as_f64()?;
+    chrono::NaiveDate::from_num_days_from_ce_opt(day as i32)
+}
+
+pub fn set_backup_put_off(db: &str, day: chrono::NaiveDate) {
+    use chrono::Datelike;
+    write_json(&LocalStorage::raw(), &format!("dossier.backup-later.{db}"), &JsValue::from_f64(day.num_days_from_ce() as f64));
+}
+
 /// The browser's preferred language, mapped to one we have.
 pub fn browser_locale() -> Locale {
     let langs: Vec<String> = web_sys::window()

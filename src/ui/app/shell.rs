@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::app_root::seed_demo;
+use super::backup_reminder::BackupReminder;
 use super::route::route_signal;
 use super::{prefs, AppState, Route, ToastKind};
 use crate::i18n::{Locale, Msg};
@@ -197,6 +198,7 @@ pub fn Shell() -> impl IntoView {
                 <p class="sidebar-note">{i.text(Msg::WorkingViewNote)}</p>
             </nav>
             <main class="content">
+                <BackupReminder/>
                 {move || match shown.get() {
                     None => view! { <div class="splash" role="status">{i.text(Msg::Opening)}</div> }.into_any(),
                     Some(Route::Customers) => view! { <CustomerListPage/> }.into_any(),

@@ -46,6 +46,8 @@ pub struct AppState {
     /// What another tab changed last, and a counter that moves with each change.
     pub remote: RwSignal<(u64, Announcement)>,
     pub toasts: RwSignal<Vec<Toast>>,
+    /// When this archive was last backed up from this browser.
+    pub last_backup: RwSignal<Option<chrono::DateTime<chrono::Utc>>>,
     /// The customer list's search, filters and order, kept while the user
     /// opens a customer and comes back.
     pub list_query: RwSignal<ListQuery>,
@@ -66,6 +68,7 @@ impl AppState {
             ready: RwSignal::new(false),
             remote: RwSignal::new((0, Announcement::default())),
             toasts: RwSignal::new(Vec::new()),
+            last_backup: RwSignal::new(prefs::last_backup(if demo { prefs::DEMO_DB } else { prefs::REAL_DB })),
             list_query: RwSignal::new(ListQuery::default()),
             pending: StoredValue::new_local(Vec::new()),
         }

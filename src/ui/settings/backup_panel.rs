@@ -33,11 +33,9 @@ async fn back_up(state: AppState, passphrase: Option<String>, step: RwSignal<Opt
 }
 
 #[component]
-pub fn BackupPanel(
-    /// When the archive was last backed up, kept up to date by the panel.
-    last: RwSignal<Option<chrono::DateTime<chrono::Utc>>>,
-) -> impl IntoView {
+pub fn BackupPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let last = state.last_backup;
     let i = state.i18n;
     let pass = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use crate::i18n::Msg;
 use crate::storage::browser;
 use super::{BackupPanel, RestorePanel};
-use crate::ui::app::{prefs, AppState};
+use crate::ui::app::AppState;
 
 /// Bytes as megabytes or gigabytes with one decimal, in integer arithmetic
 /// (float formatting would add to the download).
@@ -23,7 +23,6 @@ pub fn SettingsPage() -> impl IntoView {
     let i = state.i18n;
     let usage = RwSignal::new(None::<(f64, f64)>);
     let persisted = RwSignal::new(None::<bool>);
-    let last_backup = RwSignal::new(prefs::last_backup(state.db_name()));
     spawn_local(async move {
         usage.set(browser::estimate().await);
         persisted.set(Some(browser::request_persistence().await));
@@ -49,7 +48,7 @@ pub fn SettingsPage() -> impl IntoView {
                 })}
                 <p class="muted">{i.text(Msg::StorageNote)}</p>
             </section>
-            <BackupPanel last=last_backup/>
+            <BackupPanel/>
             <RestorePanel/>
             <section class="card-section">
                 <h3>{i.text(Msg::DemoArchive)}</h3>
