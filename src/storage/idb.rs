@@ -104,6 +104,25 @@ fn rev_of(value: &JsValue) -> Option<u64> {
     js_sys::Reflect::get(value, &JsValue::from_str("rev")).ok().and_then(|v| v.as_f64()).map(|f| f as u64)
 }
 
+/// Commit `tx` once its writes have gone out, or abort it if they failed. A
+/// write the browser refused aborts the transaction and fails the requests
+/// after it too, so the error is then the refused write's reason.
+async fn finish<T>(tx: Transaction, raw: &web_sys::IdbTransaction, written: Result<T, StoreError>, op: &'static str) -> Result<T, StoreError> {
+    let value = match written {
+        Ok(v) => v,
+        Err(e) => {
+            let refusal = raw.error();
+            let _ = tx.abort();
+            return Err(refused(refusal, e));
+        }
+    };
+    let done = tx.commit().map_err(fail(op))?.await.map_err(fail(op))?;
+    if done.is_aborted() {
+        return Err(refused(raw.error(), StoreError::Failed { op, detail: "the transaction was aborted".into() }));
+    }
+    Ok(value)
+}
+
 /// Ask `store` for the records whose `index` is `key`; the answer comes later.
 fn index_lookup(store: &ObjectStore, index: &str, key: JsValue) -> Result<GetAllStoreRequestFuture, StoreError> {
     Ok(store.index(index).map_err(fail("index lookup"))?.get_all(Some(Query::Key(key)), None).map_err(fail("index lookup"))?.into_future())
@@ -232,6 +251,13 @@ impl IdbStore {
         if let Ok(v) = to_js(&a) {
             let _ = channel.post_message(&v);
         }
+    }
+
+    /// A read-write transaction over `names`, with a handle on the browser's
+    /// own: when the browser aborts it (a full disk, say), the reason is only there.
+    fn writing(&self, names: &[&str], op: &'static str) -> Result<(Transaction, web_sys::IdbTransaction), StoreError> {
+        let raw: web_sys::IdbTransaction = self.db.transaction(names, TransactionMode::ReadWrite).map_err(fail(op))?.into();
+        Ok((Transaction::from(raw.clone()), raw))
     }
 
     /// Every store's name, the row log's among them.
@@ -634,25 +660,9 @@ impl Store for IdbStore {
         if self.has_log && kinds.contains(&Kind::Row) {
             names.push(ROW_LOG);
         }
-        let tx = self.db.transaction(&names, TransactionMode::ReadWrite).map_err(fail("save"))?;
-        // Keep a handle: when the browser aborts the transaction (a full disk,
-        // say), the reason is only on the transaction itself.
-        let raw: web_sys::IdbTransaction = tx.into();
-        let tx = Transaction::from(raw.clone());
-        let refreshed = match self.write(&tx, changes).await {
-            Ok(r) => r,
-            // A write the browser refused aborts the transaction, and the
-            // requests after it fail too: the reason is the refused write's.
-            Err(e) => {
-                let refusal = raw.error();
-                let _ = tx.abort();
-                return Err(refused(refusal, e));
-            }
-        };
-        let done = tx.commit().map_err(fail("save"))?.await.map_err(fail("save"))?;
-        if done.is_aborted() {
-            return Err(refused(raw.error(), StoreError::Failed { op: "save", detail: "the transaction was aborted".into() }));
-        }
+        let (tx, raw) = self.writing(&names, "save")?;
+        let written = self.write(&tx, changes).await;
+        let refreshed = finish(tx, &raw, written, "save").await?;
         self.announce(changes);
         Ok(refreshed)
     }
@@ -707,9 +717,7 @@ impl Store for IdbStore {
         const BATCH: usize = 2_000;
         let fail_at = self.fail_at.take();
         let names = self.every_store();
-        let tx = self.db.transaction(&names, TransactionMode::ReadWrite).map_err(fail("restore"))?;
-        let raw: web_sys::IdbTransaction = tx.into();
-        let tx = Transaction::from(raw.clone());
+        let (tx, raw) = self.writing(&names, "restore")?;
         let total = stores.iter().map(|(_, r)| r.len()).sum();
         let written: Result<(), StoreError> = async {
             for name in &names {
@@ -739,15 +747,7 @@ impl Store for IdbStore {
             build_rows(&store(Kind::Customer)?, &store(Kind::Contact)?, &store(Kind::Row)?, log.as_ref()).await
         }
         .await;
-        if let Err(e) = written {
-            let refusal = raw.error();
-            let _ = tx.abort();
-            return Err(refused(refusal, e));
-        }
-        let done = tx.commit().map_err(fail("restore"))?.await.map_err(fail("restore"))?;
-        if done.is_aborted() {
-            return Err(refused(raw.error(), StoreError::Failed { op: "restore", detail: "the transaction was aborted".into() }));
-        }
+        finish(tx, &raw, written, "restore").await?;
         self.announce_everything(&names);
         Ok(())
     }

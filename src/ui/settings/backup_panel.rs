@@ -9,6 +9,7 @@ use crate::io::files;
 use crate::io::webcrypto::WebCrypto;
 use crate::storage::{schema, Store};
 use crate::ui::app::{platform, prefs, AppState, ToastKind};
+use crate::ui::common::ProgressLine;
 
 /// Read every store and write the backup file; answers the file's name.
 /// `step` shows how far it got: stores read, out of stores and the writing.
@@ -84,12 +85,7 @@ pub fn BackupPanel() -> impl IntoView {
                 </Show>
                 <div class="actions wide">
                     <button class="btn primary" type="submit" disabled=move || !state.ready.get() || step.get().is_some()>{i.text(Msg::BackupNow)}</button>
-                    {move || step.get().map(|(done, total)| view! {
-                        <span class="progress-line" role="status">
-                            <progress max=total value=done></progress>
-                            {i.text(Msg::BackingUp)}
-                        </span>
-                    })}
+                    <ProgressLine progress=step label=Msg::BackingUp/>
                 </div>
             </form>
         </section>

@@ -14,6 +14,7 @@ use crate::io::files;
 use crate::io::webcrypto::WebCrypto;
 use crate::storage::Store;
 use crate::ui::app::{platform, AppState, ToastKind};
+use crate::ui::common::ProgressLine;
 
 /// A picked file, its header read.
 #[derive(Clone)]
@@ -194,12 +195,7 @@ pub fn RestorePanel() -> impl IntoView {
             {move || error.get().map(|e| view! { <p class="notice error" role="alert">{e}</p> })}
             {header_view}
             {diff_view}
-            {move || progress.get().map(|(done, total)| view! {
-                <span class="progress-line" role="status">
-                    <progress max=total value=done></progress>
-                    {i.text(Msg::Restoring)}
-                </span>
-            })}
+            <ProgressLine progress=progress label=Msg::Restoring/>
         </section>
     }
 }
