@@ -233,6 +233,16 @@ impl CustomerRow {
         .finish(c.kind, c.status, c.confidentiality, c.updated_at, c.reviewed_at)
     }
 
+    /// Every customer's row, its contacts found among `contacts` (in any
+    /// order): what a migration or a restore rebuilds the list from.
+    pub fn all_of(customers: &[Customer], contacts: &[Contact]) -> Vec<CustomerRow> {
+        let mut by_customer: FxHashMap<&str, Vec<Contact>> = FxHashMap::default();
+        for k in contacts {
+            by_customer.entry(k.customer_id.as_str()).or_default().push(k.clone());
+        }
+        customers.iter().map(|c| CustomerRow::of(c, by_customer.get(c.id.as_str()).map(Vec::as_slice).unwrap_or_default())).collect()
+    }
+
     #[inline]
     fn part(&self, p: Part) -> &str {
         self.slice(span(&self.ends, p as usize))

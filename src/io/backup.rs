@@ -27,7 +27,7 @@ use thiserror::Error;
 use super::crypto::{Crypto, CryptoError};
 use super::json::{from_text, to_text};
 use crate::domain::change::{Kind, RawRecord};
-use crate::storage::schema;
+use crate::storage::{schema, Store, StoreError};
 
 /// What every backup starts with.
 pub const MAGIC: &str = "DOSSIER-BACKUP";
@@ -164,6 +164,18 @@ impl From<CryptoError> for BackupError {
 /// from the others, which a restore rebuilds.
 pub fn stores() -> Vec<Kind> {
     schema::stores().into_iter().filter(|k| !schema::derived(*k)).collect()
+}
+
+/// Every store a backup holds, as `store` exports it; `progress` counts
+/// the stores read.
+pub async fn snapshot<S: Store>(store: &S, progress: impl Fn(usize, usize)) -> Result<Stores, StoreError> {
+    let kinds = stores();
+    let mut out = Vec::with_capacity(kinds.len());
+    for (n, kind) in kinds.iter().enumerate() {
+        progress(n, kinds.len());
+        out.push((*kind, store.export(*kind).await?));
+    }
+    Ok(out)
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -368,13 +380,13 @@ pub struct StoreDiff {
 /// Store by store, how `incoming` differs from `current` (both in id order),
 /// for every store either holds.
 pub fn diff(current: &Stores, incoming: &Stores) -> Vec<StoreDiff> {
-    let empty = Vec::new();
-    let find = |stores: &'_ Stores, kind: Kind| -> usize { stores.iter().position(|(k, _)| *k == kind).unwrap_or(usize::MAX) };
+    fn of(stores: &Stores, kind: Kind) -> &[RawRecord] {
+        stores.iter().find(|(k, _)| *k == kind).map_or(&[], |(_, r)| r.as_slice())
+    }
     stores()
         .into_iter()
         .map(|kind| {
-            let now = current.get(find(current, kind)).map_or(&empty, |(_, r)| r);
-            let new = incoming.get(find(incoming, kind)).map_or(&empty, |(_, r)| r);
+            let (now, new) = (of(current, kind), of(incoming, kind));
             let mut d = StoreDiff { kind, current: now.len(), incoming: new.len(), added: 0, changed: 0, removed: 0 };
             let (mut i, mut j) = (0, 0);
             while i < now.len() || j < new.len() {

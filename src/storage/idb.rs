@@ -611,17 +611,11 @@ fn write_log(log: &ObjectStore, segments: &[String]) -> Result<(), StoreError> {
 async fn build_rows(customers: &ObjectStore, contacts: &ObjectStore, rows: &ObjectStore, log: Option<&ObjectStore>) -> Result<(), StoreError> {
     let all_customers = customers.get_all(None, None).map_err(fail("migrate"))?.await.map_err(fail("migrate"))?;
     let all_contacts = contacts.get_all(None, None).map_err(fail("migrate"))?.await.map_err(fail("migrate"))?;
-    let mut by_customer: std::collections::HashMap<String, Vec<Contact>> = std::collections::HashMap::new();
-    for v in all_contacts {
-        let c: Contact = from_js(v)?;
-        by_customer.entry(c.customer_id.clone()).or_default().push(c);
-    }
-    let mut built = Vec::with_capacity(all_customers.len());
-    for v in all_customers {
-        let c: Customer = from_js(v)?;
-        let row = CustomerRow::of(&c, by_customer.get(&c.id).map(Vec::as_slice).unwrap_or_default());
-        rows.put(&to_js(&row)?, None).map_err(fail("migrate"))?;
-        built.push(row);
+    let contacts: Vec<Contact> = all_contacts.into_iter().map(from_js).collect::<Result<_, _>>()?;
+    let customers: Vec<Customer> = all_customers.into_iter().map(from_js).collect::<Result<_, _>>()?;
+    let built = CustomerRow::all_of(&customers, &contacts);
+    for row in &built {
+        rows.put(&to_js(row)?, None).map_err(fail("migrate"))?;
     }
     if let Some(log) = log {
         write_log(log, &rowlog::compact(&mut CustomerIndex::new(built).in_name_order()))?;

@@ -188,9 +188,8 @@ impl Store for MemoryStore {
         let customers: Vec<Customer> = tables.get(&Kind::Customer).map(|t| t.values().map(from_value).collect()).transpose()?.unwrap_or_default();
         let contacts: Vec<Contact> = tables.get(&Kind::Contact).map(|t| t.values().map(from_value).collect()).transpose()?.unwrap_or_default();
         let rows = tables.entry(Kind::Row).or_default();
-        for c in &customers {
-            let mine: Vec<Contact> = contacts.iter().filter(|k| k.customer_id == c.id).cloned().collect();
-            rows.insert(c.id.clone(), to_value(&Record::Row(CustomerRow::of(c, &mine)))?);
+        for row in CustomerRow::all_of(&customers, &contacts) {
+            rows.insert(row.id().to_string(), to_value(&Record::Row(row))?);
         }
         *self.tables.borrow_mut() = tables;
         Ok(())

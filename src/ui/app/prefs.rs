@@ -38,6 +38,15 @@ pub fn set_locale(l: Locale) {
     set_text(LOCALE, l.as_str());
 }
 
+/// The database of the real archive or the demo.
+pub fn db_name(demo: bool) -> &'static str {
+    if demo {
+        DEMO_DB
+    } else {
+        REAL_DB
+    }
+}
+
 pub fn demo() -> bool {
     get_text(ARCHIVE).as_deref() == Some("demo")
 }

@@ -68,18 +68,14 @@ impl AppState {
             ready: RwSignal::new(false),
             remote: RwSignal::new((0, Announcement::default())),
             toasts: RwSignal::new(Vec::new()),
-            last_backup: RwSignal::new(prefs::last_backup(if demo { prefs::DEMO_DB } else { prefs::REAL_DB })),
+            last_backup: RwSignal::new(prefs::last_backup(prefs::db_name(demo))),
             list_query: RwSignal::new(ListQuery::default()),
             pending: StoredValue::new_local(Vec::new()),
         }
     }
 
     pub fn db_name(&self) -> &'static str {
-        if self.demo.get_untracked() {
-            prefs::DEMO_DB
-        } else {
-            prefs::REAL_DB
-        }
+        prefs::db_name(self.demo.get_untracked())
     }
 
     pub fn set_store(&self, store: Rc<IdbStore>) {

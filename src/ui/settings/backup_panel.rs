@@ -7,7 +7,7 @@ use crate::i18n::{self, Msg};
 use crate::io::backup;
 use crate::io::files;
 use crate::io::webcrypto::WebCrypto;
-use crate::storage::{schema, Store};
+use crate::storage::schema;
 use crate::ui::app::{platform, prefs, AppState, ToastKind};
 use crate::ui::common::ProgressLine;
 
@@ -15,14 +15,8 @@ use crate::ui::common::ProgressLine;
 /// `step` shows how far it got: stores read, out of stores and the writing.
 async fn back_up(state: AppState, passphrase: Option<String>, step: RwSignal<Option<(usize, usize)>>) -> Result<String, String> {
     let l = state.i18n.locale.get_untracked();
-    let store = state.store();
-    let kinds = backup::stores();
-    let mut stores = Vec::with_capacity(kinds.len());
-    for (n, kind) in kinds.iter().enumerate() {
-        step.set(Some((n, kinds.len() + 1)));
-        stores.push((*kind, store.export(*kind).await.map_err(|e| state.error_text(&e))?));
-    }
-    step.set(Some((kinds.len(), kinds.len() + 1)));
+    let stores = backup::snapshot(&*state.store(), |n, kinds| step.set(Some((n, kinds + 1)))).await.map_err(|e| state.error_text(&e))?;
+    step.set(Some((stores.len(), stores.len() + 1)));
     let crypto = WebCrypto::new().map_err(|e| i18n::backup_error(l, &e.into()))?;
     let now = platform::now();
     let file = backup::write(&crypto, &stores, schema::VERSION, now, passphrase.as_deref()).await.map_err(|e| i18n::backup_error(l, &e))?;
@@ -30,6 +24,7 @@ async fn back_up(state: AppState, passphrase: Option<String>, step: RwSignal<Opt
     let name = format!("{}-{stamp}.dossier", if state.demo.get_untracked() { "dossier-demo-backup" } else { "dossier-backup" });
     files::download(&file, &name, "application/octet-stream")?;
     prefs::set_last_backup(state.db_name(), now);
+    state.last_backup.set(Some(now));
     Ok(name)
 }
 
@@ -53,7 +48,6 @@ pub fn BackupPanel() -> impl IntoView {
             step.set(None);
             match done {
                 Ok(name) => {
-                    last.set(prefs::last_backup(state.db_name()));
                     pass.set(String::new());
                     again.set(String::new());
                     state.toast(ToastKind::Done, i.t_untracked(Msg::BackupSaved).replace("{name}", &name));

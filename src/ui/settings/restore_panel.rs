@@ -36,11 +36,7 @@ async fn check(state: AppState, picked: Picked, passphrase: String) -> Result<Ch
     let l = state.i18n.locale.get_untracked();
     let crypto = WebCrypto::new().map_err(|e| i18n::backup_error(l, &e.into()))?;
     let backup = backup::read(&crypto, &picked.bytes, Some(passphrase.as_str())).await.map_err(|e| i18n::backup_error(l, &e))?;
-    let store = state.store();
-    let mut current = Vec::new();
-    for kind in backup::stores() {
-        current.push((kind, store.export(kind).await.map_err(|e| state.error_text(&e))?));
-    }
+    let current = backup::snapshot(&*state.store(), |_, _| ()).await.map_err(|e| state.error_text(&e))?;
     let diff = backup::diff(&current, &backup.stores);
     Ok(Checked { backup: Rc::new(backup), diff })
 }
