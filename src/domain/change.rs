@@ -4,6 +4,7 @@
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
+use super::sorting;
 use super::{Contact, Customer, CustomerRow, HistoryEntry, Interaction, Staff, TrashEntry};
 
 key_enum! {
@@ -201,7 +202,7 @@ impl ChangeSet {
                 Op::RefreshRow { .. } => vec![Kind::Customer, Kind::Contact, Kind::Row],
             })
             .collect();
-        kinds.sort_unstable();
+        sorting::sort(&mut kinds);
         kinds.dedup();
         kinds
     }
@@ -221,7 +222,7 @@ impl ChangeSet {
                 _ => None,
             })
             .collect();
-        ids.sort_unstable();
+        sorting::sort(&mut ids);
         ids.dedup();
         ids
     }

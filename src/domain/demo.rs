@@ -12,6 +12,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
 use super::ids::SplitMix;
+use super::sorting;
 use super::{
     ChangeSet, Channel, Confidentiality, Contact, Customer, CustomerKind, CustomerRow, Expect, Field, Interaction,
     Role, Staff, Status,
@@ -326,7 +327,7 @@ impl Generator {
             }
             days.clear();
             days.extend((0..self.log_per_customer).map(|_| self.rng.below(365) as i64));
-            days.sort_unstable_by(|a, b| b.cmp(a)); // oldest first
+            sorting::sort_by(&mut days, |a, b| b.cmp(a)); // oldest first
             for (j, &back) in days.iter().enumerate() {
                 let channel = Channel::ALL[self.channel_turn % Channel::ALL.len()];
                 self.channel_turn += 1;

@@ -16,6 +16,7 @@ pub mod ops;
 pub mod reminder;
 pub mod row;
 pub mod search;
+pub mod sorting;
 pub mod staff;
 pub mod trash;
 pub mod validate;

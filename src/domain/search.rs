@@ -6,6 +6,7 @@ use std::cmp::Ordering;
 
 use chrono::{DateTime, Utc};
 
+use super::sorting;
 use super::staff::Viewer;
 use super::row::{Upserted, FIELD, ITEM};
 use super::{Confidentiality, CustomerKind, CustomerRow, RowSet, Scope, Status};
@@ -188,7 +189,7 @@ fn name_order(rows: &[CustomerRow]) -> Vec<usize> {
     while start < keyed.len() {
         let end = start + keyed[start..].iter().take_while(|k| k.0 == keyed[start].0).count();
         if end - start > 1 {
-            order[start..end].sort_unstable_by_key(|&i| keys[i]);
+            sorting::positions(&mut order[start..end], &|a, b| keys[a].cmp(&keys[b]));
         }
         start = end;
     }
@@ -206,10 +207,10 @@ fn sort_mostly_sorted<T: Ord + Copy>(mut items: Vec<T>) -> Vec<T> {
         if fits { kept.push(item) } else { strays.push(item) }
     }
     if strays.len() > items.len() / 8 {
-        items.sort_unstable();
+        sorting::sort(&mut items);
         return items;
     }
-    strays.sort_unstable();
+    sorting::sort(&mut strays);
     let mut merged = Vec::with_capacity(items.len());
     let (mut k, mut s) = (0, 0);
     while k < kept.len() && s < strays.len() {
@@ -428,8 +429,8 @@ impl CustomerIndex {
             let ordered = self.by_name.iter().copied().filter(|&i| hit[i]);
             return if q.descending { ordered.rev().collect() } else { ordered.collect() };
         }
-        let cmp = |a: &usize, b: &usize| -> Ordering {
-            let (ra, rb) = (&self.rows()[*a], &self.rows()[*b]);
+        let cmp = |a: usize, b: usize| -> Ordering {
+            let (ra, rb) = (&self.rows()[a], &self.rows()[b]);
             let primary = match q.sort {
                 SortKey::Name => Ordering::Equal,
                 SortKey::Status => ra.status.cmp(&rb.status),
@@ -450,7 +451,7 @@ impl CustomerIndex {
             }
         };
         // `cmp` ends on the id, so no two rows are equal in it.
-        hits.sort_unstable_by(cmp);
+        sorting::positions(&mut hits, &cmp);
         hits
     }
 
@@ -520,9 +521,9 @@ impl CustomerIndex {
             }
         }
         for (_, rows) in &mut groups {
-            rows.sort_unstable_by(|a, b| (a.reviewed_at, a.id()).cmp(&(b.reviewed_at, b.id())));
+            sorting::sort_by(rows, |a, b| (a.reviewed_at, a.id()).cmp(&(b.reviewed_at, b.id())));
         }
-        groups.sort_unstable_by(|a, b| match (&a.0, &b.0) {
+        sorting::sort_by(&mut groups, |a, b| match (&a.0, &b.0) {
             (None, None) => Ordering::Equal,
             (None, _) => Ordering::Greater,
             (_, None) => Ordering::Less,

@@ -27,6 +27,7 @@ use thiserror::Error;
 use super::crypto::{Crypto, CryptoError};
 use super::json::{from_text, to_text};
 use crate::domain::change::{Kind, RawRecord};
+use crate::domain::sorting;
 use crate::storage::{schema, Store, StoreError};
 
 /// What every backup starts with.
@@ -348,7 +349,7 @@ fn parse_body(header: &Header, plain: &[u8]) -> Result<Stores, BackupError> {
         if !header.counts.iter().any(|c| c.store == kind.as_str()) {
             return Err(BackupError::CountMismatch { store: kind.as_str().into(), expected: 0, found: records.len() as u64 });
         }
-        records.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        sorting::sort_by(records, |a, b| a.id.cmp(&b.id));
         if let Some(w) = records.windows(2).find(|w| w[0].id == w[1].id) {
             return Err(BackupError::DuplicateId { store: kind.as_str().into(), id: w[0].id.clone() });
         }

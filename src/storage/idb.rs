@@ -21,6 +21,7 @@ use super::rowlog::{self, Replay};
 use super::schema::{self, Step, ROW_LOG};
 use super::{check, Refreshed, Store, StoreError};
 use crate::domain::change::{ChangeSet, Expect, Kind, Op, RawRecord, Record, Stored};
+use crate::domain::sorting;
 use crate::domain::search::CustomerIndex;
 use crate::domain::{Contact, Customer, CustomerRow, RowSet};
 
@@ -140,7 +141,7 @@ impl<T: Stored> Asked<T> {
     pub async fn answer(self) -> Result<Vec<T>, StoreError> {
         let values = self.values.await.map_err(fail("index lookup"))?;
         let mut out: Vec<T> = values.into_iter().map(from_js).collect::<Result<_, _>>()?;
-        out.sort_unstable_by(|a, b| a.id().cmp(b.id()));
+        sorting::sort_by(&mut out, |a, b| a.id().cmp(b.id()));
         Ok(out)
     }
 }

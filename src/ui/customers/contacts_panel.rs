@@ -5,7 +5,7 @@ use leptos::task::spawn_local;
 
 use super::contact_form::ContactForm;
 use crate::domain::contact::ContactField;
-use crate::domain::ops;
+use crate::domain::{ops, sorting};
 use crate::domain::{Contact, Customer};
 use crate::i18n::Msg;
 use crate::ui::app::{AppState, ToastKind};
@@ -89,7 +89,7 @@ pub fn ContactsPanel(
             <div class="contact-list">
                 {move || {
                     let mut list = contacts.get();
-                    list.sort_unstable_by(|a, b| (!a.primary, &a.id).cmp(&(!b.primary, &b.id)));
+                    sorting::sort_by(&mut list, |a, b| (!a.primary, &a.id).cmp(&(!b.primary, &b.id)));
                     if list.is_empty() {
                         view! { <p class="muted">{i.text(Msg::NoContacts)}</p> }.into_any()
                     } else {

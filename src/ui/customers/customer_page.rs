@@ -10,7 +10,7 @@ use super::history_panel::HistoryPanel;
 use super::log_panel::LogPanel;
 use super::record_view::RecordView;
 use crate::domain::interaction::Interaction;
-use crate::domain::{ops, Contact, Customer, CustomerRow, HistoryEntry};
+use crate::domain::{ops, sorting, Contact, Customer, CustomerRow, HistoryEntry};
 use crate::i18n::Msg;
 use crate::storage::{Store, StoreError};
 use crate::ui::app::{platform, AppState, Route, ToastKind};
@@ -31,7 +31,7 @@ async fn load(state: AppState, id: &str) -> Result<Option<Loaded>, StoreError> {
     let history = store.ask_by_index::<HistoryEntry>("customer_id", id)?;
     let Some(customer) = store.get::<Customer>(id).await? else { return Ok(None) };
     let (contacts, log, mut history) = (contacts.answer().await?, log.answer().await?, history.answer().await?);
-    history.sort_unstable_by(|a, b| (b.at, &b.id).cmp(&(a.at, &a.id)));
+    sorting::sort_by(&mut history, |a, b| (b.at, &b.id).cmp(&(a.at, &a.id)));
     Ok(Some(Loaded { customer, contacts, log, history }))
 }
 

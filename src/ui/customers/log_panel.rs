@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::interaction::{Channel, Interaction, InteractionDraft, InteractionField};
-use crate::domain::ops;
+use crate::domain::{ops, sorting};
 use crate::i18n::{self, Msg};
 use crate::ui::app::{AppState, ToastKind};
 use crate::ui::app::platform;
@@ -96,7 +96,7 @@ pub fn LogPanel(
                 <tbody>
                     {move || {
                         let mut list = entries.get();
-                        list.sort_unstable_by(|a, b| (b.date, b.created_at, &b.id).cmp(&(a.date, a.created_at, &a.id)));
+                        sorting::sort_by(&mut list, |a, b| (b.date, b.created_at, &b.id).cmp(&(a.date, a.created_at, &a.id)));
                         list.into_iter().map(|e| view! {
                             <tr>
                                 <td class="nowrap">{e.date.to_string()}</td>

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::staff::Visibility;
-use crate::domain::{ops, Scope, TrashEntry};
+use crate::domain::{ops, sorting, Scope, TrashEntry};
 use crate::i18n::Msg;
 use crate::storage::Store;
 use crate::ui::app::{navigate, platform, AppState, Route, ToastKind};
@@ -25,7 +25,7 @@ pub fn TrashPage() -> impl IntoView {
                         let v = Visibility { owner: c.owner.as_deref(), co_owner: c.co_owner.as_deref(), confidentiality: c.confidentiality };
                         visible(&v, Scope::All)
                     });
-                    list.sort_unstable_by(|a, b| (b.deleted_at, &b.id).cmp(&(a.deleted_at, &a.id)));
+                    sorting::sort_by(&mut list, |a, b| (b.deleted_at, &b.id).cmp(&(a.deleted_at, &a.id)));
                     entries.set(list);
                 }
                 Err(e) => state.toast(ToastKind::Error, state.error_text(&e)),
