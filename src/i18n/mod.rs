@@ -70,6 +70,7 @@ pub enum Msg {
     BackupTitle, BackupExplain, LastBackup, Never, Passphrase, PassphraseAgain, PassphraseMismatch, PassphraseNote, BackupNow,
     BackingUp, BackupSaved, BackupDue, Later, RestoreTitle, RestoreExplain, BackupFile, WrittenAt, WrittenBy, Encrypted,
     OpenBackup, StoreCol, InBackup, InArchive, Added, Changed, Removed, ReplaceAll, ReplaceConfirm, Restoring, RestoreDone,
+    Export, Exporting, Exported,
     OrgStateOwned, OrgPrivate, OrgForeign, OrgJointVenture, OrgIndividual, OrgGovernment, OrgNonProfit,
 }
 

@@ -3,7 +3,9 @@
 
 pub mod backup;
 pub mod crypto;
+pub mod csv;
 pub mod json;
+pub mod sheets;
 #[cfg(target_arch = "wasm32")]
 pub mod files;
 #[cfg(target_arch = "wasm32")]

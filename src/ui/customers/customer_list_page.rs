@@ -12,6 +12,7 @@ use crate::domain::staff::{departments, Viewer};
 use crate::domain::{Confidentiality, CustomerKind, CustomerRow, Scope, Staff, Status};
 use crate::i18n::Msg;
 use crate::ui::app::{navigate, platform, AppState, Route};
+use super::export_menu::ExportMenu;
 use crate::ui::common::{InputKind, SelectField, TextField};
 
 const ROW_HEIGHT: f64 = 36.0;
@@ -225,6 +226,10 @@ pub fn CustomerListPage() -> impl IntoView {
         selected.set(next);
         keep_in_view(next);
     };
+    // What an export writes: the customers shown, in the list's order.
+    let shown = Callback::new(move |()| {
+        hits.with_untracked(|h| state.index.with_untracked(|idx| h.iter().filter_map(|&at| idx.get(at).map(|r| r.id().to_string())).collect()))
+    });
     let now = platform::now();
     // The window's rows are slots, built once: scrolling or a new search
     // changes what each slot shows, text by text, and does not build rows
@@ -280,6 +285,7 @@ pub fn CustomerListPage() -> impl IntoView {
                         i.t(Msg::LoadingList).to_string()
                     }}
                 </span>
+                <ExportMenu shown=shown/>
                 <a class="btn primary" href=Route::NewCustomer.href()>{i.text(Msg::NewCustomer)}</a>
             </div>
             <Filters/>

@@ -1,5 +1,5 @@
 //! The customer archive: the list, a customer's page, the record form,
-//! contacts, the communication log and history.
+//! contacts, the communication log and history, and the list's export.
 
 mod contact_form;
 mod contacts_panel;
@@ -7,6 +7,7 @@ mod customer_form;
 mod customer_list_page;
 mod customer_page;
 mod delete_dialog;
+mod export_menu;
 mod history_panel;
 mod log_panel;
 mod record_view;
