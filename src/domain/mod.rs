@@ -10,6 +10,7 @@ pub mod contact;
 pub mod customer;
 pub mod demo;
 pub mod history;
+pub mod import;
 pub mod ids;
 pub mod interaction;
 pub mod ops;

@@ -95,6 +95,7 @@ pub fn create_customer(
     for c in contacts {
         let mut h = ctx.history(&customer.id, Kind::Contact, &c.id, how);
         h.changes = contact_changes(&Contact::default(), &c);
+        h.reason = reason.to_string();
         set.put(c, Expect::Absent);
         set.put(h, Expect::Absent);
     }
