@@ -3,10 +3,11 @@
 //! and within the file, and the import as one change with its history.
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 use super::contact::{ContactDraft, ContactField};
 use super::customer::Draft;
-use super::ops::{create_customer, Ctx};
+use super::ops::{create_customer, update_customer, Ctx};
 use super::search::{fold_width, normalize};
 use super::validate::FieldError;
 use super::{Action, ChangeSet, Contact, Customer, Field};
@@ -17,6 +18,29 @@ pub enum Target {
     Customer(Field),
     /// A field of the customer's primary contact.
     Contact(ContactField),
+}
+
+impl Target {
+    /// Every target a column can have, customer fields first.
+    pub fn all() -> impl Iterator<Item = Target> {
+        Field::ALL.iter().map(|&f| Target::Customer(f)).chain(ContactField::ALL.iter().filter(|&&f| f != ContactField::Primary).map(|&f| Target::Contact(f)))
+    }
+
+    /// A stable key, for menus and saved mappings: `customer.name`, `contact.mobile`.
+    pub fn key(self) -> String {
+        match self {
+            Target::Customer(f) => format!("customer.{}", f.as_str()),
+            Target::Contact(f) => format!("contact.{}", f.as_str()),
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<Target> {
+        match key.split_once('.')? {
+            ("customer", f) => Field::parse(f).map(Target::Customer),
+            ("contact", f) => ContactField::parse(f).filter(|&f| f != ContactField::Primary).map(Target::Contact),
+            _ => None,
+        }
+    }
 }
 
 /// A heading as headings are compared: full-width folded, lower case, without
@@ -165,16 +189,24 @@ pub struct Parsed {
     pub customer: Customer,
     /// The primary contact, when the row names one.
     pub contact: Option<Contact>,
+    /// The customer fields the row gives a value for.
+    pub given: Vec<Field>,
 }
 
-/// Read one row as the customer form would read it; or every cell's reason
-/// for refusing it.
-pub fn read_row(cells: &[String], mapping: &[Option<Target>], look: &Lookups, today: NaiveDate) -> Result<Parsed, Vec<(Target, FieldError)>> {
+/// A row read, or every cell's reason for refusing it.
+pub type RowResult = Result<Parsed, Vec<(Target, FieldError)>>;
+
+/// Read one row as the customer form would read it.
+pub fn read_row(cells: &[String], mapping: &[Option<Target>], look: &Lookups, today: NaiveDate) -> RowResult {
     let mut errors = Vec::new();
     let mut draft: Draft = Customer::default().to_draft();
     let mut contact: ContactDraft = ContactDraft::new();
+    let mut given = Vec::new();
     for (cell, target) in cells.iter().zip(mapping) {
         let value = cell.trim();
+        if let (Some(Target::Customer(f)), false) = (target, value.is_empty()) {
+            given.push(*f);
+        }
         match target {
             None => {}
             Some(_) if value.is_empty() => {}
@@ -198,7 +230,7 @@ pub fn read_row(cells: &[String], mapping: &[Option<Target>], look: &Lookups, to
         Contact::default().with_draft(&contact, today).map(Some).map_err(|e| errors.extend(e.into_iter().map(|(f, e)| (Target::Contact(f), e))))
     };
     match (customer, contact) {
-        (Ok(customer), Ok(contact)) if errors.is_empty() => Ok(Parsed { customer, contact }),
+        (Ok(customer), Ok(contact)) if errors.is_empty() => Ok(Parsed { customer, contact, given }),
         _ => Err(errors),
     }
 }
@@ -234,9 +266,6 @@ impl Identity {
         Identity::new(&p.customer.name, std::iter::once(p.customer.phone.as_str()).chain(contact))
     }
 
-    fn matches(&self, other: &Identity) -> bool {
-        (!self.name.is_empty() && self.name == other.name) || self.phones.iter().any(|p| other.phones.contains(p))
-    }
 }
 
 /// What a row repeats.
@@ -249,20 +278,42 @@ pub enum Duplicate {
 }
 
 /// For each row, the customer in the archive it repeats (same name after
-/// normalisation, or a shared phone number), or else the earlier row of the
+/// normalisation, else a shared phone number), or else the earlier row of the
 /// file it repeats. `known` is every customer in the archive, by id.
 pub fn duplicates(rows: &[Parsed], known: &[(String, Identity)]) -> Vec<Option<Duplicate>> {
+    // Looked up by name and by phone: an archive of 100,000 against a file of
+    // 10,000 rows must not compare every pair.
+    let mut archive_names: FxHashMap<&str, &str> = FxHashMap::default();
+    let mut archive_phones: FxHashMap<&str, &str> = FxHashMap::default();
+    for (id, k) in known {
+        if !k.name.is_empty() {
+            archive_names.entry(&k.name).or_insert(id);
+        }
+        for p in &k.phones {
+            archive_phones.entry(p).or_insert(id);
+        }
+    }
     let ids: Vec<Identity> = rows.iter().map(Identity::of).collect();
-    ids.iter()
-        .enumerate()
-        .map(|(i, me)| {
-            known
-                .iter()
-                .find(|(_, k)| me.matches(k))
-                .map(|(id, _)| Duplicate::Archive(id.clone()))
-                .or_else(|| ids[..i].iter().position(|earlier| me.matches(earlier)).map(Duplicate::File))
-        })
-        .collect()
+    let mut file_names: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut file_phones: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut out = Vec::with_capacity(ids.len());
+    for (i, me) in ids.iter().enumerate() {
+        let name = Some(me.name.as_str()).filter(|n| !n.is_empty());
+        let in_archive = name.and_then(|n| archive_names.get(n)).or_else(|| me.phones.iter().find_map(|p| archive_phones.get(p.as_str())));
+        let in_file = name.and_then(|n| file_names.get(n)).or_else(|| me.phones.iter().find_map(|p| file_phones.get(p.as_str())));
+        out.push(match (in_archive, in_file) {
+            (Some(id), _) => Some(Duplicate::Archive(id.to_string())),
+            (None, Some(&row)) => Some(Duplicate::File(row)),
+            (None, None) => None,
+        });
+        if let Some(n) = name {
+            file_names.entry(n).or_insert(i);
+        }
+        for p in &me.phones {
+            file_phones.entry(p).or_insert(i);
+        }
+    }
+    out
 }
 
 /// What to do with a row that repeats a customer.
@@ -272,20 +323,36 @@ pub enum Choice {
     Skip,
     /// Create a customer of it all the same.
     Create,
+    /// Write the row's values over those of the customer it repeats in the
+    /// archive (fields the row leaves empty keep theirs).
+    Update,
 }
 
-/// The change that creates the rows to import, each with its primary contact
-/// and an "imported from FILE" entry in its history. Rows whose choice is
-/// [`Choice::Skip`] are left out. One change: applied in one transaction, it
-/// imports every row or none.
-pub fn plan(ctx: &mut Ctx, file: &str, rows: Vec<(Parsed, Choice)>) -> ChangeSet {
+/// `old` with the values `row` gives; `None` when that changes nothing.
+pub fn updated(old: &Customer, row: &Parsed, today: NaiveDate) -> Result<Option<Customer>, Vec<(Target, FieldError)>> {
+    let mut draft = old.to_draft();
+    for &f in &row.given {
+        draft.insert(f, row.customer.get(f));
+    }
+    let new = old.with_draft(&draft, today).map_err(|e| e.into_iter().map(|(f, e)| (Target::Customer(f), e)).collect::<Vec<_>>())?;
+    Ok((new != *old).then_some(new))
+}
+
+/// The change that imports the rows: each row to create becomes a customer
+/// with its primary contact and "imported from FILE" in its history; each row
+/// to update writes its values over the customer it repeats (`old`), with the
+/// file's name as the reason in its history. One change: applied in one
+/// transaction, it imports every row or none.
+pub fn plan(ctx: &mut Ctx, file: &str, creates: Vec<Parsed>, updates: Vec<(&Customer, Customer)>) -> ChangeSet {
     let mut set = ChangeSet::default();
-    for (row, choice) in rows {
-        if choice == Choice::Skip {
-            continue;
-        }
+    for row in creates {
         let (one, _) = create_customer(ctx, row.customer, row.contact.into_iter().collect(), Action::Imported, file);
         set.ops.extend(one.ops);
+    }
+    for (old, new) in updates {
+        if let Ok((one, _)) = update_customer(ctx, old, new, file) {
+            set.ops.extend(one.ops);
+        }
     }
     set
 }
@@ -316,7 +383,7 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
     }
 
-    fn read(headings: &[&str], cells: &[&str]) -> Result<Parsed, Vec<(Target, FieldError)>> {
+    fn read(headings: &[&str], cells: &[&str]) -> RowResult {
         let mapping = guess(&strings(headings), &[]);
         read_row(&strings(cells), &mapping, &Lookups { choice: &choice, staff: &staff }, today())
     }
@@ -341,6 +408,11 @@ mod tests {
         for (heading, want) in cases {
             assert_eq!(guess(&strings(&[heading]), &[])[0], *want, "{heading}");
         }
+        // Saved mappings keep targets by key.
+        for t in Target::all() {
+            assert_eq!(Target::parse(&t.key()), Some(t));
+        }
+        assert_eq!(Target::parse("contact.primary"), None);
         // The app's own labels come first, and a field goes to the first column that names it.
         let own = vec![(heading_key("Primary contact · Mobile"), Target::Contact(C::Mobile))];
         assert_eq!(
@@ -405,7 +477,7 @@ mod tests {
     }
 
     #[test]
-    fn the_plan_creates_the_rows_not_skipped_with_imported_from_the_file_in_their_history() {
+    fn the_plan_creates_new_rows_and_updates_repeated_ones_with_the_file_in_their_history() {
         let a = read(&["客户名称", "联系人"], &["华联广告", "李明"]).unwrap();
         let b = read(&["客户名称"], &["Skipped"]).unwrap();
         let mut n = 0;
@@ -414,13 +486,18 @@ mod tests {
             format!("id{n}")
         };
         let mut ctx = Ctx { now: Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap(), by: Default::default(), next_id: &mut next };
-        let set = plan(&mut ctx, "客户.csv", vec![(a, Choice::Create), (b, Choice::Skip)]);
+        let old = Customer { id: "c9".into(), rev: 3, name: "Old Name Co".into(), phone: "021 5555 0101".into(), region: "上海".into(), ..Customer::default() };
+        let new = updated(&old, &b, today()).unwrap().unwrap();
+        assert_eq!((new.name.as_str(), new.phone.as_str(), new.region.as_str()), ("Skipped", "021 5555 0101", "上海"), "only the given fields change");
+        assert_eq!(updated(&new, &b, today()), Ok(None), "nothing to change");
+        let set = plan(&mut ctx, "客户.csv", vec![a], vec![(&old, new)]);
         let records = || set.ops.iter().filter_map(|op| if let Op::Put { record, .. } = op { Some(record) } else { None });
         let customers: Vec<&Customer> = records().filter_map(|r| if let Record::Customer(c) = r { Some(c) } else { None }).collect();
-        assert_eq!(customers.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["华联广告"]);
+        assert_eq!(customers.iter().map(|c| (c.name.as_str(), c.rev)).collect::<Vec<_>>(), [("华联广告", 1), ("Skipped", 4)]);
         let history: Vec<_> = records().filter_map(|r| if let Record::History(h) = r { Some(h) } else { None }).collect();
-        assert_eq!(history.len(), 2, "the customer's and its contact's");
-        assert!(history.iter().all(|h| h.action == Action::Imported && h.reason == "客户.csv"));
+        assert_eq!(history.len(), 3, "the new customer's, its contact's, and the update's");
+        assert!(history[..2].iter().all(|h| h.action == Action::Imported && h.reason == "客户.csv"));
+        assert_eq!((history[2].action, history[2].reason.as_str(), history[2].changes.len()), (Action::Updated, "客户.csv", 1));
         assert!(records().any(|r| matches!(r, Record::Contact(c) if c.name == "李明" && c.primary)));
     }
 }

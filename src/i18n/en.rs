@@ -6,6 +6,7 @@ use crate::domain::customer::Section;
 use crate::domain::interaction::Channel;
 use crate::domain::validate::FieldError;
 use crate::io::backup::BackupError;
+use crate::io::csv::CsvError;
 use crate::domain::{Action, Confidentiality, CustomerKind, Field, Kind, Role, Scope, Status};
 
 pub fn msg(m: Msg) -> &'static str {
@@ -182,6 +183,38 @@ pub fn msg(m: Msg) -> &'static str {
         Export => "Export",
         Exporting => "Writing the file…",
         Exported => "Saved {name}: {n} rows",
+        Import => "Import",
+        ImportTitle => "Import customers from a spreadsheet",
+        ImportExplain => "Pick a CSV file (in Excel: File → Save as → CSV). Its first row must hold the column headings. Each row becomes a customer, with its primary contact when the row names one. Nothing is written until you choose Import, and then every row is written or none.",
+        SpreadsheetFile => "Spreadsheet file (CSV)",
+        Encoding => "Encoding",
+        EncUtf8 => "UTF-8",
+        EncGb18030 => "GB18030 / GBK (Simplified Chinese Excel)",
+        EncBig5 => "Big5 (Traditional Chinese Excel)",
+        ColumnInFile => "Column in the file",
+        FirstValue => "First row",
+        GoesTo => "Goes to",
+        NotImported => "— not imported —",
+        SaveMapping => "Save this mapping",
+        MappingSaved => "Mapping saved: files with these headings will use it.",
+        MappingRemembered => "The mapping saved for these headings is used.",
+        NameNotMapped => "Choose the column that holds the customer name.",
+        RowCol => "Row",
+        OutcomeCol => "Outcome",
+        WillCreate => "New customer",
+        SameAsArchive => "Already in the archive: {name}",
+        SameAsRow => "Same as row {n}",
+        CannotImport => "Cannot be imported",
+        SkipRow => "Skip",
+        CreateRow => "Create anyway",
+        UpdateRow => "Update the existing customer",
+        AllDuplicates => "Every duplicate",
+        ImportSummary => "{n} new, {u} to update, {s} skipped, {e} cannot be imported",
+        ImportNow => "Import",
+        ImportingRows => "Importing…",
+        ImportDone => "Imported from {name}: {n} new, {u} updated.",
+        NothingToImport => "Nothing to import: every row is skipped or cannot be imported.",
+        ImportFrom => "Import from a spreadsheet",
         OrgStateOwned => "State-owned",
         OrgPrivate => "Private",
         OrgForeign => "Foreign-invested",
@@ -230,6 +263,17 @@ pub fn backup_error(e: &BackupError) -> &'static str {
         BackupError::BadRecord { .. } => "Record {n} cannot be read ({name}).",
         BackupError::DuplicateId { .. } => "The backup holds one record twice ({name}).",
         BackupError::Crypto(_) => "This browser could not encrypt or check the file ({name}).",
+    }
+}
+
+pub fn csv_error(e: &CsvError) -> &'static str {
+    match e {
+        CsvError::Empty => "The file is empty.",
+        CsvError::Workbook => "This is an Excel workbook, not a CSV file. In Excel choose File → Save as → CSV, then pick that file.",
+        CsvError::Binary => "This is not a text file.",
+        CsvError::Undecodable(_) => "The file is not valid {name} text: choose another encoding.",
+        CsvError::UnclosedQuote { .. } => "Row {n}: a quoted cell is never closed (the file may be cut short).",
+        CsvError::CellTooLong { .. } => "Row {n}: a cell is longer than {m} characters.",
     }
 }
 

@@ -11,6 +11,7 @@ use crate::domain::customer::Section;
 use crate::domain::interaction::Channel;
 use crate::domain::validate::FieldError;
 use crate::io::backup::BackupError;
+use crate::io::csv::CsvError;
 use crate::domain::{Action, Confidentiality, CustomerKind, Field, Kind, Role, Scope, Status};
 
 key_enum! {
@@ -71,6 +72,7 @@ pub enum Msg {
     BackingUp, BackupSaved, BackupDue, Later, RestoreTitle, RestoreExplain, BackupFile, WrittenAt, WrittenBy, Encrypted,
     OpenBackup, StoreCol, InBackup, InArchive, Added, Changed, Removed, ReplaceAll, ReplaceConfirm, Restoring, RestoreDone,
     Export, Exporting, Exported,
+    Import, ImportTitle, ImportExplain, SpreadsheetFile, Encoding, EncUtf8, EncGb18030, EncBig5, ColumnInFile, FirstValue, GoesTo, NotImported, SaveMapping, MappingSaved, MappingRemembered, NameNotMapped, RowCol, OutcomeCol, WillCreate, SameAsArchive, SameAsRow, CannotImport, SkipRow, CreateRow, UpdateRow, AllDuplicates, ImportSummary, ImportNow, ImportingRows, ImportDone, NothingToImport, ImportFrom,
     OrgStateOwned, OrgPrivate, OrgForeign, OrgJointVenture, OrgIndividual, OrgGovernment, OrgNonProfit,
 }
 
@@ -122,6 +124,22 @@ pub fn backup_error(l: Locale, e: &BackupError) -> String {
         BackupError::BadRecord { store, number, detail } => (*number as u64, 0, format!("{store}: {detail}")),
         BackupError::DuplicateId { store, id } => (0, 0, format!("{store}: {id}")),
         BackupError::UnknownStore(s) | BackupError::BadHeader(s) | BackupError::Crypto(s) => (0, 0, s.clone()),
+        _ => (0, 0, String::new()),
+    };
+    text.replace("{n}", &n.to_string()).replace("{m}", &m.to_string()).replace("{name}", &name)
+}
+
+/// Why a spreadsheet file cannot be read, in the user's language.
+pub fn csv_error(l: Locale, e: &CsvError) -> String {
+    let text = match l {
+        Locale::En => en::csv_error(e),
+        Locale::ZhCn => zh_cn::csv_error(e),
+        Locale::ZhTw => zh_tw::csv_error(e),
+    };
+    let (n, m, name) = match e {
+        CsvError::Undecodable(enc) => (0, 0, enc.as_str().to_uppercase()),
+        CsvError::UnclosedQuote { row } => (*row, 0, String::new()),
+        CsvError::CellTooLong { row, limit } => (*row, *limit, String::new()),
         _ => (0, 0, String::new()),
     };
     text.replace("{n}", &n.to_string()).replace("{m}", &m.to_string()).replace("{name}", &name)

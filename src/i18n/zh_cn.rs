@@ -6,6 +6,7 @@ use crate::domain::customer::Section;
 use crate::domain::interaction::Channel;
 use crate::domain::validate::FieldError;
 use crate::io::backup::BackupError;
+use crate::io::csv::CsvError;
 use crate::domain::{Action, Confidentiality, CustomerKind, Field, Kind, Role, Scope, Status};
 
 pub fn msg(m: Msg) -> &'static str {
@@ -182,6 +183,38 @@ pub fn msg(m: Msg) -> &'static str {
         Export => "导出",
         Exporting => "正在写入文件…",
         Exported => "已导出 {name}：{n} 行",
+        Import => "导入",
+        ImportTitle => "从电子表格导入客户",
+        ImportExplain => "选择 CSV 文件（在 Excel 中：文件 → 另存为 → CSV）。第一行须为列标题。每一行成为一位客户；若该行写有联系人，则一并成为其主要联系人。选择“导入”之前不会写入任何内容，导入时要么全部写入，要么都不写入。",
+        SpreadsheetFile => "电子表格文件（CSV）",
+        Encoding => "编码",
+        EncUtf8 => "UTF-8",
+        EncGb18030 => "GB18030 / GBK（简体中文 Excel）",
+        EncBig5 => "Big5（繁体中文 Excel）",
+        ColumnInFile => "文件中的列",
+        FirstValue => "第一行的值",
+        GoesTo => "导入为",
+        NotImported => "— 不导入 —",
+        SaveMapping => "保存此对应关系",
+        MappingSaved => "已保存：标题相同的文件将沿用此对应关系。",
+        MappingRemembered => "已沿用为这些标题保存的对应关系。",
+        NameNotMapped => "请选择客户名称所在的列。",
+        RowCol => "行",
+        OutcomeCol => "结果",
+        WillCreate => "新客户",
+        SameAsArchive => "档案中已有：{name}",
+        SameAsRow => "与第 {n} 行相同",
+        CannotImport => "无法导入",
+        SkipRow => "跳过",
+        CreateRow => "仍然新建",
+        UpdateRow => "更新已有客户",
+        AllDuplicates => "所有重复行",
+        ImportSummary => "新建 {n}，更新 {u}，跳过 {s}，无法导入 {e}",
+        ImportNow => "导入",
+        ImportingRows => "正在导入…",
+        ImportDone => "已从 {name} 导入：新建 {n}，更新 {u}。",
+        NothingToImport => "没有可导入的内容：所有行都被跳过或无法导入。",
+        ImportFrom => "从电子表格导入",
         OrgStateOwned => "国有企业",
         OrgPrivate => "民营企业",
         OrgForeign => "外资企业",
@@ -230,6 +263,17 @@ pub fn backup_error(e: &BackupError) -> &'static str {
         BackupError::BadRecord { .. } => "第 {n} 条记录无法读取（{name}）。",
         BackupError::DuplicateId { .. } => "备份中有重复的记录（{name}）。",
         BackupError::Crypto(_) => "此浏览器无法加密或校验文件（{name}）。",
+    }
+}
+
+pub fn csv_error(e: &CsvError) -> &'static str {
+    match e {
+        CsvError::Empty => "文件是空的。",
+        CsvError::Workbook => "这是 Excel 工作簿，不是 CSV 文件。请在 Excel 中选择“文件 → 另存为 → CSV”，再选择该文件。",
+        CsvError::Binary => "这不是文本文件。",
+        CsvError::Undecodable(_) => "文件不是有效的 {name} 文本：请选择其他编码。",
+        CsvError::UnclosedQuote { .. } => "第 {n} 行：引号内的单元格没有结束（文件可能不完整）。",
+        CsvError::CellTooLong { .. } => "第 {n} 行：有单元格超过 {m} 个字符。",
     }
 }
 

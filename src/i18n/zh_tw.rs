@@ -6,6 +6,7 @@ use crate::domain::customer::Section;
 use crate::domain::interaction::Channel;
 use crate::domain::validate::FieldError;
 use crate::io::backup::BackupError;
+use crate::io::csv::CsvError;
 use crate::domain::{Action, Confidentiality, CustomerKind, Field, Kind, Role, Scope, Status};
 
 pub fn msg(m: Msg) -> &'static str {
@@ -182,6 +183,38 @@ pub fn msg(m: Msg) -> &'static str {
         Export => "匯出",
         Exporting => "正在寫入檔案…",
         Exported => "已匯出 {name}：{n} 列",
+        Import => "匯入",
+        ImportTitle => "從試算表匯入客戶",
+        ImportExplain => "選擇 CSV 檔案（在 Excel 中：檔案 → 另存新檔 → CSV）。第一列須為欄標題。每一列成為一位客戶；若該列寫有聯絡人，則一併成為其主要聯絡人。選擇「匯入」之前不會寫入任何內容，匯入時要麼全部寫入，要麼都不寫入。",
+        SpreadsheetFile => "試算表檔案（CSV）",
+        Encoding => "編碼",
+        EncUtf8 => "UTF-8",
+        EncGb18030 => "GB18030 / GBK（簡體中文 Excel）",
+        EncBig5 => "Big5（繁體中文 Excel）",
+        ColumnInFile => "檔案中的欄",
+        FirstValue => "第一列的值",
+        GoesTo => "匯入為",
+        NotImported => "— 不匯入 —",
+        SaveMapping => "儲存此對應關係",
+        MappingSaved => "已儲存：標題相同的檔案將沿用此對應關係。",
+        MappingRemembered => "已沿用為這些標題儲存的對應關係。",
+        NameNotMapped => "請選擇客戶名稱所在的欄。",
+        RowCol => "列",
+        OutcomeCol => "結果",
+        WillCreate => "新客戶",
+        SameAsArchive => "檔案中已有：{name}",
+        SameAsRow => "與第 {n} 列相同",
+        CannotImport => "無法匯入",
+        SkipRow => "略過",
+        CreateRow => "仍然新建",
+        UpdateRow => "更新既有客戶",
+        AllDuplicates => "所有重複列",
+        ImportSummary => "新建 {n}，更新 {u}，略過 {s}，無法匯入 {e}",
+        ImportNow => "匯入",
+        ImportingRows => "正在匯入…",
+        ImportDone => "已從 {name} 匯入：新建 {n}，更新 {u}。",
+        NothingToImport => "沒有可匯入的內容：所有列都被略過或無法匯入。",
+        ImportFrom => "從試算表匯入",
         OrgStateOwned => "國營企業",
         OrgPrivate => "民營企業",
         OrgForeign => "外資企業",
@@ -230,6 +263,17 @@ pub fn backup_error(e: &BackupError) -> &'static str {
         BackupError::BadRecord { .. } => "第 {n} 筆記錄無法讀取（{name}）。",
         BackupError::DuplicateId { .. } => "備份中有重複的記錄（{name}）。",
         BackupError::Crypto(_) => "此瀏覽器無法加密或校驗檔案（{name}）。",
+    }
+}
+
+pub fn csv_error(e: &CsvError) -> &'static str {
+    match e {
+        CsvError::Empty => "檔案是空的。",
+        CsvError::Workbook => "這是 Excel 活頁簿，不是 CSV 檔案。請在 Excel 中選擇「檔案 → 另存新檔 → CSV」，再選擇該檔案。",
+        CsvError::Binary => "這不是文字檔。",
+        CsvError::Undecodable(_) => "檔案不是有效的 {name} 文字：請選擇其他編碼。",
+        CsvError::UnclosedQuote { .. } => "第 {n} 列：引號內的儲存格沒有結束（檔案可能不完整）。",
+        CsvError::CellTooLong { .. } => "第 {n} 列：有儲存格超過 {m} 個字元。",
     }
 }
 

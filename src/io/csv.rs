@@ -139,6 +139,11 @@ fn separator(text: &str) -> char {
     [',', ';', '\t'].into_iter().max_by_key(|&c| (count(c), c == ',')).unwrap_or(',')
 }
 
+/// A row with nothing in it.
+pub fn is_blank(row: &[String]) -> bool {
+    row.iter().all(|c| c.trim().is_empty())
+}
+
 /// Undo what the writer does to a cell that starts like a formula.
 fn unneutralise(cell: String) -> String {
     if cell.starts_with('\'') && needs_neutralising(&cell) {
@@ -148,7 +153,9 @@ fn unneutralise(cell: String) -> String {
     }
 }
 
-/// The rows of a CSV text, headings first, blank rows left out. Quotes follow
+/// The rows of a CSV text, headings first; a row's position is its row number
+/// in a spreadsheet less one (blank rows are kept, but not those at the end).
+/// Quotes follow
 /// RFC 4180, as Excel writes them; a stray quote inside an unquoted cell is
 /// kept as it is.
 pub fn parse(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
@@ -161,13 +168,6 @@ pub fn parse(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
     // Row numbers as a spreadsheet shows them: the headings are row 1.
     let mut number = 1;
     let mut cell_len = 0;
-    let end_row = |row: &mut Vec<String>, rows: &mut Vec<Vec<String>>| {
-        if row.iter().any(|c| !c.trim().is_empty()) {
-            rows.push(std::mem::take(row));
-        } else {
-            row.clear();
-        }
-    };
     loop {
         let mut quoted = false;
         let at_start = chars.peek() == Some(&'"');
@@ -212,12 +212,15 @@ pub fn parse(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
         row.push(unneutralise(std::mem::take(&mut cell)));
         cell_len = 0;
         if ended_row || ended_file {
-            end_row(&mut row, &mut rows);
+            rows.push(std::mem::take(&mut row));
             number += 1;
         }
         if ended_file {
             break;
         }
+    }
+    while rows.last().is_some_and(|r| is_blank(r)) {
+        rows.pop();
     }
     if rows.is_empty() {
         return Err(CsvError::Empty);
@@ -287,9 +290,11 @@ mod tests {
         assert_eq!(rows[1], cells[..3]);
         assert_eq!(rows[2], cells[3..]);
         // Semicolons and tabs, as some spreadsheets write them; LF or CR line ends.
-        for text in ["a;b\n1;2\n", "a\tb\r1\t2\r", "a,b\n\n1,2"] {
+        for text in ["a;b\n1;2\n", "a\tb\r1\t2\r", "a,b\r\n1,2\r\n\r\n,\r\n"] {
             assert_eq!(parse(text).unwrap(), [["a", "b"], ["1", "2"]], "{text:?}");
         }
+        // A blank row inside the sheet is kept, so rows keep their numbers.
+        assert_eq!(parse("a,b\n\n1,2").unwrap(), [vec!["a", "b"], vec![""], vec!["1", "2"]]);
         // A stray quote inside an unquoted cell is kept, as Excel keeps it.
         assert_eq!(parse("a,b\n5\" screen,x\n").unwrap()[1], ["5\" screen", "x"]);
     }

@@ -36,3 +36,13 @@ pub async fn picked(input: &web_sys::HtmlInputElement) -> Option<Result<(String,
         Err(e) => Err(e.as_string().unwrap_or_else(|| "the file could not be read".into())),
     })
 }
+
+/// Text in a legacy encoding (GB18030, Big5), by the browser's own
+/// `TextDecoder`, so the download carries no decoding tables. `None` when the
+/// bytes are not valid in it.
+pub fn decode_legacy(bytes: &[u8], encoding: crate::io::csv::Encoding) -> Option<String> {
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(true);
+    let decoder = web_sys::TextDecoder::new_with_label_and_options(encoding.as_str(), &options).ok()?;
+    decoder.decode_with_u8_array(bytes).ok()
+}

@@ -121,3 +121,14 @@ pub fn set_draft(db: &str, form: &str, fields: &BTreeMap<String, String>) {
 pub fn clear_draft(db: &str, form: &str) {
     SessionStorage::delete(draft_key(db, form));
 }
+
+/// The import mapping saved for a file's headings (`signature`): each
+/// column's target key, empty for a column not imported.
+pub fn mapping(db: &str, signature: &str) -> Option<Vec<String>> {
+    let text = get_text(&format!("dossier.mapping.{db}.{signature}"))?;
+    Some(text.split('\u{1f}').map(str::to_string).collect())
+}
+
+pub fn set_mapping(db: &str, signature: &str, targets: &[String]) {
+    set_text(&format!("dossier.mapping.{db}.{signature}"), &targets.join("\u{1f}"));
+}

@@ -7,6 +7,8 @@ use leptos::prelude::*;
 pub enum Route {
     Customers,
     NewCustomer,
+    /// Customers from a spreadsheet.
+    Import,
     Customer(String),
     EditCustomer(String),
     Review,
@@ -21,6 +23,7 @@ impl Route {
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
             ["customers", "new"] => Route::NewCustomer,
+            ["customers", "import"] => Route::Import,
             ["customers", id] => Route::Customer(id.to_string()),
             ["customers", id, "edit"] => Route::EditCustomer(id.to_string()),
             ["review"] => Route::Review,
@@ -35,6 +38,7 @@ impl Route {
         match self {
             Route::Customers => "#/customers".into(),
             Route::NewCustomer => "#/customers/new".into(),
+            Route::Import => "#/customers/import".into(),
             Route::Customer(id) => format!("#/customers/{id}"),
             Route::EditCustomer(id) => format!("#/customers/{id}/edit"),
             Route::Review => "#/review".into(),

@@ -11,6 +11,7 @@ use super::{prefs, AppState, Route, ToastKind};
 use crate::i18n::{Locale, Msg};
 use crate::storage::Store;
 use crate::ui::customers::{CustomerForm, CustomerListPage, CustomerPage};
+use crate::ui::import::ImportPage;
 use crate::ui::review::ReviewPage;
 use crate::ui::settings::SettingsPage;
 use crate::ui::staff::StaffPage;
@@ -190,7 +191,7 @@ pub fn Shell() -> impl IntoView {
                 </div>
             </header>
             <nav class="sidebar" aria-label=i.text(Msg::Navigation)>
-                <NavLink route=Route::Customers label=Msg::NavCustomers active=is(|r| matches!(r, Route::Customers | Route::Customer(_) | Route::EditCustomer(_) | Route::NewCustomer))/>
+                <NavLink route=Route::Customers label=Msg::NavCustomers active=is(|r| matches!(r, Route::Customers | Route::Customer(_) | Route::EditCustomer(_) | Route::NewCustomer | Route::Import))/>
                 <NavLink route=Route::Review label=Msg::NavReview active=is(|r| *r == Route::Review) badge=Signal::derive(move || Some(stale.get()))/>
                 <NavLink route=Route::Trash label=Msg::NavTrash active=is(|r| *r == Route::Trash) badge=Signal::derive(move || Some(trash_count.get()))/>
                 <NavLink route=Route::Staff label=Msg::NavStaff active=is(|r| *r == Route::Staff)/>
@@ -203,6 +204,7 @@ pub fn Shell() -> impl IntoView {
                     None => view! { <div class="splash" role="status">{i.text(Msg::Opening)}</div> }.into_any(),
                     Some(Route::Customers) => view! { <CustomerListPage/> }.into_any(),
                     Some(Route::NewCustomer) => view! { <CustomerForm id=None/> }.into_any(),
+                    Some(Route::Import) => view! { <ImportPage/> }.into_any(),
                     Some(Route::EditCustomer(id)) => view! { <CustomerForm id=Some(id)/> }.into_any(),
                     Some(Route::Customer(id)) => view! { <CustomerPage id=id/> }.into_any(),
                     Some(Route::Review) => view! { <ReviewPage/> }.into_any(),

@@ -285,6 +285,7 @@ pub fn CustomerListPage() -> impl IntoView {
                         i.t(Msg::LoadingList).to_string()
                     }}
                 </span>
+                <a class="btn" href=Route::Import.href()>{i.text(Msg::Import)}</a>
                 <ExportMenu shown=shown/>
                 <a class="btn primary" href=Route::NewCustomer.href()>{i.text(Msg::NewCustomer)}</a>
             </div>
