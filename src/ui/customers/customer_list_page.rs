@@ -13,6 +13,7 @@ use crate::domain::{Confidentiality, CustomerKind, CustomerRow, Scope, Staff, St
 use crate::i18n::Msg;
 use crate::ui::app::{navigate, platform, AppState, Route};
 use super::export_menu::ExportMenu;
+use super::print_list::PrintList;
 use crate::ui::common::{InputKind, SelectField, TextField};
 
 const ROW_HEIGHT: f64 = 36.0;
@@ -287,6 +288,7 @@ pub fn CustomerListPage() -> impl IntoView {
                 </span>
                 <a class="btn" href=Route::Import.href()>{i.text(Msg::Import)}</a>
                 <ExportMenu shown=shown/>
+                <PrintList hits=hits/>
                 <a class="btn primary" href=Route::NewCustomer.href()>{i.text(Msg::NewCustomer)}</a>
             </div>
             <Filters/>

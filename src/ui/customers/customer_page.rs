@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::archive_card::ArchiveCard;
 use super::contacts_panel::ContactsPanel;
 use super::delete_dialog::DeleteDialog;
 use super::history_panel::HistoryPanel;
@@ -154,6 +155,7 @@ pub fn CustomerPage(id: String) -> impl IntoView {
                         <div class="actions">
                             <a class="btn primary" href=Route::EditCustomer(c.id.clone()).href()>{i.text(Msg::Edit)}</a>
                             <button class="btn" disabled=move || reviewing.get() on:click=mark_reviewed>{i.text(Msg::MarkReviewed)}</button>
+                            <button class="btn" on:click=move |_| { let _ = window().print(); }>{i.text(Msg::PrintCard)}</button>
                             <button class="btn danger-text" on:click=move |_| deleting.set(true)>{i.text(Msg::Delete)}</button>
                         </div>
                     </div>
@@ -171,6 +173,7 @@ pub fn CustomerPage(id: String) -> impl IntoView {
                             Tab::History => view! { <HistoryPanel entries=history/> }.into_any(),
                         }}
                     </div>
+                    <ArchiveCard data=data/>
                     <Show when=move || deleting.get()>
                         {move || data.get_untracked().map(|d| view! {
                             <DeleteDialog customer=d.customer contacts=d.contacts log=d.log on_close=Callback::new(move |_| deleting.set(false))/>

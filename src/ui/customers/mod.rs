@@ -1,6 +1,7 @@
 //! The customer archive: the list, a customer's page, the record form,
 //! contacts, the communication log and history, and the list's export.
 
+mod archive_card;
 mod contact_form;
 mod contacts_panel;
 mod customer_form;
@@ -10,6 +11,7 @@ mod delete_dialog;
 mod export_menu;
 mod history_panel;
 mod log_panel;
+mod print_list;
 mod record_view;
 mod values;
 

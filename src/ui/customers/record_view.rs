@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::values::show_field;
-use crate::domain::customer::{format_amount, Section};
+use super::values::record_value;
+use crate::domain::customer::Section;
 use crate::domain::{Customer, Field};
 use crate::ui::app::AppState;
 
@@ -21,16 +21,7 @@ pub fn RecordView(
             Field::in_section(s)
                 .filter(|f| f.applies_to(c.kind) && f.applies_to_status(c.status) && *f != Field::Name)
                 .map(|f| {
-                    let mut value = show_field(&state, f, &c.get(f));
-                    let amount = match f {
-                        Field::RegisteredCapital => c.registered_capital,
-                        Field::Assets => c.assets,
-                        Field::AnnualRevenue => c.annual_revenue,
-                        _ => None,
-                    };
-                    if let Some(a) = amount {
-                        value = format!("{} {}", format_amount(a), c.currency);
-                    }
+                    let value = record_value(&state, &c, f);
                     let empty = value.is_empty();
                     view! {
                         <div class="kv" class:long=f.input() == crate::domain::customer::Input::LongText>

@@ -2,9 +2,9 @@
 //! language, staff ids become names.
 
 use crate::domain::contact::ContactField;
-use crate::domain::customer::Input;
+use crate::domain::customer::{format_amount, Input};
 use crate::domain::interaction::Channel;
-use crate::domain::{Confidentiality, CustomerKind, Field, Kind, Status};
+use crate::domain::{Confidentiality, Customer, CustomerKind, Field, Kind, Status};
 use crate::i18n::Msg;
 use crate::ui::app::AppState;
 
@@ -22,6 +22,20 @@ pub fn show_field(state: &AppState, field: Field, raw: &str) -> String {
         _ => None,
     }
     .unwrap_or_else(|| raw.to_string())
+}
+
+/// A field of the record as its page shows it: amounts grouped, with the currency.
+pub fn record_value(state: &AppState, c: &Customer, field: Field) -> String {
+    let amount = match field {
+        Field::RegisteredCapital => c.registered_capital,
+        Field::Assets => c.assets,
+        Field::AnnualRevenue => c.annual_revenue,
+        _ => None,
+    };
+    match amount {
+        Some(a) => format!("{} {}", format_amount(a), c.currency),
+        None => show_field(state, field, &c.get(field)),
+    }
 }
 
 /// A history entry's field name and values for display.
