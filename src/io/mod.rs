@@ -5,6 +5,7 @@ pub mod backup;
 pub mod crypto;
 pub mod csv;
 pub mod json;
+pub mod merge;
 pub mod sheets;
 #[cfg(target_arch = "wasm32")]
 pub mod files;

@@ -8,8 +8,8 @@ async function toSettings(page) {
   await expect(page.getByRole('heading', { name: 'Backup', exact: true })).toBeVisible();
 }
 
-/** Back up from Settings; answers the downloaded file's path. */
-async function backUp(page, passphrase = '') {
+/** Back up from Settings; answers the downloaded file's path (under `as`, when given). */
+async function backUp(page, passphrase = '', as = '') {
   await toSettings(page);
   if (passphrase) {
     await page.getByLabel('Passphrase (optional, encrypts the file)').fill(passphrase);
@@ -18,9 +18,9 @@ async function backUp(page, passphrase = '') {
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Back up now' }).click();
   const file = await download;
-  await expect(page.getByText(/Backup saved: dossier-backup-.*\.dossier/)).toBeVisible();
+  await expect(page.getByText(/Backup saved: dossier-backup-.*\.dossier/).last()).toBeVisible();
   const name = file.suggestedFilename();
-  const path = test.info().outputPath(name);
+  const path = test.info().outputPath(as || name);
   await file.saveAs(path);
   return { path, name };
 }
@@ -130,4 +130,61 @@ test('the backup reminder can be put off for the day, and stays off after a relo
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Backup', exact: true })).toBeVisible();
   await expect(reminder).toHaveCount(0);
+});
+
+async function rename(page, from, to) {
+  await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
+  await page.getByRole('row', { name: new RegExp(from) }).click();
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByLabel('Customer name').fill(to);
+  await page.getByLabel('Reason for the change').fill('renamed');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: to })).toBeVisible();
+}
+
+test('merge a backup: what changed on one side comes over, what changed on both is decided by the user', async ({ page }) => {
+  await openApp(page);
+  await createCustomer(page, 'Alpha');
+  const { path: before } = await backUp(page, '', 'before.dossier');
+  // The "desk": a new customer and a rename, backed up.
+  await createCustomer(page, 'Delta');
+  await rename(page, 'Alpha', 'Alpha desk');
+  const { path: desk } = await backUp(page, '', 'desk.dossier');
+  // The "laptop": the archive as it was before, then its own rename and customer.
+  await toSettings(page);
+  await page.getByLabel('Backup file').setInputFiles(before);
+  await page.getByRole('button', { name: 'Open the backup' }).click();
+  await page.getByRole('button', { name: 'Replace the archive with this backup' }).click();
+  await page.getByRole('button', { name: 'Yes' }).click();
+  await expect(page.getByText('Restored from the backup: 1 customers.')).toBeVisible();
+  await rename(page, 'Alpha', 'Alpha laptop');
+  await createCustomer(page, 'Charlie');
+
+  // Merge the desk's backup into the laptop's archive.
+  await toSettings(page);
+  await page.getByLabel('Backup file').setInputFiles(desk);
+  await page.getByRole('button', { name: 'Open the backup' }).click();
+  await page.getByRole('button', { name: 'Merge into the archive' }).click();
+  await expect(page.locator('.merge-review .summary-line')).toContainText('were changed on both sides');
+  await expect(page.locator('.merge-review .summary-line')).toContainText('; 1 were changed');
+  const conflict = page.locator('.merge-conflicts tbody tr');
+  await expect(conflict).toHaveCount(1);
+  await expect(conflict).toContainText('Alpha laptop');
+  await expect(conflict).toContainText('changed here and in the backup');
+  await conflict.getByRole('combobox').selectOption('backup');
+  await page.getByRole('button', { name: 'Merge', exact: true }).click();
+  await expect(page.getByText(/Merged: \d+ records taken from the backup, 1 conflicts decided\./)).toBeVisible();
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
+  await expect(countLine(page)).toHaveText('3 of 3 customers');
+  for (const name of ['Alpha desk', 'Charlie', 'Delta']) {
+    await expect(page.getByRole('row', { name: new RegExp(name) })).toBeVisible();
+  }
+  // Both renames are in the merged history.
+  await page.getByRole('row', { name: /Alpha desk/ }).click();
+  await page.getByRole('tab', { name: /History/ }).click();
+  await expect(page.locator('.history-entry').filter({ hasText: 'Changed' })).toHaveCount(2);
+  await page.reload();
+  await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
+  await expect(countLine(page)).toHaveText('3 of 3 customers');
 });

@@ -1,9 +1,11 @@
-//! Pieces every feature uses: labelled fields, dialogs, progress.
+//! Pieces every feature uses: labelled fields, dialogs, progress, printing.
 
 mod dialog;
 mod field;
+mod printing;
 mod progress_line;
 
 pub use dialog::Dialog;
 pub use field::{next_id, InputKind, SelectField, TextArea, TextField};
+pub use printing::printing;
 pub use progress_line::ProgressLine;

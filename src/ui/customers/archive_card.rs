@@ -1,7 +1,7 @@
 //! The customer archive card (客户档案卡) on paper, kept beside the electronic
 //! record (两套制): the dealer's or the end customer's card, with every field of
 //! the kind (empty ones left blank to fill in by hand), the contacts and the
-//! latest log entries. It shows only when the page is printed.
+//! latest log entries. It is drawn only while the page is printed.
 
 use leptos::portal::Portal;
 use leptos::prelude::*;
@@ -13,11 +13,13 @@ use crate::domain::customer::Section;
 use crate::domain::{sorting, CustomerKind, Field};
 use crate::i18n::Msg;
 use crate::ui::app::{platform, AppState};
+use crate::ui::common::printing;
 
 /// Log entries the card carries, latest first.
 const LOG_ON_CARD: usize = 12;
 
 #[component]
+/// The print button, and the card while the page is printed.
 pub fn ArchiveCard(
     /// The customer, its contacts and log.
     #[prop(into)]
@@ -25,8 +27,9 @@ pub fn ArchiveCard(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i = state.i18n;
+    let printing = printing();
     let card = move || {
-        data.get().map(|d| {
+        printing.get().then(|| data.get()).flatten().map(|d| {
             let c = d.customer;
             let title = if c.kind == CustomerKind::Dealer { Msg::CardDealer } else { Msg::CardEndCustomer };
             let sections = Section::ALL
@@ -91,5 +94,8 @@ pub fn ArchiveCard(
         })
     };
     // Outside the app's layout, which printing hides.
-    view! { <Portal><div class="print-root">{card}</div></Portal> }
+    view! {
+        <button class="btn" type="button" on:click=move |_| { let _ = window().print(); }>{i.text(Msg::PrintCard)}</button>
+        <Portal><div class="print-root">{card}</div></Portal>
+    }
 }

@@ -155,7 +155,7 @@ pub fn CustomerPage(id: String) -> impl IntoView {
                         <div class="actions">
                             <a class="btn primary" href=Route::EditCustomer(c.id.clone()).href()>{i.text(Msg::Edit)}</a>
                             <button class="btn" disabled=move || reviewing.get() on:click=mark_reviewed>{i.text(Msg::MarkReviewed)}</button>
-                            <button class="btn" on:click=move |_| { let _ = window().print(); }>{i.text(Msg::PrintCard)}</button>
+                            <ArchiveCard data=data/>
                             <button class="btn danger-text" on:click=move |_| deleting.set(true)>{i.text(Msg::Delete)}</button>
                         </div>
                     </div>
@@ -173,7 +173,6 @@ pub fn CustomerPage(id: String) -> impl IntoView {
                             Tab::History => view! { <HistoryPanel entries=history/> }.into_any(),
                         }}
                     </div>
-                    <ArchiveCard data=data/>
                     <Show when=move || deleting.get()>
                         {move || data.get_untracked().map(|d| view! {
                             <DeleteDialog customer=d.customer contacts=d.contacts log=d.log on_close=Callback::new(move |_| deleting.set(false))/>

@@ -1,11 +1,12 @@
-//! The list as it is filtered and sorted, printed as a table.
+//! The list as it is filtered and sorted, printed as a table (drawn only
+//! while the page is printed).
 
 use leptos::portal::Portal;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::i18n::Msg;
 use crate::ui::app::{platform, AppState};
+use crate::ui::common::printing;
 
 /// Rows a printed list holds at most (some 50 pages).
 const PRINT_LIMIT: usize = 2_000;
@@ -18,16 +19,7 @@ pub fn PrintList(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i = state.i18n;
-    let printing = RwSignal::new(false);
-    let print = move |_| {
-        printing.set(true);
-        spawn_local(async move {
-            // The table is drawn before the browser's print dialog opens.
-            platform::next_paint().await;
-            let _ = window().print();
-            printing.set(false);
-        });
-    };
+    let printing = printing();
     let table = move || {
         printing.get().then(|| {
             let rows = hits.with_untracked(|h| {
@@ -72,7 +64,7 @@ pub fn PrintList(
         })
     };
     view! {
-        <button class="btn" type="button" on:click=print>{i.text(Msg::PrintList)}</button>
+        <button class="btn" type="button" on:click=move |_| { let _ = window().print(); }>{i.text(Msg::PrintList)}</button>
         <Portal><div class="print-root">{table}</div></Portal>
     }
 }

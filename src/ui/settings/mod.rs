@@ -1,6 +1,7 @@
 //! Settings: storage, backup and restore, demo archive.
 
 mod backup_panel;
+mod merge_review;
 mod restore_panel;
 mod settings_page;
 

@@ -1,5 +1,6 @@
 //! Restore the archive from a backup file: what the file holds, how it
-//! differs from the archive, then replace the archive with it, all or nothing.
+//! differs from the archive, then replace the archive with it or merge it in,
+//! all or nothing.
 
 use std::rc::Rc;
 
@@ -10,11 +11,14 @@ use wasm_bindgen::JsCast;
 use crate::domain::Kind;
 use crate::i18n::{self, Msg};
 use crate::io::backup::{self, Backup, Header, StoreDiff};
+use crate::io::merge::{self, Merge};
 use crate::io::files;
 use crate::io::webcrypto::WebCrypto;
 use crate::storage::Store;
 use crate::ui::app::{platform, AppState, ToastKind};
 use crate::ui::common::ProgressLine;
+
+use super::merge_review::MergeReview;
 
 /// A picked file, its header read.
 #[derive(Clone)]
@@ -28,6 +32,8 @@ struct Picked {
 #[derive(Clone)]
 struct Checked {
     backup: Rc<Backup>,
+    /// The archive as it was when the file was checked.
+    current: Rc<backup::Stores>,
     diff: Vec<StoreDiff>,
 }
 
@@ -38,7 +44,7 @@ async fn check(state: AppState, picked: Picked, passphrase: String) -> Result<Ch
     let backup = backup::read(&crypto, &picked.bytes, Some(passphrase.as_str())).await.map_err(|e| i18n::backup_error(l, &e))?;
     let current = backup::snapshot(&*state.store(), |_, _| ()).await.map_err(|e| state.error_text(&e))?;
     let diff = backup::diff(&current, &backup.stores);
-    Ok(Checked { backup: Rc::new(backup), diff })
+    Ok(Checked { backup: Rc::new(backup), current: Rc::new(current), diff })
 }
 
 #[component]
@@ -52,11 +58,13 @@ pub fn RestorePanel() -> impl IntoView {
     let busy = RwSignal::new(false);
     let confirming = RwSignal::new(false);
     let progress = RwSignal::new(None::<(usize, usize)>);
+    let merging = RwSignal::new_local(None::<Rc<Merge>>);
 
     let on_pick = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         picked.set(None);
         checked.set(None);
+        merging.set(None);
         error.set(None);
         confirming.set(false);
         pass.set(String::new());
@@ -112,6 +120,15 @@ pub fn RestorePanel() -> impl IntoView {
         });
     };
 
+    // Work out the merge; the review shows what it takes and what conflicts.
+    let start_merge = move |_| {
+        let Some(c) = checked.get_untracked() else { return };
+        confirming.set(false);
+        match merge::merge(&c.current, &c.backup.stores) {
+            Ok(m) => merging.set(Some(Rc::new(m))),
+            Err(e) => error.set(Some(e)),
+        }
+    };
     let header_view = move || {
         picked.get().map(|p| {
             let h = p.header.clone();
@@ -168,7 +185,11 @@ pub fn RestorePanel() -> impl IntoView {
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
-                <div class="actions">
+                <Show when=move || merging.with(Option::is_some)>
+                    {move || merging.get().map(|m| view! { <MergeReview merged=m on_done=Callback::new(move |_| { merging.set(None); picked.set(None); checked.set(None); })/> })}
+                </Show>
+                <div class="actions" class:hidden=move || merging.with(Option::is_some)>
+                    <button class="btn" disabled=move || busy.get() on:click=start_merge>{i.text(Msg::MergeIn)}</button>
                     <Show when=move || confirming.get() fallback=move || view! {
                         <button class="btn danger" disabled=move || busy.get() on:click=move |_| confirming.set(true)>{i.text(Msg::ReplaceAll)}</button>
                     }>

@@ -1,0 +1,347 @@
+//! Two archives made one: a backup merged into the archive, record by record,
+//! as when two staff members' archives, or a laptop's and a desktop's, are
+//! brought together.
+//!
+//! For each record, the side that changed it since the two archives parted
+//! wins. What changed is told by the history, which both sides share up to
+//! the moment they parted: a side's history entries for a record that the
+//! other side lacks are its changes (deleting a customer is one too). When
+//! both sides changed a record, it is a conflict for the user to decide;
+//! until they do, the archive's own version stays. Records without history
+//! (settings) go by revision: the higher wins, equal ones that differ are a
+//! conflict. History entries themselves are the union of both sides.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Deserialize;
+
+use super::backup::{stores, Stores};
+use super::json::from_text;
+use crate::domain::change::{Kind, RawRecord};
+
+/// A record both sides changed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub kind: Kind,
+    pub id: String,
+    /// The archive's version and the backup's (`None` where that side deleted it).
+    pub current: Option<RawRecord>,
+    pub incoming: Option<RawRecord>,
+}
+
+/// The merged archive, with each conflict resolved to the archive's own version.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Merge {
+    pub stores: Stores,
+    pub conflicts: Vec<Conflict>,
+    /// Records taken from the backup (new there, or changed only there), history apart.
+    pub taken: usize,
+    /// The stores before they are made whole, for resolving conflicts.
+    untidy: Stores,
+}
+
+/// What a merge needs to read of a history entry.
+#[derive(Deserialize)]
+struct Trace {
+    id: String,
+    entity: Kind,
+    entity_id: String,
+}
+
+/// What a merge needs to read of a contact or log entry.
+#[derive(Deserialize)]
+struct Owned {
+    customer_id: String,
+}
+
+fn of(stores: &Stores, kind: Kind) -> &[RawRecord] {
+    stores.iter().find(|(k, _)| *k == kind).map_or(&[], |(_, r)| r.as_slice())
+}
+
+/// Ids of the history entries for each record, by (kind, id).
+fn traces(records: &[RawRecord]) -> Result<FxHashMap<(Kind, String), Vec<String>>, String> {
+    let mut out: FxHashMap<(Kind, String), Vec<String>> = FxHashMap::default();
+    for r in records {
+        let t: Trace = from_text(&r.json)?;
+        out.entry((t.entity, t.entity_id)).or_default().push(t.id);
+    }
+    Ok(out)
+}
+
+/// What a merge needs to read to name a record: a customer's, contact's or
+/// staff member's name, a log entry's summary.
+#[derive(Deserialize)]
+struct Named {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    summary: String,
+}
+
+impl Conflict {
+    /// What the user knows the record by.
+    pub fn name(&self) -> String {
+        let r = self.current.as_ref().or(self.incoming.as_ref());
+        r.and_then(|r| from_text::<Named>(&r.json).ok())
+            .map(|n| if n.name.is_empty() { n.summary } else { n.name })
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| self.id.clone())
+    }
+}
+
+/// Which side's version a record takes.
+enum Pick {
+    Current,
+    Incoming,
+    Conflict,
+}
+
+/// Merge `incoming` (a backup) into `current` (the archive); both in id order.
+pub fn merge(current: &Stores, incoming: &Stores) -> Result<Merge, String> {
+    let (cur_hist, inc_hist) = (of(current, Kind::History), of(incoming, Kind::History));
+    let (cur_traces, inc_traces) = (traces(cur_hist)?, traces(inc_hist)?);
+    let cur_ids: FxHashSet<&str> = cur_hist.iter().map(|r| r.id.as_str()).collect();
+    let inc_ids: FxHashSet<&str> = inc_hist.iter().map(|r| r.id.as_str()).collect();
+    // Whether a side has history for the record that the other lacks.
+    let changed = |traces: &FxHashMap<(Kind, String), Vec<String>>, other: &FxHashSet<&str>, kind: Kind, id: &str| {
+        traces.get(&(kind, id.to_string())).is_some_and(|ids| ids.iter().any(|h| !other.contains(h.as_str())))
+    };
+    let mut out = Merge { stores: Vec::new(), conflicts: Vec::new(), taken: 0, untidy: Vec::new() };
+    for kind in stores() {
+        let (now, new) = (of(current, kind), of(incoming, kind));
+        let mut merged = Vec::with_capacity(now.len().max(new.len()));
+        let (mut i, mut j) = (0, 0);
+        while i < now.len() || j < new.len() {
+            let (a, b) = match (now.get(i), new.get(j)) {
+                (Some(a), Some(b)) if a.id == b.id => (Some(a), Some(b)),
+                (Some(a), Some(b)) if a.id < b.id => (Some(a), None),
+                (Some(a), None) => (Some(a), None),
+                (_, b) => (None, b),
+            };
+            i += a.is_some() as usize;
+            j += b.is_some() as usize;
+            let id = a.or(b).map(|r| r.id.as_str()).unwrap_or_default();
+            let pick = if kind == Kind::History {
+                // Entries never change once written: both sides' are kept.
+                Pick::Current
+            } else if a.zip(b).is_some_and(|(a, b)| a.json == b.json) {
+                Pick::Current
+            } else {
+                match (changed(&cur_traces, &inc_ids, kind, id), changed(&inc_traces, &cur_ids, kind, id)) {
+                    (true, true) => Pick::Conflict,
+                    (true, false) => Pick::Current,
+                    (false, true) => Pick::Incoming,
+                    (false, false) => match (a, b) {
+                        (Some(a), Some(b)) if b.rev > a.rev => Pick::Incoming,
+                        (Some(a), Some(b)) if b.rev == a.rev => Pick::Conflict,
+                        (Some(_), _) => Pick::Current,
+                        (None, _) => Pick::Incoming,
+                    },
+                }
+            };
+            let kept = match pick {
+                Pick::Current => a.or(if kind == Kind::History { b } else { None }),
+                Pick::Incoming => {
+                    out.taken += b.is_some() as usize;
+                    b
+                }
+                Pick::Conflict => {
+                    out.conflicts.push(Conflict { kind, id: id.to_string(), current: a.cloned(), incoming: b.cloned() });
+                    a
+                }
+            };
+            merged.extend(kept.cloned());
+        }
+        out.untidy.push((kind, merged));
+    }
+    out.stores = out.untidy.clone();
+    tidy(&mut out.stores)?;
+    Ok(out)
+}
+
+/// Take the backup's version of the conflicts `take` picks.
+pub fn resolve(m: &Merge, take: impl Fn(&Conflict) -> bool) -> Result<Stores, String> {
+    let mut stores = m.untidy.clone();
+    for c in m.conflicts.iter().filter(|c| take(c)) {
+        let Some((_, records)) = stores.iter_mut().find(|(k, _)| *k == c.kind) else { continue };
+        match (records.binary_search_by(|r| r.id.as_str().cmp(&c.id)), &c.incoming) {
+            (Ok(at), Some(r)) => records[at] = r.clone(),
+            (Ok(at), None) => drop(records.remove(at)),
+            (Err(at), Some(r)) => records.insert(at, r.clone()),
+            (Err(_), None) => {}
+        }
+    }
+    tidy(&mut stores)?;
+    Ok(stores)
+}
+
+/// Keep the merged archive whole: a customer is either in the list or in the
+/// trash, and contacts and log entries belong to a customer in the list.
+fn tidy(stores: &mut Stores) -> Result<(), String> {
+    let live: FxHashSet<String> = of(stores, Kind::Customer).iter().map(|r| r.id.clone()).collect();
+    for (kind, records) in stores.iter_mut() {
+        match kind {
+            Kind::Trash => records.retain(|r| !live.contains(&r.id)),
+            Kind::Contact | Kind::Interaction => {
+                let mut keep = Vec::with_capacity(records.len());
+                for r in records.drain(..) {
+                    if live.contains(&from_text::<Owned>(&r.json)?.customer_id) {
+                        keep.push(r);
+                    }
+                }
+                *records = keep;
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ops::{self, Ctx};
+    use crate::domain::{Action, ChangeSet, Contact, Customer};
+    use crate::io::backup::snapshot;
+    use crate::storage::memory::MemoryStore;
+    use crate::storage::Store;
+    use chrono::{TimeZone, Utc};
+    use pollster::block_on;
+
+    /// An archive and the operations done to it, each with its own ids.
+    struct Side {
+        store: MemoryStore,
+        prefix: &'static str,
+        n: u32,
+    }
+
+    impl Side {
+        fn new(prefix: &'static str) -> Side {
+            Side { store: MemoryStore::new(), prefix, n: 0 }
+        }
+
+        fn run<R>(&mut self, f: impl FnOnce(&mut Ctx) -> R) -> R {
+            let (prefix, n) = (self.prefix, &mut self.n);
+            let mut next = || {
+                *n += 1;
+                format!("{prefix}{:04}", *n)
+            };
+            let mut ctx = Ctx { now: Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap(), by: Default::default(), next_id: &mut next };
+            f(&mut ctx)
+        }
+
+        fn apply(&self, set: &ChangeSet) {
+            block_on(self.store.apply(set)).unwrap();
+        }
+
+        fn create(&mut self, name: &str, contact: &str) -> Customer {
+            let c = Customer { name: name.into(), ..Customer::default() };
+            let p = Contact { name: contact.into(), ..Contact::default() };
+            let (set, c) = self.run(|ctx| ops::create_customer(ctx, c, vec![p], Action::Created, ""));
+            self.apply(&set);
+            c
+        }
+
+        fn rename(&mut self, id: &str, name: &str) {
+            let old: Customer = block_on(self.store.get(id)).unwrap().unwrap();
+            let new = Customer { name: name.into(), ..old.clone() };
+            let (set, _) = self.run(|ctx| ops::update_customer(ctx, &old, new, "rename")).unwrap();
+            self.apply(&set);
+        }
+
+        fn delete(&mut self, id: &str) {
+            let c: Customer = block_on(self.store.get(id)).unwrap().unwrap();
+            let contacts: Vec<Contact> = block_on(self.store.by_index("customer_id", id)).unwrap();
+            let set = self.run(|ctx| ops::delete_customer(ctx, &c, contacts, vec![], "gone")).unwrap();
+            self.apply(&set);
+        }
+
+        fn stores(&self) -> Stores {
+            block_on(snapshot(&self.store, |_, _| ())).unwrap()
+        }
+
+        /// A second archive that starts as a copy of this one (a laptop's, after a restore).
+        fn copy(&self, prefix: &'static str) -> Side {
+            let other = Side::new(prefix);
+            block_on(other.store.replace_all(&self.stores(), &|_, _| ())).unwrap();
+            other
+        }
+    }
+
+    fn names(stores: &Stores) -> Vec<String> {
+        of(stores, Kind::Customer).iter().map(|r| from_text::<Customer>(&r.json).unwrap().name).collect()
+    }
+
+    fn count(stores: &Stores, kind: Kind) -> usize {
+        of(stores, kind).len()
+    }
+
+    #[test]
+    fn records_new_or_changed_on_one_side_come_together() {
+        let mut desk = Side::new("d");
+        let a = desk.create("Alpha", "Ann");
+        let b = desk.create("Beta", "Bob");
+        let mut laptop = desk.copy("l");
+        // After parting: each side adds one; the desk renames Alpha, the laptop Beta.
+        desk.create("Desk New", "Dee");
+        laptop.create("Laptop New", "Lee");
+        desk.rename(&a.id, "Alpha (desk)");
+        laptop.rename(&b.id, "Beta (laptop)");
+        let m = merge(&desk.stores(), &laptop.stores()).unwrap();
+        assert_eq!(m.conflicts, []);
+        let mut got = names(&m.stores);
+        got.sort();
+        assert_eq!(got, ["Alpha (desk)", "Beta (laptop)", "Desk New", "Laptop New"]);
+        // The laptop's new customer with its contact, and Beta's change (history is counted apart).
+        assert_eq!(m.taken, 3);
+        assert_eq!(count(&m.stores, Kind::Contact), 4);
+        let history = count(&desk.stores(), Kind::History) + count(&laptop.stores(), Kind::History) - 4;
+        assert_eq!(count(&m.stores, Kind::History), history, "both sides' entries, the shared ones once");
+    }
+
+    #[test]
+    fn a_record_changed_on_both_sides_is_a_conflict_that_keeps_the_archive_until_decided() {
+        let mut desk = Side::new("d");
+        let a = desk.create("Alpha", "Ann");
+        let mut laptop = desk.copy("l");
+        desk.rename(&a.id, "Alpha (desk)");
+        laptop.rename(&a.id, "Alpha (laptop)");
+        let m = merge(&desk.stores(), &laptop.stores()).unwrap();
+        assert_eq!(m.conflicts.len(), 1);
+        assert_eq!((m.conflicts[0].kind, m.conflicts[0].id.as_str()), (Kind::Customer, a.id.as_str()));
+        assert_eq!(names(&m.stores), ["Alpha (desk)"]);
+        assert_eq!(names(&resolve(&m, |_| true).unwrap()), ["Alpha (laptop)"]);
+        assert_eq!(names(&resolve(&m, |_| false).unwrap()), ["Alpha (desk)"]);
+    }
+
+    #[test]
+    fn a_deletion_on_either_side_wins_over_an_unchanged_record_and_brings_nothing_back() {
+        let mut desk = Side::new("d");
+        let a = desk.create("Alpha", "Ann");
+        let b = desk.create("Beta", "Bob");
+        let mut laptop = desk.copy("l");
+        desk.delete(&a.id);
+        laptop.delete(&b.id);
+        let m = merge(&desk.stores(), &laptop.stores()).unwrap();
+        assert_eq!(m.conflicts, []);
+        assert_eq!(names(&m.stores), Vec::<String>::new());
+        assert_eq!(count(&m.stores, Kind::Contact), 0, "no contact is left without its customer");
+        assert_eq!(count(&m.stores, Kind::Trash), 2, "both are in the trash, to be restored");
+    }
+
+    #[test]
+    fn deleted_here_and_changed_there_is_a_conflict_and_taking_the_backup_brings_it_out_of_the_trash() {
+        let mut desk = Side::new("d");
+        let a = desk.create("Alpha", "Ann");
+        let mut laptop = desk.copy("l");
+        desk.delete(&a.id);
+        laptop.rename(&a.id, "Alpha (laptop)");
+        let m = merge(&desk.stores(), &laptop.stores()).unwrap();
+        assert_eq!(m.conflicts.len(), 1);
+        assert!(m.conflicts[0].current.is_none() && m.conflicts[0].incoming.is_some());
+        assert_eq!(count(&m.stores, Kind::Trash), 1);
+        let taken = resolve(&m, |_| true).unwrap();
+        assert_eq!(names(&taken), ["Alpha (laptop)"]);
+        assert_eq!(count(&taken, Kind::Trash), 0);
+        assert_eq!(count(&taken, Kind::Contact), 1, "with its contact");
+    }
+}
