@@ -75,3 +75,93 @@ pub fn bench_load(customers: u32, seed: u32) -> Vec<f64> {
     drop(index);
     vec![t1 - t0, t2 - t1, t3 - t2, found as f64]
 }
+
+/// Time, in the page, the archive's trips out to files and back, on the
+/// archive `db`: a backup written (plain, and sealed with a passphrase), that
+/// backup read and restored into a scratch archive, the customers exported to
+/// CSV, and that CSV imported into another scratch archive (read, mapped,
+/// checked for duplicates, written in one transaction). Answers
+/// [backup ms, sealed backup ms, restore ms, export ms, import ms,
+/// backup bytes, customers imported].
+#[wasm_bindgen(js_name = benchFiles)]
+pub async fn bench_files(db: String) -> Result<Vec<f64>, JsValue> {
+    use crate::domain::import::{self, Lookups, Target};
+    use crate::domain::ops::Ctx;
+    use crate::domain::{Contact, Customer, Field};
+    use crate::i18n::{Label, Locale};
+    use crate::io::{backup, csv, sheets, webcrypto::WebCrypto};
+    use crate::storage::schema;
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let clock = || performance.as_ref().map_or_else(js_sys::Date::now, |p| p.now());
+    let now = DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default();
+    let crypto = WebCrypto::new().map_err(js_err)?;
+    let store = IdbStore::open(&db).await.map_err(js_err)?;
+
+    let t0 = clock();
+    let stores = backup::snapshot(&store, |_, _| ()).await.map_err(js_err)?;
+    let file = backup::write(&crypto, &stores, schema::VERSION, now, None).await.map_err(js_err)?;
+    let t1 = clock();
+    backup::write(&crypto, &stores, schema::VERSION, now, Some("每月1日 backup")).await.map_err(js_err)?;
+    let t2 = clock();
+    drop(stores);
+    let scratch = IdbStore::open("bench-restore").await.map_err(js_err)?;
+    let read = backup::read(&crypto, &file, None).await.map_err(js_err)?;
+    scratch.replace_all(&read.stores, &|_, _| ()).await.map_err(js_err)?;
+    let t3 = clock();
+    drop(read);
+    scratch.close();
+
+    // The customers sheet, as the list's Export writes it.
+    let l = Locale::ZhCn;
+    let customers = store.all::<Customer>().await.map_err(js_err)?;
+    let contacts = store.all::<Contact>().await.map_err(js_err)?;
+    let mut primary: rustc_hash::FxHashMap<&str, &Contact> = rustc_hash::FxHashMap::default();
+    for p in contacts.iter().filter(|p| p.primary) {
+        primary.insert(&p.customer_id, p);
+    }
+    let staff = store.all::<crate::domain::Staff>().await.map_err(js_err)?;
+    let name_of = |id: &str| staff.iter().find(|s| s.id == id).map(|s| s.name.clone()).unwrap_or_default();
+    let mut sheet = csv::Writer::new(&sheets::headings(sheets::Sheet::Customers, l));
+    for c in &customers {
+        sheet.row(&sheets::customer_row(c, primary.get(c.id.as_str()).copied(), &name_of, l));
+    }
+    let text = sheet.finish();
+    let t4 = clock();
+    drop((customers, contacts));
+
+    // That sheet imported into an empty archive, as Import does it.
+    let rows = csv::parse(&text).map_err(js_err)?;
+    let own: Vec<(String, Target)> = Field::ALL
+        .iter()
+        .map(|&f| (import::heading_key(f.label(l)), Target::Customer(f)))
+        .chain(sheets::PRIMARY_FIELDS.iter().map(|&f| (import::heading_key(&sheets::primary_heading(f, l)), Target::Contact(f))))
+        .collect();
+    let mapping = import::guess(&rows[0], &own);
+    let choice = |f: Field, v: &str| -> Option<&'static str> {
+        match f {
+            Field::Status => crate::domain::Status::ALL.iter().find(|s| s.label(l) == v).map(|s| s.as_str()),
+            Field::Kind => crate::domain::CustomerKind::ALL.iter().find(|s| s.label(l) == v).map(|s| s.as_str()),
+            Field::Confidentiality => crate::domain::Confidentiality::ALL.iter().find(|s| s.label(l) == v).map(|s| s.as_str()),
+            _ => None,
+        }
+    };
+    let by_name = |n: &str| staff.iter().find(|s| s.name == n).map(|s| s.id.clone());
+    let look = Lookups { choice: &choice, staff: &by_name };
+    let today = now.date_naive();
+    let parsed: Vec<import::Parsed> = rows[1..].iter().filter_map(|r| import::read_row(r, &mapping, &look, today).ok()).collect();
+    let _ = import::duplicates(&parsed, &[]);
+    let n = parsed.len();
+    let target = IdbStore::open("bench-import").await.map_err(js_err)?;
+    let mut k = 0u64;
+    let mut next = || {
+        k += 1;
+        format!("imp{k:08}")
+    };
+    let mut ctx = Ctx { now, by: Default::default(), next_id: &mut next };
+    let set = import::plan(&mut ctx, "bench.csv", parsed, Vec::new());
+    target.apply(&set).await.map_err(js_err)?;
+    let t5 = clock();
+    target.close();
+    store.close();
+    Ok(vec![t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, file.len() as f64, n as f64])
+}

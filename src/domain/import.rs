@@ -189,8 +189,9 @@ pub struct Parsed {
     pub customer: Customer,
     /// The primary contact, when the row names one.
     pub contact: Option<Contact>,
-    /// The customer fields the row gives a value for.
-    pub given: Vec<Field>,
+    /// The customer fields the row gives a value for, as the form holds them
+    /// (status by key, owner by staff id).
+    pub given: Vec<(Field, String)>,
 }
 
 /// A row read, or every cell's reason for refusing it.
@@ -201,27 +202,34 @@ pub fn read_row(cells: &[String], mapping: &[Option<Target>], look: &Lookups, to
     let mut errors = Vec::new();
     let mut draft: Draft = Customer::default().to_draft();
     let mut contact: ContactDraft = ContactDraft::new();
-    let mut given = Vec::new();
+    let mut given: Vec<Field> = Vec::new();
     for (cell, target) in cells.iter().zip(mapping) {
         let value = cell.trim();
-        if let (Some(Target::Customer(f)), false) = (target, value.is_empty()) {
-            given.push(*f);
-        }
         match target {
             None => {}
             Some(_) if value.is_empty() => {}
             Some(Target::Customer(f @ (Field::Status | Field::Kind | Field::Confidentiality))) => match (look.choice)(*f, value) {
-                Some(key) => drop(draft.insert(*f, key.to_string())),
+                Some(key) => {
+                    draft.insert(*f, key.to_string());
+                    given.push(*f);
+                }
                 None => errors.push((Target::Customer(*f), FieldError::Unknown)),
             },
             Some(Target::Customer(f @ (Field::Owner | Field::CoOwner))) => match (look.staff)(value) {
-                Some(id) => drop(draft.insert(*f, id)),
+                Some(id) => {
+                    draft.insert(*f, id);
+                    given.push(*f);
+                }
                 None => errors.push((Target::Customer(*f), FieldError::Unknown)),
             },
-            Some(Target::Customer(f)) => drop(draft.insert(*f, value.to_string())),
+            Some(Target::Customer(f)) => {
+                draft.insert(*f, value.to_string());
+                given.push(*f);
+            }
             Some(Target::Contact(f)) => drop(contact.insert(*f, value.to_string())),
         }
     }
+    let given: Vec<(Field, String)> = given.into_iter().map(|f| (f, draft.get(&f).cloned().unwrap_or_default())).collect();
     let customer = Customer::default().with_draft(&draft, today).map_err(|e| errors.extend(e.into_iter().map(|(f, e)| (Target::Customer(f), e))));
     let contact = if contact.is_empty() {
         Ok(None)
@@ -328,11 +336,13 @@ pub enum Choice {
     Update,
 }
 
-/// `old` with the values `row` gives; `None` when that changes nothing.
+/// `old` with the values `row` gives (checked for `old`'s kind and status,
+/// so a field the row's own defaults would hide is not emptied); `None` when
+/// that changes nothing.
 pub fn updated(old: &Customer, row: &Parsed, today: NaiveDate) -> Result<Option<Customer>, Vec<(Target, FieldError)>> {
     let mut draft = old.to_draft();
-    for &f in &row.given {
-        draft.insert(f, row.customer.get(f));
+    for (f, v) in &row.given {
+        draft.insert(*f, v.clone());
     }
     let new = old.with_draft(&draft, today).map_err(|e| e.into_iter().map(|(f, e)| (Target::Customer(f), e)).collect::<Vec<_>>())?;
     Ok((new != *old).then_some(new))
@@ -490,6 +500,12 @@ mod tests {
         let new = updated(&old, &b, today()).unwrap().unwrap();
         assert_eq!((new.name.as_str(), new.phone.as_str(), new.region.as_str()), ("Skipped", "021 5555 0101", "上海"), "only the given fields change");
         assert_eq!(updated(&new, &b, today()), Ok(None), "nothing to change");
+        // A dealer's own field, from a file without a kind column (whose rows
+        // read as end customers), is written to the dealer, not emptied.
+        let dealer = Customer { id: "c8".into(), rev: 1, name: "Dealer".into(), kind: CustomerKind::Dealer, ..Customer::default() };
+        let mapping = [Some(Target::Customer(F::Name)), Some(Target::Customer(F::Brands))];
+        let brands = read_row(&strings(&["Dealer", "天马"]), &mapping, &Lookups { choice: &choice, staff: &staff }, today()).unwrap();
+        assert_eq!(updated(&dealer, &brands, today()).unwrap().unwrap().get(F::Brands), "天马");
         let set = plan(&mut ctx, "客户.csv", vec![a], vec![(&old, new)]);
         let records = || set.ops.iter().filter_map(|op| if let Op::Put { record, .. } = op { Some(record) } else { None });
         let customers: Vec<&Customer> = records().filter_map(|r| if let Record::Customer(c) = r { Some(c) } else { None }).collect();

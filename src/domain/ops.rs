@@ -284,6 +284,23 @@ pub fn purge<'a>(entries: impl IntoIterator<Item = &'a TrashEntry>) -> ChangeSet
     for e in entries {
         set.delete(Kind::Trash, &e.id, Expect::Any);
         set.delete_where(Kind::History, "customer_id", &e.id);
+        // What is left of it: that it was deleted, and when. A merge with an
+        // older backup that still holds the customer reads this and leaves it
+        // out, instead of bringing it back.
+        set.put(
+            HistoryEntry {
+                id: format!("purged-{}", e.id),
+                customer_id: e.id.clone(),
+                entity: Kind::Customer,
+                entity_id: e.id.clone(),
+                at: e.deleted_at,
+                by: Actor::default(),
+                action: Action::Deleted,
+                changes: Vec::new(),
+                reason: String::new(),
+            },
+            Expect::Any,
+        );
     }
     set
 }

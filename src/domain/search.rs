@@ -199,7 +199,7 @@ fn name_order(rows: &[CustomerRow]) -> Vec<usize> {
 /// Sort `items`, in one pass and a small sort when nearly all are in order:
 /// those out of place (smaller than the last kept, or larger than the next)
 /// are taken out, sorted, and merged back. When many are, it is an ordinary sort.
-fn sort_mostly_sorted<T: Ord + Copy>(mut items: Vec<T>) -> Vec<T> {
+fn sort_mostly_sorted(mut items: Vec<(u64, usize)>) -> Vec<(u64, usize)> {
     let mut kept = Vec::with_capacity(items.len());
     let mut strays = Vec::new();
     for (i, &item) in items.iter().enumerate() {
@@ -207,10 +207,10 @@ fn sort_mostly_sorted<T: Ord + Copy>(mut items: Vec<T>) -> Vec<T> {
         if fits { kept.push(item) } else { strays.push(item) }
     }
     if strays.len() > items.len() / 8 {
-        sorting::sort(&mut items);
+        sorting::sort_hot(&mut items);
         return items;
     }
-    sorting::sort(&mut strays);
+    sorting::sort_hot(&mut strays);
     let mut merged = Vec::with_capacity(items.len());
     let (mut k, mut s) = (0, 0);
     while k < kept.len() && s < strays.len() {
@@ -589,6 +589,7 @@ mod tests {
         let mut rng = crate::domain::ids::SplitMix(7);
         cases.push((0..300).map(|_| rng.below(50) as u32).collect());
         for case in cases {
+            let case: Vec<(u64, usize)> = case.iter().enumerate().map(|(i, &k)| (k as u64, i % 3)).collect();
             let mut want = case.clone();
             want.sort();
             assert_eq!(sort_mostly_sorted(case.clone()), want, "{case:?}");

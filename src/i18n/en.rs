@@ -183,6 +183,7 @@ pub fn msg(m: Msg) -> &'static str {
         Export => "Export",
         Exporting => "Writing the file…",
         Exported => "Saved {name}: {n} rows",
+        MoreNewRows => "… and {n} more new customers.",
         MergeIn => "Merge into the archive",
         MergeSummary => "{n} records will be taken from the backup; {m} were changed on both sides. Records new or changed only in the backup are taken, those changed only here stay, a deletion counts as a change.",
         KeepMine => "Keep this browser's",

@@ -72,6 +72,7 @@ pub enum Msg {
     BackingUp, BackupSaved, BackupDue, Later, RestoreTitle, RestoreExplain, BackupFile, WrittenAt, WrittenBy, Encrypted,
     OpenBackup, StoreCol, InBackup, InArchive, Added, Changed, Removed, ReplaceAll, ReplaceConfirm, Restoring, RestoreDone,
     Export, Exporting, Exported,
+    MoreNewRows,
     MergeIn, MergeSummary, KeepMine, TakeBackup, ConflictBoth, ConflictDeletedHere, ConflictDeletedThere, MergeNow, Merging, MergeDone,
     PrintCard, CardDealer, CardEndCustomer, PrintedAt, PrintList, PrintedCount,
     Import, ImportTitle, ImportExplain, SpreadsheetFile, Encoding, EncUtf8, EncGb18030, EncBig5, ColumnInFile, FirstValue, GoesTo, NotImported, SaveMapping, MappingSaved, MappingRemembered, NameNotMapped, RowCol, OutcomeCol, WillCreate, SameAsArchive, SameAsRow, CannotImport, SkipRow, CreateRow, UpdateRow, AllDuplicates, ImportSummary, ImportNow, ImportingRows, ImportDone, NothingToImport, ImportFrom,

@@ -183,6 +183,7 @@ pub fn msg(m: Msg) -> &'static str {
         Export => "导出",
         Exporting => "正在写入文件…",
         Exported => "已导出 {name}：{n} 行",
+        MoreNewRows => "……另有 {n} 位新客户。",
         MergeIn => "合并到档案",
         MergeSummary => "将从备份取用 {n} 条记录；{m} 条在两边都有改动。仅在备份中新增或改动的记录会被取用，仅在此处改动的保持不变，删除也算一次改动。",
         KeepMine => "保留本机的",

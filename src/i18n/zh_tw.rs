@@ -183,6 +183,7 @@ pub fn msg(m: Msg) -> &'static str {
         Export => "匯出",
         Exporting => "正在寫入檔案…",
         Exported => "已匯出 {name}：{n} 列",
+        MoreNewRows => "……另有 {n} 位新客戶。",
         MergeIn => "合併到檔案",
         MergeSummary => "將從備份取用 {n} 筆記錄；{m} 筆在兩邊都有改動。僅在備份中新增或改動的記錄會被取用，僅在此處改動的保持不變，刪除也算一次改動。",
         KeepMine => "保留本機的",

@@ -43,8 +43,55 @@ pub struct Merge {
 #[derive(Deserialize)]
 struct Trace {
     id: String,
+    customer_id: String,
     entity: Kind,
     entity_id: String,
+    /// Milliseconds since 1970.
+    at: i64,
+    action: crate::domain::Action,
+}
+
+/// One side's history, as a merge reads it.
+#[derive(Default)]
+struct Traces {
+    /// Ids of every entry.
+    ids: FxHashSet<String>,
+    /// Entries (id, when) by the record they are about.
+    by_record: FxHashMap<(Kind, String), Vec<(String, i64)>>,
+    /// Entries (id, when) by customer, whatever they are about: a customer
+    /// has changed when anything of it has (a contact, a log entry).
+    by_customer: FxHashMap<String, Vec<(String, i64)>>,
+    /// When each deleted customer was last deleted.
+    deleted: FxHashMap<String, i64>,
+}
+
+impl Traces {
+    fn read(records: &[RawRecord]) -> Result<Traces, String> {
+        let mut t = Traces::default();
+        for r in records {
+            let e: Trace = from_text(&r.json)?;
+            if e.entity == Kind::Customer && e.action == crate::domain::Action::Deleted {
+                let at = t.deleted.entry(e.customer_id.clone()).or_insert(e.at);
+                *at = (*at).max(e.at);
+            }
+            t.by_record.entry((e.entity, e.entity_id)).or_default().push((e.id.clone(), e.at));
+            if !e.customer_id.is_empty() {
+                t.by_customer.entry(e.customer_id).or_default().push((e.id.clone(), e.at));
+            }
+            t.ids.insert(e.id);
+        }
+        Ok(t)
+    }
+
+    /// Whether this side changed the record since the sides parted: it has
+    /// entries about it that `other` lacks, made after `other` deleted its
+    /// customer, if it did (what `other` deleted, or purged with its
+    /// history, it had seen).
+    fn changed(&self, other: &Traces, kind: Kind, id: &str, customer: Option<&str>) -> bool {
+        let entries = if kind == Kind::Customer { self.by_customer.get(id) } else { self.by_record.get(&(kind, id.to_string())) };
+        let since = customer.and_then(|c| other.deleted.get(c)).copied().unwrap_or(i64::MIN);
+        entries.is_some_and(|es| es.iter().any(|(h, at)| !other.ids.contains(h) && *at > since))
+    }
 }
 
 /// What a merge needs to read of a contact or log entry.
@@ -55,16 +102,6 @@ struct Owned {
 
 fn of(stores: &Stores, kind: Kind) -> &[RawRecord] {
     stores.iter().find(|(k, _)| *k == kind).map_or(&[], |(_, r)| r.as_slice())
-}
-
-/// Ids of the history entries for each record, by (kind, id).
-fn traces(records: &[RawRecord]) -> Result<FxHashMap<(Kind, String), Vec<String>>, String> {
-    let mut out: FxHashMap<(Kind, String), Vec<String>> = FxHashMap::default();
-    for r in records {
-        let t: Trace = from_text(&r.json)?;
-        out.entry((t.entity, t.entity_id)).or_default().push(t.id);
-    }
-    Ok(out)
 }
 
 /// What a merge needs to read to name a record: a customer's, contact's or
@@ -97,14 +134,8 @@ enum Pick {
 
 /// Merge `incoming` (a backup) into `current` (the archive); both in id order.
 pub fn merge(current: &Stores, incoming: &Stores) -> Result<Merge, String> {
-    let (cur_hist, inc_hist) = (of(current, Kind::History), of(incoming, Kind::History));
-    let (cur_traces, inc_traces) = (traces(cur_hist)?, traces(inc_hist)?);
-    let cur_ids: FxHashSet<&str> = cur_hist.iter().map(|r| r.id.as_str()).collect();
-    let inc_ids: FxHashSet<&str> = inc_hist.iter().map(|r| r.id.as_str()).collect();
-    // Whether a side has history for the record that the other lacks.
-    let changed = |traces: &FxHashMap<(Kind, String), Vec<String>>, other: &FxHashSet<&str>, kind: Kind, id: &str| {
-        traces.get(&(kind, id.to_string())).is_some_and(|ids| ids.iter().any(|h| !other.contains(h.as_str())))
-    };
+    let cur = Traces::read(of(current, Kind::History))?;
+    let inc = Traces::read(of(incoming, Kind::History))?;
     let mut out = Merge { stores: Vec::new(), conflicts: Vec::new(), taken: 0, untidy: Vec::new() };
     for kind in stores() {
         let (now, new) = (of(current, kind), of(incoming, kind));
@@ -120,13 +151,21 @@ pub fn merge(current: &Stores, incoming: &Stores) -> Result<Merge, String> {
             i += a.is_some() as usize;
             j += b.is_some() as usize;
             let id = a.or(b).map(|r| r.id.as_str()).unwrap_or_default();
-            let pick = if kind == Kind::History {
-                // Entries never change once written: both sides' are kept.
+            let pick = if kind == Kind::History || kind == Kind::Trash {
+                // History entries never change once written, and a trash entry
+                // follows its customer (see `tidy`): both sides' are kept.
                 Pick::Current
             } else if a.zip(b).is_some_and(|(a, b)| a.json == b.json) {
                 Pick::Current
             } else {
-                match (changed(&cur_traces, &inc_ids, kind, id), changed(&inc_traces, &cur_ids, kind, id)) {
+                // The customer a record belongs to, for deletions.
+                let customer = match kind {
+                    Kind::Customer | Kind::Trash => Some(id.to_string()),
+                    Kind::Contact | Kind::Interaction => a.or(b).and_then(|r| from_text::<Owned>(&r.json).ok()).map(|o| o.customer_id),
+                    _ => None,
+                };
+                let customer = customer.as_deref();
+                match (cur.changed(&inc, kind, id, customer), inc.changed(&cur, kind, id, customer)) {
                     (true, true) => Pick::Conflict,
                     (true, false) => Pick::Current,
                     (false, true) => Pick::Incoming,
@@ -139,7 +178,7 @@ pub fn merge(current: &Stores, incoming: &Stores) -> Result<Merge, String> {
                 }
             };
             let kept = match pick {
-                Pick::Current => a.or(if kind == Kind::History { b } else { None }),
+                Pick::Current => a.or(if matches!(kind, Kind::History | Kind::Trash) { b } else { None }),
                 Pick::Incoming => {
                     out.taken += b.is_some() as usize;
                     b
@@ -207,6 +246,8 @@ mod tests {
     use chrono::{TimeZone, Utc};
     use pollster::block_on;
 
+    static CLOCK: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
+
     /// An archive and the operations done to it, each with its own ids.
     struct Side {
         store: MemoryStore,
@@ -225,7 +266,10 @@ mod tests {
                 *n += 1;
                 format!("{prefix}{:04}", *n)
             };
-            let mut ctx = Ctx { now: Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap(), by: Default::default(), next_id: &mut next };
+            // One clock for both sides: each operation a minute after the last, on whichever side.
+            let minutes = CLOCK.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let now = Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap() + chrono::Duration::minutes(minutes);
+            let mut ctx = Ctx { now, by: Default::default(), next_id: &mut next };
             f(&mut ctx)
         }
 
@@ -253,6 +297,18 @@ mod tests {
             let contacts: Vec<Contact> = block_on(self.store.by_index("customer_id", id)).unwrap();
             let set = self.run(|ctx| ops::delete_customer(ctx, &c, contacts, vec![], "gone")).unwrap();
             self.apply(&set);
+        }
+
+        fn log(&mut self, customer_id: &str, summary: &str) {
+            let entry = crate::domain::Interaction { summary: summary.into(), ..Default::default() };
+            let (set, _) = self.run(|ctx| ops::add_interaction(ctx, customer_id, entry));
+            self.apply(&set);
+        }
+
+        /// Empty the trash, as start-up does once 30 days are up.
+        fn purge(&mut self) {
+            let trash: Vec<crate::domain::TrashEntry> = block_on(self.store.all()).unwrap();
+            self.apply(&ops::purge(&trash));
         }
 
         fn stores(&self) -> Stores {
@@ -343,5 +399,34 @@ mod tests {
         assert_eq!(names(&taken), ["Alpha (laptop)"]);
         assert_eq!(count(&taken, Kind::Trash), 0);
         assert_eq!(count(&taken, Kind::Contact), 1, "with its contact");
+    }
+
+    #[test]
+    fn a_customer_purged_here_does_not_come_back_from_an_older_backup() {
+        let mut desk = Side::new("d");
+        let a = desk.create("Alpha", "Ann");
+        desk.create("Beta", "Bob");
+        let old = desk.copy("o");
+        desk.delete(&a.id);
+        desk.purge();
+        let m = merge(&desk.stores(), &old.stores()).unwrap();
+        assert_eq!(m.conflicts, []);
+        assert_eq!(names(&m.stores), ["Beta"]);
+        assert_eq!(count(&m.stores, Kind::Contact), 1);
+    }
+
+    #[test]
+    fn a_log_entry_added_there_to_a_customer_deleted_here_is_a_conflict() {
+        let mut desk = Side::new("d");
+        let a = desk.create("Alpha", "Ann");
+        let mut laptop = desk.copy("l");
+        desk.delete(&a.id);
+        laptop.log(&a.id, "visited after all");
+        let m = merge(&desk.stores(), &laptop.stores()).unwrap();
+        assert_eq!(m.conflicts.iter().map(|c| (c.kind, c.id.as_str())).collect::<Vec<_>>(), [(Kind::Customer, a.id.as_str())]);
+        assert_eq!(names(&m.stores), Vec::<String>::new(), "deleted until the user decides");
+        let taken = resolve(&m, |_| true).unwrap();
+        assert_eq!(names(&taken), ["Alpha"]);
+        assert_eq!(count(&taken, Kind::Interaction), 1, "with the entry added there");
     }
 }

@@ -7,5 +7,5 @@ mod progress_line;
 
 pub use dialog::Dialog;
 pub use field::{next_id, InputKind, SelectField, TextArea, TextField};
-pub use printing::printing;
+pub use printing::{printing, Printing};
 pub use progress_line::ProgressLine;

@@ -2,24 +2,45 @@
 
 use leptos::prelude::*;
 
-/// True from the browser's `beforeprint` to its `afterprint` (Ctrl+P, or a
-/// print button calling `window.print()`), so that what goes on paper is
-/// drawn only then. While it is, the root element has the class `printing`,
-/// which the print stylesheet uses to put it in place of the screen's layout.
-pub fn printing() -> ReadSignal<bool> {
+/// Whether the page is being printed, and how to print it.
+#[derive(Clone, Copy)]
+pub struct Printing {
+    pub on: ReadSignal<bool>,
+    switch: Callback<bool>,
+}
+
+impl Printing {
+    /// Print from a button: what goes on paper is drawn first, then the
+    /// browser's print dialog opens (`window.print()` lays the page out at
+    /// once, before anything drawn in the same click would show).
+    pub fn print(self) {
+        self.switch.run(true);
+        leptos::task::spawn_local(async move {
+            crate::ui::app::platform::next_paint().await;
+            let _ = window().print();
+            self.switch.run(false);
+        });
+    }
+}
+
+/// True from the browser's `beforeprint` to its `afterprint` (Ctrl+P), or
+/// while [`Printing::print`] prints, so that what goes on paper is drawn only
+/// then. While it is, the root element has the class `printing`, which the
+/// print stylesheet uses to put it in place of the screen's layout.
+pub fn printing() -> Printing {
     let (on, set) = signal(false);
-    let switch = move |value: bool| {
+    let switch = Callback::new(move |value: bool| {
         if let Some(root) = document().document_element() {
             let _ = root.class_list().toggle_with_force("printing", value);
         }
         set.set(value);
-    };
-    let before = window_event_listener_untyped("beforeprint", move |_| switch(true));
-    let after = window_event_listener_untyped("afterprint", move |_| switch(false));
+    });
+    let before = window_event_listener_untyped("beforeprint", move |_| switch.run(true));
+    let after = window_event_listener_untyped("afterprint", move |_| switch.run(false));
     on_cleanup(move || {
         before.remove();
         after.remove();
-        switch(false);
+        switch.run(false);
     });
-    on
+    Printing { on, switch }
 }

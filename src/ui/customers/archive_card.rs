@@ -29,7 +29,7 @@ pub fn ArchiveCard(
     let i = state.i18n;
     let printing = printing();
     let card = move || {
-        printing.get().then(|| data.get()).flatten().map(|d| {
+        printing.on.get().then(|| data.get()).flatten().map(|d| {
             let c = d.customer;
             let title = if c.kind == CustomerKind::Dealer { Msg::CardDealer } else { Msg::CardEndCustomer };
             let sections = Section::ALL
@@ -95,7 +95,7 @@ pub fn ArchiveCard(
     };
     // Outside the app's layout, which printing hides.
     view! {
-        <button class="btn" type="button" on:click=move |_| { let _ = window().print(); }>{i.text(Msg::PrintCard)}</button>
+        <button class="btn" type="button" on:click=move |_| printing.print()>{i.text(Msg::PrintCard)}</button>
         <Portal><div class="print-root">{card}</div></Portal>
     }
 }

@@ -21,7 +21,7 @@ pub fn PrintList(
     let i = state.i18n;
     let printing = printing();
     let table = move || {
-        printing.get().then(|| {
+        printing.on.get().then(|| {
             let rows = hits.with_untracked(|h| {
                 state.index.with_untracked(|idx| {
                     h.iter()
@@ -64,7 +64,7 @@ pub fn PrintList(
         })
     };
     view! {
-        <button class="btn" type="button" on:click=move |_| { let _ = window().print(); }>{i.text(Msg::PrintList)}</button>
+        <button class="btn" type="button" on:click=move |_| printing.print()>{i.text(Msg::PrintList)}</button>
         <Portal><div class="print-root">{table}</div></Portal>
     }
 }

@@ -107,13 +107,17 @@ pub fn ImportPage() -> impl IntoView {
         if let Some(k) = known.get_value() {
             return k;
         }
-        let k = Arc::new(state.index.with_untracked(|idx| {
+        let (k, complete) = state.index.with(|idx| {
             let rows = idx.rows();
             let ids = rows.iter().map(|r| (r.id().to_string(), Identity::new(r.name(), std::iter::once(r.phone()).chain(r.contact_phones())))).collect();
             let names = rows.iter().map(|r| (r.id().to_string(), r.name().to_string())).collect();
-            (ids, names)
-        }));
-        known.set_value(Some(k.clone()));
+            (Arc::new((ids, names)), idx.is_complete())
+        });
+        // Kept once the whole list is in; until then, read again (and the
+        // preview follows the list as it fills in).
+        if complete {
+            known.set_value(Some(k.clone()));
+        }
         k
     };
 
@@ -138,7 +142,11 @@ pub fn ImportPage() -> impl IntoView {
                 None => {}
                 Some(Err(e)) => error.set(Some(e)),
                 Some(Ok((name, bytes))) => {
-                    let encoding = csv::detect(&bytes);
+                    // Excel on a Traditional Chinese Windows writes Big5.
+                    let encoding = match csv::detect(&bytes) {
+                        Encoding::Gb18030 if l == Locale::ZhTw => Encoding::Big5,
+                        e => e,
+                    };
                     match read_sheet(name, Arc::new(bytes), encoding, l) {
                         Ok(p) => show(p),
                         Err(e) => error.set(Some(e)),
@@ -258,16 +266,27 @@ pub fn ImportPage() -> impl IntoView {
                 let store = state.store();
                 let today = platform::today();
                 let l = state.i18n.locale.get_untracked();
-                // The customers to update, as they are now.
+                // The customers to update, as they are now; rows that repeat the
+                // same customer apply one after the other, to one new version.
                 let mut olds: Vec<(Customer, Customer)> = Vec::new();
                 for (k, (id, parsed)) in updates.iter().enumerate() {
-                    let Some(old) = store.get::<Customer>(id).await.map_err(|e| state.error_text(&e))? else { continue };
-                    match import::updated(&old, parsed, today) {
-                        Ok(Some(new)) => olds.push((old, new)),
+                    let at = olds.iter().position(|(o, _)| o.id == *id);
+                    let base = match at {
+                        Some(at) => olds[at].1.clone(),
+                        None => match store.get::<Customer>(id).await.map_err(|e| state.error_text(&e))? {
+                            Some(old) => old,
+                            None => continue,
+                        },
+                    };
+                    match import::updated(&base, parsed, today) {
+                        Ok(Some(new)) => match at {
+                            Some(at) => olds[at].1 = new,
+                            None => olds.push((base, new)),
+                        },
                         Ok(None) => {}
                         Err(errors) => {
                             let (target, e) = errors[0];
-                            return Err(format!("{}: {}", old.name, target_error(target, &e, l)));
+                            return Err(format!("{}: {}", base.name, target_error(target, &e, l)));
                         }
                     }
                     progress.set(Some((creates.len() + k + 1, total)));

@@ -9,6 +9,10 @@ use crate::domain::import::{Choice, Duplicate, Parsed};
 use crate::i18n::Msg;
 use crate::ui::app::AppState;
 
+/// New rows shown (a file of 10,000 would take the page seconds to draw);
+/// every row to decide or that cannot be imported is shown.
+const NEW_SHOWN: usize = 200;
+
 #[component]
 pub fn PreviewTable(
     /// Each row's outcome, by its position among the data rows (`None` until the name has a column).
@@ -76,9 +80,20 @@ pub fn PreviewTable(
                     <th scope="col"></th>
                 </tr></thead>
                 <tbody>
-                    {move || outcomes.get().unwrap_or_default().into_iter().map(|(row, o)| row_view(row, o)).collect_view()}
+                    {move || {
+                        // Every row to decide or that cannot be imported; the new ones up to a limit.
+                        let mut new = 0;
+                        outcomes.get().unwrap_or_default().into_iter().filter(|(_, o)| {
+                            new += matches!(o, Outcome::New(_)) as usize;
+                            !matches!(o, Outcome::New(_)) || new <= NEW_SHOWN
+                        }).map(|(row, o)| row_view(row, o)).collect_view()
+                    }}
                 </tbody>
             </table>
+            {move || {
+                let more = outcomes.with(|o| o.as_ref().map_or(0, |o| o.iter().filter(|(_, o)| matches!(o, Outcome::New(_))).count())).saturating_sub(NEW_SHOWN);
+                (more > 0).then(|| view! { <p class="muted more-rows">{i.t(Msg::MoreNewRows).replace("{n}", &more.to_string())}</p> })
+            }}
         </div>
     }
 }

@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::i18n::Msg;
+use crate::domain::Kind;
+use crate::io::backup::{self, Backup};
 use crate::io::merge::{self, Merge};
 use crate::storage::Store;
 use crate::ui::app::{AppState, ToastKind};
@@ -14,8 +16,11 @@ use crate::ui::common::ProgressLine;
 
 #[component]
 pub fn MergeReview(
-    /// The merge worked out from the archive and the backup.
+    /// The merge worked out from the archive and the backup, for the review.
     merged: Rc<Merge>,
+    /// The backup's stores: the merge is worked out again from the archive as
+    /// it is when the user confirms, so that nothing saved since is lost.
+    incoming: Rc<Backup>,
     /// Called once the archive holds the merge, or the user gives up on it.
     on_done: Callback<()>,
 ) -> impl IntoView {
@@ -31,18 +36,23 @@ pub fn MergeReview(
             return;
         }
         let chosen = take.get_untracked();
-        let m = m.clone();
+        // The records the user decided for, by store and id.
+        let backup_wins: Vec<(Kind, String)> = m.conflicts.iter().zip(&chosen).filter(|(_, t)| **t).map(|(c, _)| (c.kind, c.id.clone())).collect();
+        let incoming = incoming.clone();
         spawn_local(async move {
-            let at = |c: &merge::Conflict| m.conflicts.iter().position(|x| std::ptr::eq(x, c)).is_some_and(|k| chosen[k]);
             let result = async {
-                let stores = merge::resolve(&m, at)?;
-                state.store().replace_all(&stores, &|done, total| progress.set(Some((done, total)))).await.map_err(|e| state.error_text(&e))?;
-                state.load().await.map_err(|e| state.error_text(&e))
+                let store = state.store();
+                let now = backup::snapshot(&*store, |_, _| ()).await.map_err(|e| state.error_text(&e))?;
+                let m = merge::merge(&now, &incoming.stores)?;
+                let stores = merge::resolve(&m, |c| backup_wins.iter().any(|(k, id)| *k == c.kind && *id == c.id))?;
+                store.replace_all(&stores, &|done, total| progress.set(Some((done, total)))).await.map_err(|e| state.error_text(&e))?;
+                state.load().await.map_err(|e| state.error_text(&e))?;
+                Ok::<_, String>(m)
             }
             .await;
             progress.set(None);
             match result {
-                Ok(()) => {
+                Ok(m) => {
                     let text = i.t_untracked(Msg::MergeDone).replace("{n}", &m.taken.to_string()).replace("{m}", &m.conflicts.len().to_string());
                     state.toast(ToastKind::Done, text);
                     on_done.run(());

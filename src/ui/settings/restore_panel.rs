@@ -186,7 +186,7 @@ pub fn RestorePanel() -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
                 <Show when=move || merging.with(Option::is_some)>
-                    {move || merging.get().map(|m| view! { <MergeReview merged=m on_done=Callback::new(move |_| { merging.set(None); picked.set(None); checked.set(None); })/> })}
+                    {move || merging.get().zip(checked.get()).map(|(m, c)| view! { <MergeReview merged=m incoming=c.backup on_done=Callback::new(move |_| { merging.set(None); picked.set(None); checked.set(None); })/> })}
                 </Show>
                 <div class="actions" class:hidden=move || merging.with(Option::is_some)>
                     <button class="btn" disabled=move || busy.get() on:click=start_merge>{i.text(Msg::MergeIn)}</button>
