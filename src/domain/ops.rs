@@ -170,11 +170,16 @@ pub fn save_contact(
     let mut after: Vec<Contact> = others.iter().map(|c| (*c).clone()).collect();
     if new.primary {
         for c in after.iter_mut().filter(|c| c.primary) {
-            let before = c.rev;
+            let before = c.clone();
             c.primary = false;
             c.rev += 1;
             c.updated_at = ctx.now;
-            set.put(c.clone(), Expect::Rev(before));
+            set.put(c.clone(), Expect::Rev(before.rev));
+            // Its own entry, so that every change of a contact is in its history
+            // (a merge reads who changed what from it).
+            let mut h = ctx.history(customer_id, Kind::Contact, &c.id, Action::Updated);
+            h.changes = contact_changes(&before, c);
+            set.put(h, Expect::Absent);
         }
     }
     let mut h = ctx.history(customer_id, Kind::Contact, &new.id, action);
@@ -190,11 +195,14 @@ pub fn delete_contact(ctx: &mut Ctx, customer_id: &str, all: &[Contact], contact
     let mut rest: Vec<Contact> = all.iter().filter(|c| c.id != contact.id).cloned().collect();
     if contact.primary && !rest.iter().any(|c| c.primary) {
         if let Some(first) = rest.first_mut() {
-            let before = first.rev;
+            let before = first.clone();
             first.primary = true;
             first.rev += 1;
             first.updated_at = ctx.now;
-            set.put(first.clone(), Expect::Rev(before));
+            set.put(first.clone(), Expect::Rev(before.rev));
+            let mut h = ctx.history(customer_id, Kind::Contact, &first.id, Action::Updated);
+            h.changes = contact_changes(&before, first);
+            set.put(h, Expect::Absent);
         }
     }
     let mut h = ctx.history(customer_id, Kind::Contact, &contact.id, Action::Deleted);
@@ -505,9 +513,16 @@ mod tests {
             .collect();
         assert_eq!(contacts.iter().map(|c| (c.name.as_str(), c.primary)).collect::<Vec<_>>(), vec![("B", true), ("A", false)]);
         assert!(set.ops.contains(&Op::RefreshRow { customer_id: "c".into() }));
+        // The demoted contact's change is in its own history too.
+        let history = |set: &ChangeSet, id: &str| {
+            set.ops.iter().any(|op| matches!(op, Op::Put { record: Record::History(h), .. }
+                if h.entity_id == id && h.changes.iter().any(|c| c.field == "primary")))
+        };
+        assert!(history(&set, "k1"), "the demotion is recorded for A");
         let demoted = Contact { primary: false, rev: 2, ..first };
         let del = delete_contact(&mut ctx, "c", &[demoted.clone(), (*contacts[0]).clone()], contacts[0], "left");
         assert!(del.ops.iter().any(|op| matches!(op, Op::Put { record: Record::Contact(c), .. } if c.id == "k1" && c.primary)));
+        assert!(history(&del, "k1"), "the promotion is recorded for A");
     }
 
     #[test]

@@ -72,6 +72,8 @@ pub enum Msg {
     BackingUp, BackupSaved, BackupDue, Later, RestoreTitle, RestoreExplain, BackupFile, WrittenAt, WrittenBy, Encrypted,
     OpenBackup, StoreCol, InBackup, InArchive, Added, Changed, Removed, ReplaceAll, ReplaceConfirm, Restoring, RestoreDone,
     Export, Exporting, Exported,
+    BackupFormat, BackupFormatValue,
+    DownloadFailed, FileUnreadable, MergeUnreadable,
     MoreNewRows,
     MergeIn, MergeSummary, KeepMine, TakeBackup, ConflictBoth, ConflictDeletedHere, ConflictDeletedThere, MergeNow, Merging, MergeDone,
     PrintCard, CardDealer, CardEndCustomer, PrintedAt, PrintList, PrintedCount,

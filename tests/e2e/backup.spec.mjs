@@ -61,6 +61,7 @@ test('back up with a passphrase, change the archive, restore: everything is back
   const facts = page.locator('.backup-header');
   await expect(facts).toContainText(name);
   await expect(facts).toContainText('EncryptedYes');
+  await expect(facts).toContainText(/FormatDOSSIER-BACKUP 1, archive version \d+/);
   await page.getByRole('button', { name: 'Open the backup' }).click();
   await expect(page.getByText('This backup is encrypted: enter its passphrase.')).toBeVisible();
   await page.locator('#restore-pass').fill('wrong');

@@ -7,7 +7,8 @@ use crate::ui::app::AppState;
 
 #[component]
 pub fn ProgressLine(
-    /// Done out of total, while the work runs; nothing shows otherwise.
+    /// Done out of total, while the work runs (a total of 0: under way, how far
+    /// unknown, as while one transaction commits); nothing shows otherwise.
     #[prop(into)]
     progress: Signal<Option<(usize, usize)>>,
     /// What is being done.
@@ -18,7 +19,7 @@ pub fn ProgressLine(
         progress.get().map(|(done, total)| {
             view! {
                 <span class="progress-line" role="status">
-                    <progress max=total value=done></progress>
+                    {if total == 0 { view! { <progress></progress> }.into_any() } else { view! { <progress max=total value=done></progress> }.into_any() }}
                     {i.text(label)}
                 </span>
             }

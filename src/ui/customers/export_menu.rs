@@ -74,7 +74,7 @@ async fn export(state: AppState, sheet: Sheet, ids: Vec<String>, progress: RwSig
     }
     let stamp = platform::format_time(platform::now()).replace([' ', ':'], "-");
     let name = format!("dossier-{}-{stamp}.csv", sheet.as_str());
-    files::download(file.finish().as_bytes(), &name, "text/csv;charset=utf-8")?;
+    files::download(file.finish().as_bytes(), &name, "text/csv;charset=utf-8").map_err(|e| state.i18n.t_untracked(Msg::DownloadFailed).replace("{name}", &e))?;
     Ok((name, rows))
 }
 

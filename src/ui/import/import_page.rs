@@ -140,7 +140,7 @@ pub fn ImportPage() -> impl IntoView {
             let l = state.i18n.locale.get_untracked();
             match files::picked(&input).await {
                 None => {}
-                Some(Err(e)) => error.set(Some(e)),
+                Some(Err(e)) => error.set(Some(i.t_untracked(Msg::FileUnreadable).replace("{name}", &e))),
                 Some(Ok((name, bytes))) => {
                     // Excel on a Traditional Chinese Windows writes Big5.
                     let encoding = match csv::detect(&bytes) {
@@ -292,6 +292,8 @@ pub fn ImportPage() -> impl IntoView {
                     progress.set(Some((creates.len() + k + 1, total)));
                 }
                 let (n, u) = (creates.len(), olds.len());
+                // One transaction: under way, how far the browser cannot say.
+                progress.set(Some((0, 0)));
                 let set = state.run(|ctx| import::plan(ctx, &p.name, creates, olds.iter().map(|(o, n)| (o, n.clone())).collect()));
                 state.apply(&set).await.map_err(|e| state.error_text(&e))?;
                 Ok((n, u))

@@ -22,7 +22,7 @@ async fn back_up(state: AppState, passphrase: Option<String>, step: RwSignal<Opt
     let file = backup::write(&crypto, &stores, schema::VERSION, now, passphrase.as_deref()).await.map_err(|e| i18n::backup_error(l, &e))?;
     let stamp = platform::format_time(now).replace([' ', ':'], "-");
     let name = format!("{}-{stamp}.dossier", if state.demo.get_untracked() { "dossier-demo-backup" } else { "dossier-backup" });
-    files::download(&file, &name, "application/octet-stream")?;
+    files::download(&file, &name, "application/octet-stream").map_err(|e| state.i18n.t_untracked(Msg::DownloadFailed).replace("{name}", &e))?;
     prefs::set_last_backup(state.db_name(), now);
     state.last_backup.set(Some(now));
     Ok(name)

@@ -43,8 +43,9 @@ pub fn MergeReview(
             let result = async {
                 let store = state.store();
                 let now = backup::snapshot(&*store, |_, _| ()).await.map_err(|e| state.error_text(&e))?;
-                let m = merge::merge(&now, &incoming.stores)?;
-                let stores = merge::resolve(&m, |c| backup_wins.iter().any(|(k, id)| *k == c.kind && *id == c.id))?;
+                let unreadable = |e: String| i.t_untracked(Msg::MergeUnreadable).replace("{name}", &e);
+                let m = merge::merge(&now, &incoming.stores).map_err(unreadable)?;
+                let stores = merge::resolve(&m, |c| backup_wins.iter().any(|(k, id)| *k == c.kind && *id == c.id)).map_err(unreadable)?;
                 store.replace_all(&stores, &|done, total| progress.set(Some((done, total)))).await.map_err(|e| state.error_text(&e))?;
                 state.load().await.map_err(|e| state.error_text(&e))?;
                 Ok::<_, String>(m)

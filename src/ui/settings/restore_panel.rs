@@ -72,7 +72,7 @@ pub fn RestorePanel() -> impl IntoView {
             let l = state.i18n.locale.get_untracked();
             match files::picked(&input).await {
                 None => {}
-                Some(Err(e)) => error.set(Some(e)),
+                Some(Err(e)) => error.set(Some(i.t_untracked(Msg::FileUnreadable).replace("{name}", &e))),
                 Some(Ok((name, bytes))) => match backup::peek(&bytes) {
                     Ok((header, _)) => picked.set(Some(Picked { name, bytes: Rc::new(bytes), header })),
                     Err(e) => error.set(Some(i18n::backup_error(l, &e))),
@@ -126,18 +126,21 @@ pub fn RestorePanel() -> impl IntoView {
         confirming.set(false);
         match merge::merge(&c.current, &c.backup.stores) {
             Ok(m) => merging.set(Some(Rc::new(m))),
-            Err(e) => error.set(Some(e)),
+            Err(e) => error.set(Some(i.t_untracked(Msg::MergeUnreadable).replace("{name}", &e))),
         }
     };
     let header_view = move || {
         picked.get().map(|p| {
             let h = p.header.clone();
             let encrypted = h.is_encrypted();
+            // The file's first line: its format and version.
+            let magic = String::from_utf8_lossy(p.bytes.split(|&b| b == b'\n').next().unwrap_or_default()).trim().to_string();
             view! {
                 <dl class="kv-grid backup-header">
                     <div class="kv"><dt>{i.text(Msg::BackupFile)}</dt><dd>{p.name.clone()}</dd></div>
                     <div class="kv"><dt>{i.text(Msg::WrittenAt)}</dt><dd>{platform::format_time(h.created_at)}</dd></div>
                     <div class="kv"><dt>{i.text(Msg::WrittenBy)}</dt><dd>{format!("Dossier {}", h.app)}</dd></div>
+                    <div class="kv"><dt>{i.text(Msg::BackupFormat)}</dt><dd>{move || i.t(Msg::BackupFormatValue).replace("{name}", &magic).replace("{n}", &h.schema.to_string())}</dd></div>
                     <div class="kv"><dt>{i.text(Msg::Encrypted)}</dt><dd>{move || i.t(if encrypted { Msg::Yes } else { Msg::No })}</dd></div>
                 </dl>
                 <form class="form-grid" on:submit=open>
