@@ -85,10 +85,10 @@ pub fn bench_load(customers: u32, seed: u32) -> Vec<f64> {
 /// backup bytes, customers imported].
 #[wasm_bindgen(js_name = benchFiles)]
 pub async fn bench_files(db: String) -> Result<Vec<f64>, JsValue> {
-    use crate::domain::import::{self, Lookups, Target};
+    use crate::domain::import::{self, Lookups};
     use crate::domain::ops::Ctx;
-    use crate::domain::{Contact, Customer, Field};
-    use crate::i18n::{Label, Locale};
+    use crate::domain::{Contact, Customer};
+    use crate::i18n::Locale;
     use crate::io::{backup, csv, sheets, webcrypto::WebCrypto};
     use crate::storage::schema;
     let performance = web_sys::window().and_then(|w| w.performance());
@@ -131,22 +131,9 @@ pub async fn bench_files(db: String) -> Result<Vec<f64>, JsValue> {
 
     // That sheet imported into an empty archive, as Import does it.
     let rows = csv::parse(&text).map_err(js_err)?;
-    let own: Vec<(String, Target)> = Field::ALL
-        .iter()
-        .map(|&f| (import::heading_key(f.label(l)), Target::Customer(f)))
-        .chain(sheets::PRIMARY_FIELDS.iter().map(|&f| (import::heading_key(&sheets::primary_heading(f, l)), Target::Contact(f))))
-        .collect();
-    let mapping = import::guess(&rows[0], &own);
-    let choice = |f: Field, v: &str| -> Option<&'static str> {
-        match f {
-            Field::Status => crate::domain::Status::ALL.iter().find(|s| s.label(l) == v).map(|s| s.as_str()),
-            Field::Kind => crate::domain::CustomerKind::ALL.iter().find(|s| s.label(l) == v).map(|s| s.as_str()),
-            Field::Confidentiality => crate::domain::Confidentiality::ALL.iter().find(|s| s.label(l) == v).map(|s| s.as_str()),
-            _ => None,
-        }
-    };
+    let mapping = import::guess(&rows[0], &sheets::own_headings());
     let by_name = |n: &str| staff.iter().find(|s| s.name == n).map(|s| s.id.clone());
-    let look = Lookups { choice: &choice, staff: &by_name };
+    let look = Lookups { choice: &sheets::choice_key, staff: &by_name };
     let today = now.date_naive();
     let parsed: Vec<import::Parsed> = rows[1..].iter().filter_map(|r| import::read_row(r, &mapping, &look, today).ok()).collect();
     let _ = import::duplicates(&parsed, &[]);

@@ -89,6 +89,11 @@ impl ContactField {
 }
 
 impl Contact {
+    /// The order a customer's contacts are listed in: the primary first.
+    pub fn list_order(a: &Contact, b: &Contact) -> std::cmp::Ordering {
+        (!a.primary, &a.id).cmp(&(!b.primary, &b.id))
+    }
+
     pub fn get(&self, field: ContactField) -> String {
         use ContactField::*;
         match field {

@@ -43,6 +43,13 @@ impl Default for Interaction {
     }
 }
 
+impl Interaction {
+    /// The order the log is listed in: the latest first.
+    pub fn latest_first(a: &Interaction, b: &Interaction) -> std::cmp::Ordering {
+        (b.date, b.created_at, &b.id).cmp(&(a.date, a.created_at, &a.id))
+    }
+}
+
 /// What the log form holds: date, staff, channel, summary, next step.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct InteractionDraft {

@@ -3,7 +3,8 @@
 //! dates as YYYY-MM-DD, amounts as plain numbers).
 
 use crate::domain::contact::ContactField;
-use crate::domain::{Contact, Customer, Field, Interaction};
+use crate::domain::import::{heading_key, Target};
+use crate::domain::{Confidentiality, Contact, Customer, CustomerKind, Field, Interaction, Status};
 use crate::i18n::{self, Label, Locale, Msg};
 
 /// Which list a sheet holds.
@@ -85,6 +86,32 @@ pub fn log_row(customer: &str, e: &Interaction, staff: &dyn Fn(&str) -> String, 
         e.summary.clone(),
         e.next_step.clone(),
     ]
+}
+
+/// Every heading the app itself writes or shows, in every language, keyed
+/// for matching: a file exported by Dossier maps itself.
+pub fn own_headings() -> Vec<(String, Target)> {
+    let mut own = Vec::new();
+    for &l in Locale::ALL {
+        own.extend(Field::ALL.iter().map(|&f| (heading_key(f.label(l)), Target::Customer(f))));
+        own.extend(PRIMARY_FIELDS.iter().map(|&f| (heading_key(&primary_heading(f, l)), Target::Contact(f))));
+        own.extend(ContactField::ALL.iter().filter(|&&f| f != ContactField::Primary).map(|&f| (heading_key(f.label(l)), Target::Contact(f))));
+    }
+    own
+}
+
+/// The key of a status, kind or confidentiality written as its key or as its
+/// label in any language.
+pub fn choice_key(field: Field, value: &str) -> Option<&'static str> {
+    fn find<T: Label + Copy>(all: &[T], key: fn(T) -> &'static str, value: &str) -> Option<&'static str> {
+        all.iter().find(|&&v| key(v) == value || Locale::ALL.iter().any(|&l| v.label(l) == value)).map(|&v| key(v))
+    }
+    match field {
+        Field::Status => find(Status::ALL, Status::as_str, value),
+        Field::Kind => find(CustomerKind::ALL, CustomerKind::as_str, value),
+        Field::Confidentiality => find(Confidentiality::ALL, Confidentiality::as_str, value),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use super::customer_page::Loaded;
 use super::values::record_value;
 use crate::domain::contact::ContactField;
 use crate::domain::customer::Section;
-use crate::domain::{sorting, CustomerKind, Field};
+use crate::domain::{sorting, Contact, CustomerKind, Field, Interaction};
 use crate::i18n::Msg;
 use crate::ui::app::{platform, AppState};
 use crate::ui::common::printing;
@@ -44,13 +44,13 @@ pub fn ArchiveCard(
                 .collect_view();
             let contact_fields = [ContactField::Name, ContactField::Title, ContactField::Mobile, ContactField::Phone, ContactField::Email, ContactField::Birthday];
             let mut contacts = d.contacts;
-            sorting::sort_by(&mut contacts, |a, b| (!a.primary, &a.id).cmp(&(!b.primary, &b.id)));
+            sorting::sort_by(&mut contacts, Contact::list_order);
             let contact_rows = contacts
                 .iter()
                 .map(|p| view! { <tr>{contact_fields.iter().map(|&f| view! { <td>{p.get(f)}</td> }).collect_view()}</tr> })
                 .collect_view();
             let mut log = d.log;
-            sorting::sort_by(&mut log, |a, b| (b.date, b.created_at, &b.id).cmp(&(a.date, a.created_at, &a.id)));
+            sorting::sort_by(&mut log, Interaction::latest_first);
             let log_rows = log
                 .iter()
                 .take(LOG_ON_CARD)

@@ -89,7 +89,7 @@ pub fn ContactsPanel(
             <div class="contact-list">
                 {move || {
                     let mut list = contacts.get();
-                    sorting::sort_by(&mut list, |a, b| (!a.primary, &a.id).cmp(&(!b.primary, &b.id)));
+                    sorting::sort_by(&mut list, Contact::list_order);
                     if list.is_empty() {
                         view! { <p class="muted">{i.text(Msg::NoContacts)}</p> }.into_any()
                     } else {

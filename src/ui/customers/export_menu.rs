@@ -51,7 +51,7 @@ async fn export(state: AppState, sheet: Sheet, ids: Vec<String>, progress: RwSig
             Sheet::Contacts => {
                 let mut own = contacts.remove(id).unwrap_or_default();
                 // As the customer's page lists them: the primary contact first.
-                sorting::sort_by(&mut own, |a, b| (!a.primary, &a.id).cmp(&(!b.primary, &b.id)));
+                sorting::sort_by(&mut own, Contact::list_order);
                 for p in &own {
                     file.row(&sheets::contact_row(&c.name, p, l));
                 }
@@ -60,7 +60,7 @@ async fn export(state: AppState, sheet: Sheet, ids: Vec<String>, progress: RwSig
             Sheet::Log => {
                 let mut own = log.remove(id).unwrap_or_default();
                 // As the customer's page lists them: the latest first.
-                sorting::sort_by(&mut own, |a, b| (b.date, b.created_at, &b.id).cmp(&(a.date, a.created_at, &a.id)));
+                sorting::sort_by(&mut own, Interaction::latest_first);
                 for e in &own {
                     file.row(&sheets::log_row(&c.name, e, &staff, l));
                 }

@@ -96,7 +96,7 @@ pub fn LogPanel(
                 <tbody>
                     {move || {
                         let mut list = entries.get();
-                        sorting::sort_by(&mut list, |a, b| (b.date, b.created_at, &b.id).cmp(&(a.date, a.created_at, &a.id)));
+                        sorting::sort_by(&mut list, Interaction::latest_first);
                         list.into_iter().map(|e| view! {
                             <tr>
                                 <td class="nowrap">{e.date.to_string()}</td>

@@ -10,10 +10,9 @@ use wasm_bindgen::JsCast;
 
 use super::mapping_table::MappingTable;
 use super::preview_table::PreviewTable;
-use crate::domain::contact::ContactField;
 use crate::domain::import::{self, heading_key, Choice, Duplicate, Identity, Lookups, Parsed, Target};
 use crate::domain::validate::FieldError;
-use crate::domain::{Confidentiality, Customer, CustomerKind, Field, Status};
+use crate::domain::{Customer, Field};
 use crate::i18n::{self, Label, Locale, Msg};
 use crate::io::csv::{self, Encoding};
 use crate::io::{files, sheets};
@@ -48,32 +47,6 @@ pub(super) fn choice_for(row: usize, dup: &Duplicate, overrides: &FxHashMap<usiz
         Choice::Skip
     } else {
         c
-    }
-}
-
-/// Every heading the app itself writes or shows, in every language, keyed
-/// for matching: a file exported by Dossier maps itself.
-fn own_headings() -> Vec<(String, Target)> {
-    let mut own = Vec::new();
-    for &l in Locale::ALL {
-        own.extend(Field::ALL.iter().map(|&f| (heading_key(f.label(l)), Target::Customer(f))));
-        own.extend(sheets::PRIMARY_FIELDS.iter().map(|&f| (heading_key(&sheets::primary_heading(f, l)), Target::Contact(f))));
-        own.extend(ContactField::ALL.iter().filter(|&&f| f != ContactField::Primary).map(|&f| (heading_key(f.label(l)), Target::Contact(f))));
-    }
-    own
-}
-
-/// The key of a status, kind or confidentiality written as its key or as its
-/// label in any language.
-fn choice_key(field: Field, value: &str) -> Option<&'static str> {
-    fn find<T: Label + Copy>(all: &[T], key: fn(T) -> &'static str, value: &str) -> Option<&'static str> {
-        all.iter().find(|&&v| key(v) == value || Locale::ALL.iter().any(|&l| v.label(l) == value)).map(|&v| key(v))
-    }
-    match field {
-        Field::Status => find(Status::ALL, Status::as_str, value),
-        Field::Kind => find(CustomerKind::ALL, CustomerKind::as_str, value),
-        Field::Confidentiality => find(Confidentiality::ALL, Confidentiality::as_str, value),
-        _ => None,
     }
 }
 
@@ -127,7 +100,7 @@ pub fn ImportPage() -> impl IntoView {
         remembered.set(saved.is_some());
         mapping.set(match saved {
             Some(keys) => keys.iter().map(|k| Target::parse(k)).collect(),
-            None => import::guess(&headings, &own_headings()),
+            None => import::guess(&headings, &sheets::own_headings()),
         });
         overrides.set(FxHashMap::default());
         picked.set(Some(p));
@@ -180,7 +153,7 @@ pub fn ImportPage() -> impl IntoView {
         }
         let staff = state.staff.get();
         let by_name = |name: &str| staff.iter().find(|s| s.name == name).map(|s| s.id.clone());
-        let look = Lookups { choice: &choice_key, staff: &by_name };
+        let look = Lookups { choice: &sheets::choice_key, staff: &by_name };
         let today = platform::today();
         // Rows by their position among the data rows; blank ones are passed over.
         let read: Vec<(usize, import::RowResult)> =
