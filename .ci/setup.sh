@@ -6,6 +6,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION=0.21.14
+WASM_SPLIT_VERSION=0.2.4
 export PATH="$HOME/.cargo/bin:$ROOT/.ci/tools/node_modules/.bin:$PATH"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
@@ -39,6 +40,16 @@ ensure_trunk() {
   fi
 }
 
+# Splits the release wasm at the app's split points (.ci/tools/build-wasm.sh).
+ensure_wasm_split() {
+  # It has no --version; cargo's list of installed crates says which it is.
+  if ! command -v wasm-split-cli >/dev/null ||
+    ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes on 2 cores, once)"
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
+  fi
+}
+
 # npm ci into DIR unless its node_modules already matches its lock file.
 npm_ci() {
   local dir="$1" stamp="$1/node_modules/.lock-stamp"
@@ -66,6 +77,7 @@ ensure_app_tools() {
   ensure_wasm_target
   ensure_wasm_bindgen
   ensure_trunk
+  ensure_wasm_split
   ensure_wasm_opt
 }
 

@@ -105,6 +105,8 @@ pub fn msg(m: Msg) -> &'static str {
         OpenDemo => "Open the demo archive",
         OpenFailed => "The archive could not be opened",
         Opening => "Opening the archive…",
+        PageLoading => "Loading this page…",
+        PageNotLoaded => "This page could not be loaded: Dossier fetches it from the site it came from. Check the connection, then open the page again. Your archive is unchanged.",
         LoadingList => "Loading all customers…",
         Owner => "Owner",
         Persistent => "Protected from automatic clearing",

@@ -105,6 +105,8 @@ pub fn msg(m: Msg) -> &'static str {
         OpenDemo => "打开演示档案",
         OpenFailed => "无法打开档案",
         Opening => "正在打开档案…",
+        PageLoading => "正在载入此页…",
+        PageNotLoaded => "此页无法载入：Dossier 需从其所在网站取得此页。请检查网络连接后再打开此页。档案未受影响。",
         LoadingList => "正在加载全部客户…",
         Owner => "负责人",
         Persistent => "防止被自动清除",

@@ -105,6 +105,8 @@ pub fn msg(m: Msg) -> &'static str {
         OpenDemo => "開啟示範檔案",
         OpenFailed => "無法開啟檔案",
         Opening => "正在開啟檔案…",
+        PageLoading => "正在載入此頁…",
+        PageNotLoaded => "此頁無法載入：Dossier 需從其所在網站取得此頁。請檢查網路連線後再開啟此頁。檔案未受影響。",
         LoadingList => "正在載入全部客戶…",
         Owner => "負責人",
         Persistent => "防止被自動清除",

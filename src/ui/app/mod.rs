@@ -3,6 +3,7 @@
 mod app_root;
 mod backup_reminder;
 mod i18n;
+mod pages;
 pub mod platform;
 pub mod prefs;
 pub mod route;

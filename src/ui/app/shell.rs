@@ -10,12 +10,8 @@ use super::route::route_signal;
 use super::{prefs, AppState, Route, ToastKind};
 use crate::i18n::{Locale, Msg};
 use crate::storage::Store;
-use crate::ui::customers::{CustomerForm, CustomerListPage, CustomerPage};
-use crate::ui::import::ImportPage;
-use crate::ui::review::ReviewPage;
-use crate::ui::settings::SettingsPage;
-use crate::ui::staff::StaffPage;
-use crate::ui::trash::TrashPage;
+use super::pages;
+use crate::ui::customers::CustomerListPage;
 
 #[component]
 fn NavLink(route: Route, label: Msg, #[prop(into)] active: Signal<bool>, #[prop(optional, into)] badge: Signal<Option<usize>>) -> impl IntoView {
@@ -149,6 +145,18 @@ pub fn Shell() -> impl IntoView {
         let route = route.get();
         (state.ready.get() || route == Route::Customers).then_some(route)
     });
+    // Once the whole list is in, fetch the other pages' code (pages.rs).
+    let preloading = StoredValue::new(false);
+    Effect::new(move |_| {
+        if state.index.with(|idx| idx.is_complete()) && !preloading.get_value() {
+            preloading.set_value(true);
+            spawn_local(async move {
+                if !pages::preload().await {
+                    preloading.set_value(false);
+                }
+            });
+        }
+    });
     let trash_count = RwSignal::new(0usize);
     Effect::new(move |_| {
         state.remote.track();
@@ -203,14 +211,17 @@ pub fn Shell() -> impl IntoView {
                 {move || match shown.get() {
                     None => view! { <div class="splash" role="status">{i.text(Msg::Opening)}</div> }.into_any(),
                     Some(Route::Customers) => view! { <CustomerListPage/> }.into_any(),
-                    Some(Route::NewCustomer) => view! { <CustomerForm id=None/> }.into_any(),
-                    Some(Route::Import) => view! { <ImportPage/> }.into_any(),
-                    Some(Route::EditCustomer(id)) => view! { <CustomerForm id=Some(id)/> }.into_any(),
-                    Some(Route::Customer(id)) => view! { <CustomerPage id=id/> }.into_any(),
-                    Some(Route::Review) => view! { <ReviewPage/> }.into_any(),
-                    Some(Route::Trash) => view! { <TrashPage/> }.into_any(),
-                    Some(Route::Staff) => view! { <StaffPage/> }.into_any(),
-                    Some(Route::Settings) => view! { <SettingsPage/> }.into_any(),
+                    Some(route) => view! {
+                        <Suspense fallback=move || view! { <div class="splash" role="status">{i.text(Msg::PageLoading)}</div> }>
+                            {Suspend::new(async move {
+                                match pages::page(route).await {
+                                    Ok(page) => page,
+                                    Err(pages::NotLoaded) => view! { <p class="notice error" role="alert">{i.text(Msg::PageNotLoaded)}</p> }.into_any(),
+                                }
+                            })}
+                        </Suspense>
+                    }
+                    .into_any(),
                 }}
             </main>
             <Toasts/>

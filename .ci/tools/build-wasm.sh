@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Trunk post-build hook (Trunk.toml): builds the app's wasm and its JS glue
+# into pkg-<hash>/ in Trunk's staging folder and points index.html at it.
+# Trunk's own Rust step is skipped (`data-trunk-skip` in index.html) because
+# it has no place for wasm-split, which has to run between cargo and
+# wasm-bindgen.
+#
+# Release builds are split (feature `split`, src/ui/app/pages.rs): the pages
+# behind the customer list go to files the app fetches once the list is in.
+#   cargo (linked with --emit-relocs) -> wasm-split-cli -> wasm-bindgen
+#   (--keep-lld-exports) -> wasm-opt -Oz on every file
+# Debug builds are one file, as the tests build it.
+#
+# The folder is named by a hash of what is in it, so a browser never mixes an
+# old file with a new one. Extra cargo features: DOSSIER_FEATURES (the
+# benchmark builds with "bench").
+set -euo pipefail
+
+root="${TRUNK_SOURCE_DIR:?run by trunk}"
+stage="${TRUNK_STAGING_DIR:?run by trunk}"
+cd "$root"
+target_dir="$(cargo metadata --format-version 1 --no-deps | node -e 'process.stdout.write(JSON.parse(require("fs").readFileSync(0)).target_directory)')"
+work="$target_dir/wasm-pkg"
+rm -rf "$work" && mkdir -p "$work/pkg"
+features="${DOSSIER_FEATURES:-}"
+
+if [ "${TRUNK_PROFILE:-debug}" = release ]; then
+  cargo rustc --release --target wasm32-unknown-unknown --bin dossier-app \
+    --features "split${features:+,$features}" -- -Clink-args=--emit-relocs
+  wasm-split-cli "$target_dir/wasm32-unknown-unknown/release/dossier-app.wasm" "$work/split" \
+    --out-name dossier-app --target web
+  wasm-bindgen --target web --keep-lld-exports --no-demangle --no-typescript \
+    --out-dir "$work/pkg" --out-name dossier-app "$work/split/dossier-app.wasm"
+  cp "$work/split/__wasm_split.js" "$work/pkg/"
+  features_on=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+    --enable-mutable-globals --enable-reference-types)
+  wasm-opt -Oz "${features_on[@]}" "$work/pkg/dossier-app_bg.wasm" -o "$work/pkg/dossier-app_bg.wasm"
+  for chunk in "$work/split/"*.wasm; do
+    name="$(basename "$chunk")"
+    [ "$name" = dossier-app.wasm ] && continue
+    wasm-opt -Oz "${features_on[@]}" "$chunk" -o "$work/pkg/$name"
+  done
+else
+  cargo build --target wasm32-unknown-unknown --bin dossier-app ${features:+--features "$features"}
+  wasm-bindgen --target web --no-typescript --out-dir "$work/pkg" --out-name dossier-app \
+    "$target_dir/wasm32-unknown-unknown/debug/dossier-app.wasm"
+fi
+
+hash="$(cd "$work/pkg" && cat $(ls | sort) | sha256sum | cut -c1-16)"
+rm -rf "$stage"/pkg-*
+mv "$work/pkg" "$stage/pkg-$hash"
+sed -i -E -e "s#\./pkg/#./pkg-$hash/#g" -e "s#<link [^>]*data-trunk-skip[^>]*>##" "$stage/index.html"
+node .ci/tools/minify.mjs
