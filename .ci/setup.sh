@@ -44,7 +44,7 @@ ensure_trunk() {
 ensure_wasm_split() {
   # It has no --version; cargo's list of installed crates says which it is.
   if ! command -v wasm-split-cli >/dev/null ||
-    ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    ! grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:" <<<"$(cargo install --list)"; then
     say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes on 2 cores, once)"
     cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
   fi

@@ -63,7 +63,7 @@ pub enum Msg {
     LastReviewed, LeaveDemo, Left, ListKeysHint, Loading, LoadingList, LogAdded, LogEntry, MarkAsLeft, MarkReviewed, MarkedReviewed,
     MoveToTrash, MovedToTrash, Name, NavCustomers, NavReview, NavSettings, NavStaff, NavTrash, Navigation, NewCustomer,
     NewValue, NextStep, NoContacts, NoCustomersYet, NoHistory, NoLog, NoMatches, NoStaff, Nobody, NobodySelected, NothingToReview,
-    OldValue, OpenDemo, OpenFailed, Opening, Owner, PageLoading, PageNotLoaded, Persistent, PersistentNo, PersistentYes, Phone, PrimaryContact,
+    OldValue, OpenDemo, OpenFailed, Opening, Owner, PageLoading, PageNotLoaded, PageTryAgain, Persistent, PersistentNo, PersistentYes, Phone, PrimaryContact,
     PurgeConfirm, Purged, Reason, ReasonRequired, Region, Remove, RemoveContactConfirm, ResetDemo, Restore, Restored, ReviewExplain, Revision,
     Role, Save, SaveContact, SaveMerged, Saved, Scope, Search, StaffMember, StaffName, Status, Storage,
     StorageAvailable, StorageNote, StorageUsed, Successor, Summary, TabContacts, TabLog, TabRecord, TrashEmpty,

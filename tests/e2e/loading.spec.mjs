@@ -11,7 +11,14 @@ test('once the list is in, every page opens even with the network gone', async (
   const fetched = page.waitForResponse((r) => r.url().endsWith('/split_pages.wasm') && r.ok());
   await openApp(page);
   await expect(countLine(page)).toHaveText('0 of 0 customers');
-  await fetched;
+  await (await fetched).finished();
+  // Asked for only once the whole list was in, not before the first rows.
+  const [listIn, asked] = await page.evaluate(() => [
+    performance.getEntriesByName('dossier:list-complete')[0]?.startTime,
+    performance.getEntriesByType('resource').find((e) => e.name.endsWith('/split_pages.wasm'))?.startTime,
+  ]);
+  expect(listIn).toBeGreaterThan(0);
+  expect(asked).toBeGreaterThanOrEqual(listIn);
   await context.setOffline(true);
 
   await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
@@ -35,8 +42,11 @@ test('a page whose file cannot be fetched says so, and opens once the site is ba
   await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
   await expect(countLine(page)).toHaveText('0 of 0 customers');
 
-  await page.unroute(pagesFile);
+  // Back on the same page, "Try again" fetches it again.
   await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('alert')).toContainText('This page could not be loaded');
+  await page.unroute(pagesFile);
+  await page.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
 });

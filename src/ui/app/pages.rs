@@ -4,8 +4,10 @@
 //! merge, printing), goes to a file of its own. The app fetches that file
 //! once the list is in, or sooner when such a page is opened first, so the
 //! download before the first rows is smaller and the app still works offline
-//! afterwards. In other builds (tests, the benchmark's browser test) it is a
-//! plain function.
+//! afterwards. In debug builds and the wasm-bindgen tests it is a plain
+//! function. The shell draws a page inside a `<Suspense>` for the load: a
+//! page that reads a `Resource` would hide under its fallback while it
+//! loads, so pages read the archive through their own signals instead.
 
 use leptos::prelude::*;
 

@@ -145,10 +145,16 @@ pub fn Shell() -> impl IntoView {
         let route = route.get();
         (state.ready.get() || route == Route::Customers).then_some(route)
     });
-    // Once the whole list is in, fetch the other pages' code (pages.rs).
+    // Once the whole list is in, fetch the other pages' code (pages.rs);
+    // after a failure, again when the browser is back online.
+    let complete = Memo::new(move |_| state.index.with(|idx| idx.is_complete()));
+    let back_online = RwSignal::new(0u32);
+    let online = window_event_listener(leptos::ev::online, move |_| back_online.update(|n| *n += 1));
+    on_cleanup(move || online.remove());
     let preloading = StoredValue::new(false);
     Effect::new(move |_| {
-        if state.index.with(|idx| idx.is_complete()) && !preloading.get_value() {
+        back_online.track();
+        if complete.get() && !preloading.get_value() {
             preloading.set_value(true);
             spawn_local(async move {
                 if !pages::preload().await {
@@ -157,6 +163,8 @@ pub fn Shell() -> impl IntoView {
             });
         }
     });
+    // Bumped by "Try again" on a page whose code could not be fetched.
+    let attempt = RwSignal::new(0u32);
     let trash_count = RwSignal::new(0usize);
     Effect::new(move |_| {
         state.remote.track();
@@ -208,20 +216,31 @@ pub fn Shell() -> impl IntoView {
             </nav>
             <main class="content">
                 <BackupReminder/>
-                {move || match shown.get() {
-                    None => view! { <div class="splash" role="status">{i.text(Msg::Opening)}</div> }.into_any(),
-                    Some(Route::Customers) => view! { <CustomerListPage/> }.into_any(),
-                    Some(route) => view! {
-                        <Suspense fallback=move || view! { <div class="splash" role="status">{i.text(Msg::PageLoading)}</div> }>
-                            {Suspend::new(async move {
-                                match pages::page(route).await {
-                                    Ok(page) => page,
-                                    Err(pages::NotLoaded) => view! { <p class="notice error" role="alert">{i.text(Msg::PageNotLoaded)}</p> }.into_any(),
-                                }
-                            })}
-                        </Suspense>
+                {move || {
+                    attempt.track();
+                    match shown.get() {
+                        None => view! { <div class="splash" role="status">{i.text(Msg::Opening)}</div> }.into_any(),
+                        Some(Route::Customers) => view! { <CustomerListPage/> }.into_any(),
+                        Some(route) => view! {
+                            <Suspense fallback=move || view! { <div class="splash" role="status">{i.text(Msg::PageLoading)}</div> }>
+                                {Suspend::new(async move {
+                                    match pages::page(route).await {
+                                        Ok(page) => page,
+                                        Err(pages::NotLoaded) => view! {
+                                            <div class="notice error" role="alert">
+                                                <p>{i.text(Msg::PageNotLoaded)}</p>
+                                                <button class="btn" type="button" on:click=move |_| attempt.update(|n| *n += 1)>
+                                                    {i.text(Msg::PageTryAgain)}
+                                                </button>
+                                            </div>
+                                        }
+                                        .into_any(),
+                                    }
+                                })}
+                            </Suspense>
+                        }
+                        .into_any(),
                     }
-                    .into_any(),
                 }}
             </main>
             <Toasts/>
