@@ -14,7 +14,9 @@
 # The folder is named by a hash of what is in it, so a browser never mixes an
 # old file with a new one. Extra cargo features: DOSSIER_FEATURES (the
 # benchmark builds with "bench"; `trunk build --features` does not reach here).
-set -euo pipefail
+
+# setup.sh: strict mode, the tools' PATH and wasm_bindgen_version.
+source "$(dirname "${BASH_SOURCE[0]}")/../setup.sh"
 
 root="${TRUNK_SOURCE_DIR:?run by trunk}"
 stage="${TRUNK_STAGING_DIR:?run by trunk}"
@@ -22,13 +24,13 @@ public_url="${TRUNK_PUBLIC_URL:-/}"
 cd "$root"
 features="${DOSSIER_FEATURES:-}"
 
-# The tools .ci/setup.sh installs: wasm-bindgen at the version Cargo.lock pins,
+# The tools setup.sh installs: wasm-bindgen at the version Cargo.lock pins,
 # and npm's wasm-opt (Debian's breaks the app without a word).
-wasm_opt="$root/.ci/tools/node_modules/.bin/wasm-opt"
-want="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
+wasm_opt="$ROOT/.ci/tools/node_modules/.bin/wasm-opt"
+want="$(wasm_bindgen_version)"
 have="$(wasm-bindgen --version | awk '{print $2}')"
 if [ "$have" != "$want" ]; then
-  echo "build-wasm: wasm-bindgen $have on PATH, Cargo.lock pins $want (run .ci/setup.sh's installs: bash .ci/serve)" >&2
+  echo "build-wasm: wasm-bindgen $have on PATH, Cargo.lock pins $want (bash .ci/serve installs it)" >&2
   exit 1
 fi
 

@@ -1,6 +1,10 @@
 //! Paper: whether the page is being printed.
 
+use leptos::portal::Portal;
 use leptos::prelude::*;
+
+use crate::i18n::Msg;
+use crate::ui::app::AppState;
 
 /// Whether the page is being printed, and how to print it.
 #[derive(Clone, Copy)]
@@ -20,6 +24,16 @@ impl Printing {
             let _ = window().print();
             self.switch.run(false);
         });
+    }
+
+    /// The button that prints, and `paper` (drawn while printing) outside
+    /// the app's layout, which printing hides.
+    pub fn button_and_paper(self, label: Msg, paper: impl IntoView + Clone + Send + Sync + 'static) -> impl IntoView {
+        let i = expect_context::<AppState>().i18n;
+        view! {
+            <button class="btn" type="button" on:click=move |_| self.print()>{i.text(label)}</button>
+            <Portal><div class="print-root">{paper.clone()}</div></Portal>
+        }
     }
 }
 

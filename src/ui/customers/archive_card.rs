@@ -3,7 +3,6 @@
 //! the kind (empty ones left blank to fill in by hand), the contacts and the
 //! latest log entries. It is drawn only while the page is printed.
 
-use leptos::portal::Portal;
 use leptos::prelude::*;
 
 use super::customer_page::Loaded;
@@ -93,9 +92,5 @@ pub fn ArchiveCard(
             }
         })
     };
-    // Outside the app's layout, which printing hides.
-    view! {
-        <button class="btn" type="button" on:click=move |_| printing.print()>{i.text(Msg::PrintCard)}</button>
-        <Portal><div class="print-root">{card}</div></Portal>
-    }
+    printing.button_and_paper(Msg::PrintCard, card)
 }

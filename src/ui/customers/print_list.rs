@@ -1,7 +1,6 @@
 //! The list as it is filtered and sorted, printed as a table (drawn only
 //! while the page is printed).
 
-use leptos::portal::Portal;
 use leptos::prelude::*;
 
 use crate::i18n::Msg;
@@ -63,8 +62,5 @@ pub fn PrintList(
             }
         })
     };
-    view! {
-        <button class="btn" type="button" on:click=move |_| printing.print()>{i.text(Msg::PrintList)}</button>
-        <Portal><div class="print-root">{table}</div></Portal>
-    }
+    printing.button_and_paper(Msg::PrintList, table)
 }
