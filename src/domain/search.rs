@@ -160,6 +160,109 @@ fn anchor(rows: &[CustomerRow], needle: &[u8]) -> usize {
     (0..needle.len()).min_by_key(|&i| seen[needle[i] as usize]).unwrap_or(0)
 }
 
+/// Which pairs of neighbouring bytes a text holds, each pair hashed to one
+/// of 256 bits. A row whose signature lacks a bit of the search's cannot
+/// hold the search, and is passed over without reading its text: the
+/// signatures of 100,000 rows are 3 MB side by side, their texts 15 MB
+/// spread over the heap, and reading those is most of what a search costs.
+/// A search of one byte has no pairs, and looks at every row.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Signature([u64; 4]);
+
+impl Signature {
+    fn of(text: &[u8]) -> Self {
+        let mut bits = [0u64; 4];
+        for pair in text.windows(2) {
+            let h = (u32::from(pair[0]) << 8 | u32::from(pair[1])).wrapping_mul(0x9E37_79B1) >> 24;
+            bits[(h >> 6) as usize] |= 1 << (h & 63);
+        }
+        Signature(bits)
+    }
+
+    /// Whether every pair `other` holds may be in this one's text.
+    #[inline(always)]
+    fn covers(&self, other: &Signature) -> bool {
+        let (a, b) = (&self.0, &other.0);
+        (b[0] & !a[0]) | (b[1] & !a[1]) | (b[2] & !a[2]) | (b[3] & !a[3]) == 0
+    }
+}
+
+/// Every row's haystack ([`CustomerRow::hay`]) copied side by side, by
+/// position, each with its [`Signature`]. A search reads them in one sweep
+/// up the memory: read from the rows, each in its own allocation, they cost
+/// a trip to memory apiece whenever rows are skipped. A changed row's text
+/// goes on the end, and the texts are packed again once more is left over
+/// than is in use.
+#[derive(Clone, Debug, Default)]
+struct Hays {
+    text: Vec<u8>,
+    spans: Vec<(u32, u32)>,
+    signatures: Vec<Signature>,
+    /// Bytes of `text` no span covers any more.
+    unused: usize,
+}
+
+impl Hays {
+    fn new<'a>(hays: impl Iterator<Item = &'a str> + Clone) -> Self {
+        let mut all = Hays::default();
+        all.text.reserve(hays.clone().map(str::len).sum());
+        all.spans.reserve(hays.size_hint().0);
+        all.signatures.reserve(hays.size_hint().0);
+        for hay in hays {
+            all.push(hay);
+        }
+        all
+    }
+
+    fn push(&mut self, hay: &str) {
+        let start = self.text.len();
+        self.text.extend_from_slice(hay.as_bytes());
+        self.spans.push((start as u32, self.text.len() as u32));
+        self.signatures.push(Signature::of(hay.as_bytes()));
+    }
+
+    fn get(&self, i: usize) -> &[u8] {
+        let (start, end) = self.spans[i];
+        &self.text[start as usize..end as usize]
+    }
+
+    /// Row `i`'s haystack is now `hay` (`i` may be one past the end: a new row).
+    fn set(&mut self, i: usize, hay: &str) {
+        if i < self.spans.len() {
+            self.unused += self.get(i).len();
+            self.push(hay);
+            self.spans.swap_remove(i);
+            self.signatures.swap_remove(i);
+            self.pack_if_sparse();
+        } else {
+            self.push(hay);
+        }
+    }
+
+    /// Drops row `i`: the last row takes its place, as in [`RowSet::remove`].
+    fn swap_remove(&mut self, i: usize) {
+        self.unused += self.get(i).len();
+        self.spans.swap_remove(i);
+        self.signatures.swap_remove(i);
+        self.pack_if_sparse();
+    }
+
+    fn pack_if_sparse(&mut self) {
+        if self.unused > 4096 && self.unused > self.text.len() / 2 {
+            let kept = Vec::with_capacity(self.spans.len());
+            let spans = std::mem::replace(&mut self.spans, kept);
+            let mut text = Vec::with_capacity(self.text.len() - self.unused);
+            for (start, end) in spans.iter().copied() {
+                let at = text.len() as u32;
+                text.extend_from_slice(&self.text[start as usize..end as usize]);
+                self.spans.push((at, text.len() as u32));
+            }
+            self.text = text;
+            self.unused = 0;
+        }
+    }
+}
+
 /// Up to eight bytes as a little-endian number, zero-padded.
 #[inline(always)]
 fn word(bytes: &[u8]) -> u64 {
@@ -311,6 +414,9 @@ pub struct CustomerIndex {
     set: RowSet,
     /// Every position, in name order (the normalised name, then the id).
     by_name: Vec<usize>,
+    /// The haystacks side by side, once [`CustomerIndex::prepare_search`]
+    /// has run; till then a search reads each row's own.
+    hays: Option<Hays>,
     /// False while only the first screen of rows is loaded.
     complete: bool,
     generation: u64,
@@ -320,7 +426,17 @@ impl CustomerIndex {
     pub fn new(rows: impl Into<RowSet>) -> Self {
         let set = rows.into();
         let by_name = name_order(set.rows());
-        CustomerIndex { set, by_name, complete: true, generation: next_generation() }
+        CustomerIndex { set, by_name, hays: None, complete: true, generation: next_generation() }
+    }
+
+    /// Lay the rows' haystacks side by side, with their signatures ([`Hays`]):
+    /// searches are then about twice as fast. Worth it for the list people
+    /// search; done once it has painted, since at 100,000 rows it takes
+    /// longer than a search.
+    pub fn prepare_search(&mut self) {
+        if self.hays.is_none() {
+            self.hays = Some(Hays::new(self.rows().iter().map(CustomerRow::hay)));
+        }
     }
 
     /// The first rows of the list, shown while the rest loads.
@@ -390,6 +506,9 @@ impl CustomerIndex {
             let rank = self.name_rank(i);
             self.by_name.remove(rank);
         }
+        if let Some(hays) = &mut self.hays {
+            hays.set(self.set.position(row.id()).unwrap_or(self.set.len()), row.hay());
+        }
         match self.set.upsert(row) {
             Upserted::Replaced(_) => {}
             Upserted::Moved(i) | Upserted::Added(i) => {
@@ -409,6 +528,9 @@ impl CustomerIndex {
             // The last row moves into the gap.
             let rank = self.name_rank(last);
             self.by_name[rank] = i;
+        }
+        if let Some(hays) = &mut self.hays {
+            hays.swap_remove(i);
         }
         self.set.remove(id);
     }
@@ -474,9 +596,14 @@ impl CustomerIndex {
         // What separates the parts of a haystack is never part of a match.
         needle.retain(|c| c != FIELD && c != ITEM);
         let anchor = anchor(self.rows(), needle.as_bytes());
+        let wanted = Signature::of(needle.as_bytes());
         move |i: usize| {
             let r = &self.rows()[i];
-            contains(r.hay().as_bytes(), needle.as_bytes(), anchor)
+            let found = match &self.hays {
+                Some(hays) => hays.signatures[i].covers(&wanted) && contains(hays.get(i), needle.as_bytes(), anchor),
+                None => contains(r.hay().as_bytes(), needle.as_bytes(), anchor),
+            };
+            found
                 && q.status.is_none_or(|s| r.status == s)
                 && q.kind.is_none_or(|k| r.kind == k)
                 && q.confidentiality.is_none_or(|c| r.confidentiality == c)
@@ -740,6 +867,70 @@ mod tests {
             assert_eq!(ids(&index), want.into_iter().map(|(_, id)| id).collect::<Vec<_>>());
             assert_eq!(ids(&index), ids(&fresh));
         }
+    }
+
+    /// Generated customers with Chinese and English names, contacts and phones.
+    fn generated(n: usize, seed: u64) -> Vec<CustomerRow> {
+        let now = DateTime::from_timestamp_millis(1_760_000_000_000).unwrap_or_default();
+        let archive = crate::domain::demo::Generator::new(3, 0, seed, now).batch(n);
+        crate::domain::demo::rows(&archive.customers, &archive.contacts)
+    }
+
+    #[test]
+    fn a_signature_never_passes_over_a_row_that_holds_the_search() {
+        for row in generated(200, 7) {
+            let hay = row.hay();
+            let whole = Signature::of(hay.as_bytes());
+            let starts: Vec<usize> = hay.char_indices().map(|(at, _)| at).chain([hay.len()]).collect();
+            for (k, &from) in starts.iter().enumerate() {
+                for &to in starts[k..].iter().take(6) {
+                    assert!(whole.covers(&Signature::of(&hay.as_bytes()[from..to])), "{:?} in {hay:?}", &hay[from..to]);
+                }
+            }
+        }
+        // And it does pass over most rows that do not: what makes it worth having.
+        let rows = generated(1000, 8);
+        let wanted = Signature::of(normalize("Harbour Lights").as_bytes());
+        let passed = rows.iter().filter(|r| Signature::of(r.hay().as_bytes()).covers(&wanted)).count();
+        assert!(passed < 50, "{passed} of 1000 rows read for a name none has");
+    }
+
+    #[test]
+    fn a_prepared_index_finds_what_the_rows_hold_through_edits_and_repacking() {
+        let rows = generated(300, 9);
+        let mut index = CustomerIndex::new(rows.clone());
+        index.prepare_search();
+        // Every row renamed twice and a third removed: the old texts left
+        // behind outgrow the ones in use, and the haystacks are packed again.
+        for round in ["甲", "乙"] {
+            for r in &rows {
+                let mut f = RowFields::from(r.clone());
+                f.name = format!("{round}{}", f.name);
+                f.phone = format!("{}{}", f.phone, round.len());
+                index.upsert(f.into());
+            }
+        }
+        for r in rows.iter().step_by(3) {
+            index.remove(r.id());
+        }
+        index.upsert(row("new", "Harbour Lights"));
+        let unprepared = CustomerIndex::new(index.rows().to_vec());
+        let texts = ["harbour", "乙甲", "甲北京", "1390", "3", "13", "王芳", "华联", "lights", "", "zzzz", "乙上海"];
+        for text in texts {
+            let q = ListQuery { text: text.into(), ..ListQuery::default() };
+            let found = index.query(&q, None, &|s| s.to_string());
+            let needle = normalize(text);
+            let want: Vec<&str> = index.rows().iter().filter(|r| r.hay().contains(&needle)).map(|r| r.id()).collect();
+            let mut got: Vec<&str> = found.iter().map(|&i| index.rows()[i].id()).collect();
+            assert_eq!(found, unprepared.query(&q, None, &|s| s.to_string()), "{text}");
+            got.sort_unstable();
+            let mut want = want;
+            want.sort_unstable();
+            assert_eq!(got, want, "{text}");
+        }
+        let live: usize = index.rows().iter().map(|r| r.hay().len()).sum();
+        let held = index.hays.as_ref().map_or(0, |h| h.text.len());
+        assert!(held < 2 * live, "{held} bytes held for {live} in use: the haystacks were never packed again");
     }
 
     #[test]
