@@ -204,10 +204,14 @@ struct Hays {
 
 impl Hays {
     fn new<'a>(hays: impl Iterator<Item = &'a str> + Clone) -> Self {
+        // With room to spare: the first save would otherwise copy them all
+        // to memory twice their size.
+        let spare = |n: usize| n + n / 16 + 64;
+        let rows = hays.size_hint().0;
         let mut all = Hays::default();
-        all.text.reserve(hays.clone().map(str::len).sum());
-        all.spans.reserve(hays.size_hint().0);
-        all.signatures.reserve(hays.size_hint().0);
+        all.text.reserve(spare(hays.clone().map(str::len).sum()));
+        all.spans.reserve(spare(rows));
+        all.signatures.reserve(spare(rows));
         for hay in hays {
             all.push(hay);
         }
