@@ -11,7 +11,8 @@ use std::rc::Rc;
 
 use wasm_bindgen_test::*;
 
-use dossier::domain::{ChangeSet, Contact, Customer, CustomerRow, Expect, HistoryEntry, Kind, RowFields};
+use chrono::NaiveDate;
+use dossier::domain::{ChangeSet, Contact, Customer, CustomerRow, Expect, HistoryEntry, Kind, RowFields, Transaction};
 use dossier::io::backup::{self, BackupError};
 use dossier::io::webcrypto::WebCrypto;
 use dossier::storage::idb::{Announcement, IdbStore};
@@ -82,7 +83,7 @@ async fn an_archive_created_at_schema_version_1_migrates_forward() {
     v1.close();
 
     let v2 = IdbStore::open(name).await.unwrap();
-    assert_eq!(schema::VERSION, 3);
+    assert_eq!(schema::VERSION, 4);
     let row = v2.get::<CustomerRow>("c1").await.unwrap().expect("the migration builds the list rows");
     assert_eq!(row.name(), "客户 c1");
     assert_eq!(row.contacts().collect::<Vec<_>>(), vec!["王芳"]);
@@ -92,6 +93,13 @@ async fn an_archive_created_at_schema_version_1_migrates_forward() {
     let by_co_owner = v2.by_index::<Customer>("co_owner", "s2").await.unwrap();
     assert_eq!(by_co_owner, vec![c]);
     assert_eq!(v2.by_index::<HistoryEntry>("customer_id", "c1").await.unwrap().len(), 1);
+    // The store added in version 4 is there, with its indexes.
+    assert!(v2.by_index::<Transaction>("customer_id", "c1").await.unwrap().is_empty());
+    let mut deal = ChangeSet::default();
+    deal.put(Transaction { id: "x1".into(), customer_id: "c1".into(), rev: 1, product: "年度代理".into(), ..Transaction::default() }, Expect::Absent);
+    v2.apply(&deal).await.unwrap();
+    assert_eq!(v2.by_index::<Transaction>("customer_id", "c1").await.unwrap().len(), 1);
+    assert_eq!(v2.by_index::<Transaction>("date", &NaiveDate::default().to_string()).await.unwrap().len(), 1);
     v2.close();
 }
 

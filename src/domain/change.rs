@@ -5,7 +5,7 @@
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 use super::sorting;
-use super::{Contact, Customer, CustomerRow, HistoryEntry, Interaction, Staff, TrashEntry};
+use super::{Contact, Customer, CustomerRow, HistoryEntry, Interaction, Staff, Transaction, TrashEntry};
 
 key_enum! {
     /// The kinds of record, one object store each.
@@ -18,6 +18,7 @@ key_enum! {
         Trash = "trash",
         Staff = "staff",
         Setting = "settings",
+        Transaction = "transactions",
     }
 }
 
@@ -39,6 +40,7 @@ pub enum Record {
     Trash(TrashEntry),
     Staff(Staff),
     Setting(Setting),
+    Transaction(Transaction),
 }
 
 /// A record type kept in its own store.
@@ -87,6 +89,7 @@ stored!(HistoryEntry, History);
 stored!(TrashEntry, Trash);
 stored!(Staff, Staff, rev);
 stored!(Setting, Setting);
+stored!(Transaction, Transaction, rev);
 
 impl Stored for CustomerRow {
     const KIND: Kind = Kind::Row;
@@ -109,6 +112,7 @@ impl Record {
             Record::Trash(_) => Kind::Trash,
             Record::Staff(_) => Kind::Staff,
             Record::Setting(_) => Kind::Setting,
+            Record::Transaction(_) => Kind::Transaction,
         }
     }
 
@@ -122,6 +126,7 @@ impl Record {
             Record::Trash(r) => r.id(),
             Record::Staff(r) => r.id(),
             Record::Setting(r) => r.id(),
+            Record::Transaction(r) => r.id(),
         }
     }
 }
@@ -217,6 +222,7 @@ impl ChangeSet {
                 Op::Put { record: Record::Row(r), .. } => Some(r.id().to_string()),
                 Op::Put { record: Record::Contact(c), .. } => Some(c.customer_id.clone()),
                 Op::Put { record: Record::Interaction(i), .. } => Some(i.customer_id.clone()),
+                Op::Put { record: Record::Transaction(t), .. } => Some(t.customer_id.clone()),
                 Op::Delete { kind: Kind::Customer | Kind::Row, id, .. } => Some(id.clone()),
                 Op::RefreshRow { customer_id } => Some(customer_id.clone()),
                 _ => None,

@@ -20,6 +20,7 @@ pub mod search;
 pub mod sorting;
 pub mod staff;
 pub mod trash;
+pub mod transaction;
 pub mod validate;
 
 pub use change::{ChangeSet, Expect, Kind, Op, Record};
@@ -30,3 +31,4 @@ pub use interaction::{Channel, Interaction};
 pub use row::{CustomerRow, RowFields, RowSet};
 pub use staff::{Role, Scope, Staff};
 pub use trash::TrashEntry;
+pub use transaction::{PaymentMethod, Receivables, Transaction};

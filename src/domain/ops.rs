@@ -9,6 +9,7 @@ use super::change::Setting;
 use super::contact::ContactField;
 use super::history::diff;
 use super::interaction::Interaction;
+use super::transaction::{Transaction, TransactionField};
 use super::{Action, Actor, ChangeSet, Contact, Customer, Expect, Field, FieldChange, HistoryEntry, Kind, Staff, TrashEntry};
 
 /// Why an operation was refused before anything was written.
@@ -57,6 +58,10 @@ fn customer_changes(old: &Customer, new: &Customer) -> Vec<FieldChange> {
 
 fn contact_changes(old: &Contact, new: &Contact) -> Vec<FieldChange> {
     diff(ContactField::ALL, ContactField::as_str, |f| old.get(f), |f| new.get(f))
+}
+
+fn transaction_changes(old: &Transaction, new: &Transaction) -> Vec<FieldChange> {
+    diff(TransactionField::ALL, TransactionField::as_str, |f| old.get(f), |f| new.get(f))
 }
 
 /// A new customer with its first contacts. `how` is `Created` or `Imported`;
@@ -228,14 +233,64 @@ pub fn add_interaction(ctx: &mut Ctx, customer_id: &str, mut entry: Interaction)
     (set, entry)
 }
 
-/// Move a customer, its contacts and log to the trash. A reason is required.
-pub fn delete_customer(
-    ctx: &mut Ctx,
-    customer: &Customer,
-    contacts: Vec<Contact>,
-    interactions: Vec<Interaction>,
-    reason: &str,
-) -> Result<ChangeSet, OpError> {
+/// Record a new transaction for a customer (`old` is `None`), or change one;
+/// either way with its history.
+pub fn save_transaction(ctx: &mut Ctx, customer_id: &str, old: Option<&Transaction>, mut new: Transaction) -> Result<(ChangeSet, Transaction), OpError> {
+    let blank = Transaction::default();
+    let changes = transaction_changes(old.unwrap_or(&blank), &new);
+    if old.is_some() && changes.is_empty() {
+        return Err(OpError::NothingChanged);
+    }
+    new.customer_id = customer_id.to_string();
+    let mut set = ChangeSet::default();
+    let action = match old {
+        Some(o) => {
+            new.id = o.id.clone();
+            new.rev = o.rev + 1;
+            new.created_at = o.created_at;
+            set.put(new.clone(), Expect::Rev(o.rev));
+            Action::Updated
+        }
+        None => {
+            new.id = (ctx.next_id)();
+            new.rev = 1;
+            new.created_at = ctx.now;
+            set.put(new.clone(), Expect::Absent);
+            Action::Created
+        }
+    };
+    let mut h = ctx.history(customer_id, Kind::Transaction, &new.id, action);
+    h.changes = changes;
+    set.put(h, Expect::Absent);
+    Ok((set, new))
+}
+
+/// Remove a transaction entered in error. A reason is required, and the
+/// history keeps what it was.
+pub fn delete_transaction(ctx: &mut Ctx, t: &Transaction, reason: &str) -> Result<ChangeSet, OpError> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(OpError::ReasonRequired);
+    }
+    let mut set = ChangeSet::default();
+    set.delete(Kind::Transaction, &t.id, Expect::Rev(t.rev));
+    let mut h = ctx.history(&t.customer_id, Kind::Transaction, &t.id, Action::Deleted);
+    h.changes = transaction_changes(t, &Transaction::default());
+    h.reason = reason.to_string();
+    set.put(h, Expect::Absent);
+    Ok(set)
+}
+
+/// What goes to the trash with a customer: its contacts, log and transactions.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Belongings {
+    pub contacts: Vec<Contact>,
+    pub interactions: Vec<Interaction>,
+    pub transactions: Vec<Transaction>,
+}
+
+/// Move a customer, its contacts, log and transactions to the trash. A reason is required.
+pub fn delete_customer(ctx: &mut Ctx, customer: &Customer, belongings: Belongings, reason: &str) -> Result<ChangeSet, OpError> {
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(OpError::ReasonRequired);
@@ -246,6 +301,7 @@ pub fn delete_customer(
     // By index, so nothing of the customer's is left behind.
     set.delete_where(Kind::Contact, "customer_id", &customer.id);
     set.delete_where(Kind::Interaction, "customer_id", &customer.id);
+    set.delete_where(Kind::Transaction, "customer_id", &customer.id);
     let mut h = ctx.history(&customer.id, Kind::Customer, &customer.id, Action::Deleted);
     h.reason = reason.to_string();
     set.put(h, Expect::Absent);
@@ -253,8 +309,9 @@ pub fn delete_customer(
         TrashEntry {
             id: customer.id.clone(),
             customer: customer.clone(),
-            contacts,
-            interactions,
+            contacts: belongings.contacts,
+            interactions: belongings.interactions,
+            transactions: belongings.transactions,
             deleted_at: ctx.now,
             by: ctx.by.clone(),
             reason: reason.to_string(),
@@ -264,7 +321,7 @@ pub fn delete_customer(
     Ok(set)
 }
 
-/// Bring a deleted customer back, exactly as it was, with its contacts and log.
+/// Bring a deleted customer back, exactly as it was, with its contacts, log and transactions.
 pub fn restore(ctx: &mut Ctx, entry: &TrashEntry) -> ChangeSet {
     let mut customer = entry.customer.clone();
     let before = customer.rev;
@@ -278,6 +335,9 @@ pub fn restore(ctx: &mut Ctx, entry: &TrashEntry) -> ChangeSet {
     }
     for i in &entry.interactions {
         set.put(i.clone(), Expect::Absent);
+    }
+    for t in &entry.transactions {
+        set.put(t.clone(), Expect::Absent);
     }
     let mut h = ctx.history(&customer.id, Kind::Customer, &customer.id, Action::Restored);
     h.reason = entry.reason.clone();
@@ -457,18 +517,57 @@ mod tests {
         let mut ids = counter();
         let mut ctx = ctx(&mut ids);
         let c = Customer { id: "c".into(), rev: 2, ..Customer::default() };
-        let contacts = vec![Contact { id: "k".into(), ..Contact::default() }];
-        assert_eq!(delete_customer(&mut ctx, &c, contacts.clone(), vec![], " ").unwrap_err(), OpError::ReasonRequired);
-        let set = delete_customer(&mut ctx, &c, contacts, vec![], "duplicate").unwrap();
+        let belongings = Belongings {
+            contacts: vec![Contact { id: "k".into(), ..Contact::default() }],
+            transactions: vec![Transaction { id: "t".into(), customer_id: "c".into(), rev: 1, ..Transaction::default() }],
+            ..Belongings::default()
+        };
+        assert_eq!(delete_customer(&mut ctx, &c, belongings.clone(), " ").unwrap_err(), OpError::ReasonRequired);
+        let set = delete_customer(&mut ctx, &c, belongings, "duplicate").unwrap();
         let trash = set.ops.iter().find_map(|op| match op {
             Op::Put { record: Record::Trash(t), .. } => Some(t.clone()),
             _ => None,
         });
         let trash = trash.unwrap();
-        assert_eq!((trash.reason.as_str(), trash.contacts.len()), ("duplicate", 1));
+        assert_eq!((trash.reason.as_str(), trash.contacts.len(), trash.transactions.len()), ("duplicate", 1, 1));
         let back = restore(&mut ctx, &trash);
         assert!(back.ops.iter().any(|op| matches!(op, Op::Put { record: Record::Customer(c), .. } if c.rev == 3)));
         assert!(back.ops.iter().any(|op| matches!(op, Op::Put { record: Record::Contact(_), .. })));
+        assert!(back.ops.iter().any(|op| matches!(op, Op::Put { record: Record::Transaction(t), .. } if t.id == "t")));
+    }
+
+    #[test]
+    fn transactions_are_recorded_changed_and_removed_with_their_history() {
+        let mut ids = counter();
+        let mut ctx = ctx(&mut ids);
+        let date = NaiveDate::from_ymd_opt(2026, 11, 3).unwrap();
+        let amount = rust_decimal::Decimal::from(125_000);
+        let first = Transaction { date, product: "年度代理".into(), amount, ..Transaction::default() };
+        let (set, saved) = save_transaction(&mut ctx, "c", None, first).unwrap();
+        assert_eq!((saved.customer_id.as_str(), saved.rev, saved.created_at), ("c", 1, ctx.now));
+        assert!(matches!(&set.ops[0], Op::Put { record: Record::Transaction(t), expect: Expect::Absent } if t.id == saved.id));
+        let Op::Put { record: Record::History(h), .. } = &set.ops[1] else { panic!("history expected") };
+        assert_eq!((h.entity, h.entity_id.as_str(), h.action), (Kind::Transaction, saved.id.as_str(), Action::Created));
+        let fields: Vec<&str> = h.changes.iter().map(|c| c.field.as_str()).collect();
+        assert_eq!(fields, ["date", "product", "amount"], "what differs from a blank transaction");
+
+        let paid = Transaction { paid: amount, paid_on: Some(date), ..saved.clone() };
+        let (set, after) = save_transaction(&mut ctx, "c", Some(&saved), paid).unwrap();
+        assert_eq!((after.id.as_str(), after.rev), (saved.id.as_str(), 2));
+        assert!(matches!(&set.ops[0], Op::Put { expect: Expect::Rev(1), .. }));
+        let Op::Put { record: Record::History(h), .. } = &set.ops[1] else { panic!("history expected") };
+        assert_eq!(h.changes, vec![
+            FieldChange { field: "paid".into(), old: String::new(), new: "125000".into() },
+            FieldChange { field: "paid_on".into(), old: String::new(), new: "2026-11-03".into() },
+        ]);
+        assert_eq!(save_transaction(&mut ctx, "c", Some(&after), after.clone()).unwrap_err(), OpError::NothingChanged);
+
+        assert_eq!(delete_transaction(&mut ctx, &after, "  ").unwrap_err(), OpError::ReasonRequired);
+        let set = delete_transaction(&mut ctx, &after, "录错了").unwrap();
+        assert_eq!(set.ops[0], Op::Delete { kind: Kind::Transaction, id: after.id.clone(), expect: Expect::Rev(2) });
+        let Op::Put { record: Record::History(h), .. } = &set.ops[1] else { panic!("history expected") };
+        assert_eq!((h.action, h.reason.as_str(), h.customer_id.as_str()), (Action::Deleted, "录错了", "c"));
+        assert!(h.changes.iter().any(|c| c.field == "amount" && c.old == "125000" && c.new == "0"));
     }
 
     #[test]
@@ -543,13 +642,14 @@ mod tests {
     }
 
     #[test]
-    fn deleting_a_customer_removes_its_contacts_and_log_by_index() {
+    fn deleting_a_customer_removes_its_contacts_log_and_transactions_by_index() {
         let mut ids = counter();
         let mut ctx = ctx(&mut ids);
         let c = Customer { id: "c".into(), rev: 1, ..Customer::default() };
-        let set = delete_customer(&mut ctx, &c, vec![], vec![], "合并").unwrap();
-        assert!(set.ops.contains(&Op::DeleteWhere { kind: Kind::Contact, index: "customer_id", key: "c".into() }));
-        assert!(set.ops.contains(&Op::DeleteWhere { kind: Kind::Interaction, index: "customer_id", key: "c".into() }));
+        let set = delete_customer(&mut ctx, &c, Belongings::default(), "合并").unwrap();
+        for kind in [Kind::Contact, Kind::Interaction, Kind::Transaction] {
+            assert!(set.ops.contains(&Op::DeleteWhere { kind, index: "customer_id", key: "c".into() }), "{kind:?}");
+        }
     }
 
     #[test]

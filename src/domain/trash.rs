@@ -1,10 +1,10 @@
-//! The trash: a deleted customer with its contacts and log, kept for 30 days
+//! The trash: a deleted customer with its contacts, log and transactions, kept for 30 days
 //! (一个月保留期) with the reason it was deleted.
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Actor, Contact, Customer, Interaction};
+use super::{Actor, Contact, Customer, Interaction, Transaction};
 
 /// How long a deleted customer can be restored.
 pub const RETENTION_DAYS: i64 = 30;
@@ -17,6 +17,7 @@ pub struct TrashEntry {
     pub customer: Customer,
     pub contacts: Vec<Contact>,
     pub interactions: Vec<Interaction>,
+    pub transactions: Vec<Transaction>,
     #[serde(with = "chrono::serde::ts_milliseconds")]
     pub deleted_at: DateTime<Utc>,
     pub by: Actor,

@@ -59,6 +59,9 @@ pub enum FieldError {
     /// The second responsible person is the owner again.
     #[error("must differ from the owner")]
     SameAsOwner,
+    /// A transaction's due or payment date before the deal itself.
+    #[error("before the transaction date")]
+    BeforeDeal,
 }
 
 /// Gathers each field's error while a form is read, so that every bad field

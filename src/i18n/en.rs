@@ -4,6 +4,7 @@ use super::Msg::{self, *};
 use crate::domain::contact::ContactField;
 use crate::domain::customer::Section;
 use crate::domain::interaction::Channel;
+use crate::domain::transaction::{PaymentMethod, TransactionField};
 use crate::domain::validate::FieldError;
 use crate::io::backup::BackupError;
 use crate::io::csv::CsvError;
@@ -268,6 +269,7 @@ pub fn field_error(e: &FieldError) -> &'static str {
         FieldError::Unknown => "Not one of the allowed values.",
         FieldError::RequiredWhenLost => "Required for a lost customer.",
         FieldError::SameAsOwner => "Must be someone other than the owner.",
+        FieldError::BeforeDeal => "Cannot be before the transaction date.",
     }
 }
 
@@ -387,6 +389,7 @@ pub fn entity(v: Kind) -> &'static str {
         Kind::Trash => "Trash",
         Kind::Staff => "Staff",
         Kind::Setting => "Setting",
+        Kind::Transaction => "Transactions",
     }
 }
 
@@ -464,5 +467,32 @@ pub fn contact_field(v: ContactField) -> &'static str {
         ContactField::Education => "Education",
         ContactField::Preferences => "Preferences",
         ContactField::Notes => "Notes",
+    }
+}
+
+pub fn transaction_field(v: TransactionField) -> &'static str {
+    match v {
+        TransactionField::ContractNo => "Contract no.",
+        TransactionField::Date => "Transaction date",
+        TransactionField::Mode => "Cooperation mode",
+        TransactionField::Product => "Product or service",
+        TransactionField::Amount => "Amount",
+        TransactionField::PaymentMethod => "Payment method",
+        TransactionField::Due => "Due date",
+        TransactionField::Paid => "Paid",
+        TransactionField::PaidOn => "Paid on",
+        TransactionField::Notes => "Notes",
+    }
+}
+
+pub fn payment_method(v: PaymentMethod) -> &'static str {
+    match v {
+        PaymentMethod::Transfer => "Bank transfer",
+        PaymentMethod::Cash => "Cash",
+        PaymentMethod::Cheque => "Cheque",
+        PaymentMethod::Card => "Card",
+        PaymentMethod::Online => "Online payment",
+        PaymentMethod::Acceptance => "Bank acceptance bill",
+        PaymentMethod::Other => "Other",
     }
 }

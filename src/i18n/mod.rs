@@ -9,6 +9,7 @@ mod zh_tw;
 use crate::domain::contact::ContactField;
 use crate::domain::customer::Section;
 use crate::domain::interaction::Channel;
+use crate::domain::transaction::{PaymentMethod, TransactionField};
 use crate::domain::validate::FieldError;
 use crate::io::backup::BackupError;
 use crate::io::csv::CsvError;
@@ -180,6 +181,8 @@ label!(Action, action);
 label!(Field, field);
 label!(ContactField, contact_field);
 label!(Kind, entity);
+label!(TransactionField, transaction_field);
+label!(PaymentMethod, payment_method);
 
 #[cfg(test)]
 mod tests {

@@ -4,6 +4,7 @@ use super::Msg::{self, *};
 use crate::domain::contact::ContactField;
 use crate::domain::customer::Section;
 use crate::domain::interaction::Channel;
+use crate::domain::transaction::{PaymentMethod, TransactionField};
 use crate::domain::validate::FieldError;
 use crate::io::backup::BackupError;
 use crate::io::csv::CsvError;
@@ -268,6 +269,7 @@ pub fn field_error(e: &FieldError) -> &'static str {
         FieldError::Unknown => "不是允许的取值。",
         FieldError::RequiredWhenLost => "流失客户必须填写。",
         FieldError::SameAsOwner => "不能与负责人相同。",
+        FieldError::BeforeDeal => "不能早于交易日期。",
     }
 }
 
@@ -387,6 +389,7 @@ pub fn entity(v: Kind) -> &'static str {
         Kind::Trash => "回收站",
         Kind::Staff => "员工",
         Kind::Setting => "设置",
+        Kind::Transaction => "交易资料",
     }
 }
 
@@ -464,5 +467,32 @@ pub fn contact_field(v: ContactField) -> &'static str {
         ContactField::Education => "学历",
         ContactField::Preferences => "偏好",
         ContactField::Notes => "备注",
+    }
+}
+
+pub fn transaction_field(v: TransactionField) -> &'static str {
+    match v {
+        TransactionField::ContractNo => "合同编号",
+        TransactionField::Date => "交易日期",
+        TransactionField::Mode => "合作方式",
+        TransactionField::Product => "产品或服务",
+        TransactionField::Amount => "金额",
+        TransactionField::PaymentMethod => "付款方式",
+        TransactionField::Due => "应付日期",
+        TransactionField::Paid => "已付金额",
+        TransactionField::PaidOn => "付款日期",
+        TransactionField::Notes => "备注",
+    }
+}
+
+pub fn payment_method(v: PaymentMethod) -> &'static str {
+    match v {
+        PaymentMethod::Transfer => "银行转账",
+        PaymentMethod::Cash => "现金",
+        PaymentMethod::Cheque => "支票",
+        PaymentMethod::Card => "刷卡",
+        PaymentMethod::Online => "在线支付",
+        PaymentMethod::Acceptance => "银行承兑汇票",
+        PaymentMethod::Other => "其他",
     }
 }

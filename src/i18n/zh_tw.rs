@@ -4,6 +4,7 @@ use super::Msg::{self, *};
 use crate::domain::contact::ContactField;
 use crate::domain::customer::Section;
 use crate::domain::interaction::Channel;
+use crate::domain::transaction::{PaymentMethod, TransactionField};
 use crate::domain::validate::FieldError;
 use crate::io::backup::BackupError;
 use crate::io::csv::CsvError;
@@ -268,6 +269,7 @@ pub fn field_error(e: &FieldError) -> &'static str {
         FieldError::Unknown => "不是允許的值。",
         FieldError::RequiredWhenLost => "流失客戶必須填寫。",
         FieldError::SameAsOwner => "不能與負責人相同。",
+        FieldError::BeforeDeal => "不能早於交易日期。",
     }
 }
 
@@ -387,6 +389,7 @@ pub fn entity(v: Kind) -> &'static str {
         Kind::Trash => "回收筒",
         Kind::Staff => "員工",
         Kind::Setting => "設定",
+        Kind::Transaction => "交易資料",
     }
 }
 
@@ -464,5 +467,32 @@ pub fn contact_field(v: ContactField) -> &'static str {
         ContactField::Education => "學歷",
         ContactField::Preferences => "偏好",
         ContactField::Notes => "備註",
+    }
+}
+
+pub fn transaction_field(v: TransactionField) -> &'static str {
+    match v {
+        TransactionField::ContractNo => "合約編號",
+        TransactionField::Date => "交易日期",
+        TransactionField::Mode => "合作方式",
+        TransactionField::Product => "產品或服務",
+        TransactionField::Amount => "金額",
+        TransactionField::PaymentMethod => "付款方式",
+        TransactionField::Due => "應付日期",
+        TransactionField::Paid => "已付金額",
+        TransactionField::PaidOn => "付款日期",
+        TransactionField::Notes => "備註",
+    }
+}
+
+pub fn payment_method(v: PaymentMethod) -> &'static str {
+    match v {
+        PaymentMethod::Transfer => "銀行轉帳",
+        PaymentMethod::Cash => "現金",
+        PaymentMethod::Cheque => "支票",
+        PaymentMethod::Card => "刷卡",
+        PaymentMethod::Online => "線上支付",
+        PaymentMethod::Acceptance => "銀行承兌匯票",
+        PaymentMethod::Other => "其他",
     }
 }

@@ -441,6 +441,14 @@ mod tests {
         let trash = crate::domain::TrashEntry { id: "t1".into(), customer: gone, deleted_at: now(), reason: "重复".into(), ..Default::default() };
         let history = crate::domain::HistoryEntry { id: "h1".into(), customer_id: a.customers[0].id.clone(), at: now(), ..Default::default() };
         let setting = Setting { id: "locale".into(), value: "zh-CN".into() };
+        let deal = crate::domain::Transaction {
+            id: "x1".into(),
+            customer_id: a.customers[0].id.clone(),
+            rev: 2,
+            product: "年度代理".into(),
+            amount: rust_decimal::Decimal::new(12_500_050, 2),
+            ..Default::default()
+        };
         stores()
             .into_iter()
             .map(|kind| {
@@ -452,6 +460,7 @@ mod tests {
                     Kind::Trash => raw(std::slice::from_ref(&trash)),
                     Kind::Staff => raw(&a.staff),
                     Kind::Setting => raw(std::slice::from_ref(&setting)),
+                    Kind::Transaction => raw(std::slice::from_ref(&deal)),
                     Kind::Row => unreachable!("derived"),
                 };
                 (kind, records)

@@ -84,6 +84,7 @@ fn record_to_js(record: &Record) -> Result<JsValue, StoreError> {
         Record::Trash(r) => to_js(r),
         Record::Staff(r) => to_js(r),
         Record::Setting(r) => to_js(r),
+        Record::Transaction(r) => to_js(r),
     }
 }
 

@@ -30,6 +30,7 @@ fn to_value(record: &Record) -> Result<Value, StoreError> {
         Record::Trash(r) => serde_json::to_value(r),
         Record::Staff(r) => serde_json::to_value(r),
         Record::Setting(r) => serde_json::to_value(r),
+        Record::Transaction(r) => serde_json::to_value(r),
     };
     v.map_err(|e| StoreError::Failed { op: "put", detail: e.to_string() })
 }

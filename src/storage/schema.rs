@@ -5,7 +5,7 @@
 use crate::domain::change::Kind;
 
 /// The schema version this build writes.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// The store of list-row segments ([`super::rowlog`]): keyed by an increasing
 /// number, so reading it in key order replays the writes in commit order.
@@ -71,12 +71,16 @@ const V2: &[Step] = &[
 /// reading every row record takes.
 const V3: &[Step] = &[ix(Kind::Row, "sort"), Step::CreateRowLog, Step::BuildRows];
 
+/// Version 4: transactions (交易资料), by customer and by date.
+const V4: &[Step] = &[Step::CreateStore(Kind::Transaction), ix(Kind::Transaction, "customer_id"), ix(Kind::Transaction, "date")];
+
 /// The steps that take version `v - 1` to `v`.
 pub fn steps(v: u32) -> &'static [Step] {
     match v {
         1 => V1,
         2 => V2,
         3 => V3,
+        4 => V4,
         _ => &[],
     }
 }

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use dossier::domain::change::{Setting, Stored};
 use dossier::domain::interaction::Interaction;
+use dossier::domain::transaction::Transaction;
 use dossier::domain::ops::{self, Ctx};
 use dossier::domain::{
     Action, Actor, ChangeSet, Contact, Customer, CustomerRow, Expect, Field, HistoryEntry, Kind, Staff, Status, TrashEntry,
@@ -70,6 +71,17 @@ pub async fn every_kind_round_trips<S: Store>(s: &S) {
     let t = TrashEntry { id: "c9".into(), customer: customer("c9", "旧"), deleted_at: now(), reason: "重复".into(), ..TrashEntry::default() };
     let st = Staff { id: "s1".into(), rev: 1, name: "张伟".into(), ..Staff::default() };
     let set_ = Setting { id: "k".into(), value: "v".into() };
+    let x = Transaction {
+        id: "x1".into(),
+        customer_id: "c1".into(),
+        rev: 1,
+        date: NaiveDate::from_ymd_opt(2024, 2, 29).unwrap(),
+        product: "年度代理「品牌」".into(),
+        amount: "1234567.89".parse().unwrap(),
+        paid: "0.01".parse().unwrap(),
+        due: NaiveDate::from_ymd_opt(2024, 3, 31),
+        ..Transaction::default()
+    };
     let row = CustomerRow::of(&c, std::slice::from_ref(&k));
     let mut set = ChangeSet::default();
     set.put(c.clone(), Expect::Absent)
@@ -79,7 +91,8 @@ pub async fn every_kind_round_trips<S: Store>(s: &S) {
         .put(h.clone(), Expect::Absent)
         .put(t.clone(), Expect::Absent)
         .put(st.clone(), Expect::Absent)
-        .put(set_.clone(), Expect::Any);
+        .put(set_.clone(), Expect::Any)
+        .put(x.clone(), Expect::Absent);
     s.apply(&set).await.unwrap();
     assert_eq!(s.get::<Customer>("c1").await.unwrap(), Some(c));
     assert_eq!(s.get::<CustomerRow>("c1").await.unwrap(), Some(row));
@@ -89,6 +102,7 @@ pub async fn every_kind_round_trips<S: Store>(s: &S) {
     assert_eq!(s.get::<TrashEntry>("c9").await.unwrap(), Some(t));
     assert_eq!(s.get::<Staff>("s1").await.unwrap(), Some(st));
     assert_eq!(s.get::<Setting>("k").await.unwrap(), Some(set_));
+    assert_eq!(s.get::<Transaction>("x1").await.unwrap(), Some(x));
     assert_eq!(s.get::<Customer>("nope").await.unwrap(), None);
     for kind in Kind::ALL {
         assert_eq!(s.count(*kind).await.unwrap(), 1, "{kind:?}");
@@ -193,12 +207,20 @@ pub async fn create_edit_delete_restore_through_domain_operations<S: Store>(s: &
     assert_eq!(update.reason, "年度回顾");
     assert_eq!(update.changes[0].field, "plans");
 
+    let deal = Transaction { date: NaiveDate::from_ymd_opt(2026, 11, 3).unwrap(), product: "展会搭建".into(), amount: Decimal::from(80_000), ..Transaction::default() };
+    let (set, deal) = ops::save_transaction(&mut ctx, &created.id, None, deal).unwrap();
+    s.apply(&set).await.unwrap();
+    let deals = s.by_index::<Transaction>("customer_id", &created.id).await.unwrap();
+    assert_eq!(deals, vec![deal.clone()]);
+
     let contacts = s.by_index::<Contact>("customer_id", &created.id).await.unwrap();
-    let set = ops::delete_customer(&mut ctx, &saved, contacts.clone(), vec![], "客户合并").unwrap();
+    let belongings = |contacts: Vec<Contact>, transactions: Vec<Transaction>| ops::Belongings { contacts, transactions, ..Default::default() };
+    let set = ops::delete_customer(&mut ctx, &saved, belongings(contacts.clone(), deals.clone()), "客户合并").unwrap();
     s.apply(&set).await.unwrap();
     assert_eq!(s.get::<Customer>(&created.id).await.unwrap(), None);
     assert_eq!(s.get::<CustomerRow>(&created.id).await.unwrap(), None);
     assert!(s.by_index::<Contact>("customer_id", &created.id).await.unwrap().is_empty());
+    assert!(s.by_index::<Transaction>("customer_id", &created.id).await.unwrap().is_empty());
     let entry = s.get::<TrashEntry>(&created.id).await.unwrap().unwrap();
     assert_eq!(entry.reason, "客户合并");
 
@@ -206,12 +228,13 @@ pub async fn create_edit_delete_restore_through_domain_operations<S: Store>(s: &
     let back = s.get::<Customer>(&created.id).await.unwrap().unwrap();
     assert_eq!(back.texts.get(&Field::Plans).map(String::as_str), Some("明年扩张"));
     assert_eq!(s.by_index::<Contact>("customer_id", &created.id).await.unwrap(), contacts);
+    assert_eq!(s.by_index::<Transaction>("customer_id", &created.id).await.unwrap(), deals);
     assert_eq!(s.get::<TrashEntry>(&created.id).await.unwrap(), None);
     assert!(s.get::<CustomerRow>(&created.id).await.unwrap().is_some());
 
     // Purging removes the entry and its history, but for a bare note that the
     // customer was deleted, and when (a merge with an older backup reads it).
-    let set = ops::delete_customer(&mut ctx, &back, contacts, vec![], "again").unwrap();
+    let set = ops::delete_customer(&mut ctx, &back, belongings(contacts, deals), "again").unwrap();
     s.apply(&set).await.unwrap();
     let entry = s.get::<TrashEntry>(&created.id).await.unwrap().unwrap();
     s.apply(&ops::purge([&entry])).await.unwrap();
@@ -265,7 +288,7 @@ pub async fn list_rows_are_rebuilt_from_what_is_stored_not_from_stale_copies<S: 
     let (set, renamed) = ops::update_customer(&mut ctx, &c, renamed, "更名").unwrap();
     s.apply(&set).await.unwrap();
     assert_eq!(s.get::<CustomerRow>(&c.id).await.unwrap().unwrap().name(), "恒通文化传媒");
-    let set = ops::delete_customer(&mut ctx, &renamed, vec![], vec![], "test").unwrap();
+    let set = ops::delete_customer(&mut ctx, &renamed, ops::Belongings::default(), "test").unwrap();
     assert!(s.apply(&set).await.unwrap().is_empty(), "a deletion removes the row without rebuilding it");
     assert_eq!(s.get::<CustomerRow>(&c.id).await.unwrap(), None);
     assert!(s.by_index::<Contact>("customer_id", &c.id).await.unwrap().is_empty(), "contacts go with the customer");
@@ -284,7 +307,7 @@ pub async fn the_bulk_rows_and_the_first_screen_agree_with_the_row_records<S: St
     let mut renamed = made[0].clone();
     renamed.name = "Able Zenith".into();
     s.apply(&ops::update_customer(&mut ctx, &made[0], renamed, "更名").unwrap().0).await.unwrap();
-    s.apply(&ops::delete_customer(&mut ctx, &made[4], vec![], vec![], "dup").unwrap()).await.unwrap();
+    s.apply(&ops::delete_customer(&mut ctx, &made[4], ops::Belongings::default(), "dup").unwrap()).await.unwrap();
     let k = Contact { name: "王芳".into(), mobile: "13900000002".into(), ..Contact::default() };
     s.apply(&ops::save_contact(&mut ctx, &made[1].id, &[], None, k).unwrap()).await.unwrap();
 
@@ -305,7 +328,8 @@ pub async fn the_bulk_rows_and_the_first_screen_agree_with_the_row_records<S: St
 }
 
 /// An archive with a record in every store a backup holds: two customers
-/// with contacts and a log entry, one deleted to the trash, staff, a setting.
+/// with contacts, a log entry and a transaction, one deleted to the trash,
+/// staff, a setting.
 pub async fn fill_every_store<S: Store>(s: &S) {
     let mut ids = numbered("f");
     let mut ctx = Ctx { now: now(), by: Actor { id: Some("s1".into()), name: "张伟".into() }, next_id: &mut ids };
@@ -317,9 +341,11 @@ pub async fn fill_every_store<S: Store>(s: &S) {
     }
     let log = Interaction { id: "i1".into(), customer_id: kept[0].id.clone(), rev: 1, summary: "报价 ¥12,000.50\n下周回访".into(), ..Interaction::default() };
     s.apply(&one(log, Expect::Absent)).await.unwrap();
+    let deal = Transaction { date: NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(), product: "媒介投放".into(), amount: "12000.50".parse().unwrap(), ..Transaction::default() };
+    s.apply(&ops::save_transaction(&mut ctx, &kept[0].id, None, deal).unwrap().0).await.unwrap();
     let gone = kept.pop().unwrap();
     let contacts = s.by_index::<Contact>("customer_id", &gone.id).await.unwrap();
-    s.apply(&ops::delete_customer(&mut ctx, &gone, contacts, vec![], "重复录入").unwrap()).await.unwrap();
+    s.apply(&ops::delete_customer(&mut ctx, &gone, ops::Belongings { contacts, ..Default::default() }, "重复录入").unwrap()).await.unwrap();
     s.apply(&one(Staff { id: "s1".into(), rev: 1, name: "张伟".into(), ..Staff::default() }, Expect::Absent)).await.unwrap();
     s.apply(&one(Setting { id: "locale".into(), value: "zh-CN".into() }, Expect::Any)).await.unwrap();
 }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::interaction::Interaction;
+use crate::domain::transaction::Transaction;
 use crate::domain::ops::{self, OpError};
 use crate::domain::{Contact, Customer};
 use crate::i18n::Msg;
@@ -38,8 +39,17 @@ pub fn DeleteDialog(
             // added meanwhile in another tab is kept with the rest.
             let store = state.store();
             let contacts = store.by_index::<Contact>("customer_id", &customer.id).await.unwrap_or(contacts);
-            let log = store.by_index::<Interaction>("customer_id", &customer.id).await.unwrap_or(log);
-            let set = state.run(|ctx| ops::delete_customer(ctx, &customer, contacts, log, &reason.get_untracked()));
+            let interactions = store.by_index::<Interaction>("customer_id", &customer.id).await.unwrap_or(log);
+            let transactions = match store.by_index::<Transaction>("customer_id", &customer.id).await {
+                Ok(t) => t,
+                Err(e) => {
+                    busy.set(false);
+                    error.set(Some(state.error_text(&e)));
+                    return;
+                }
+            };
+            let belongings = ops::Belongings { contacts, interactions, transactions };
+            let set = state.run(|ctx| ops::delete_customer(ctx, &customer, belongings, &reason.get_untracked()));
             match set {
                 Err(OpError::ReasonRequired) => {
                     busy.set(false);

@@ -4,6 +4,7 @@
 use crate::domain::contact::ContactField;
 use crate::domain::customer::{format_amount, Input};
 use crate::domain::interaction::Channel;
+use crate::domain::transaction::{PaymentMethod, TransactionField};
 use crate::domain::{Confidentiality, Customer, CustomerKind, Field, Kind, Status};
 use crate::i18n::Msg;
 use crate::ui::app::AppState;
@@ -58,6 +59,13 @@ pub fn show_change(state: &AppState, entity: Kind, field: &str, raw: &str) -> (S
             "date" => (i.t(Msg::Date).to_string(), raw.to_string()),
             "channel" => (i.t(Msg::Channel).to_string(), Channel::parse(raw).map(|c| i.label(c).to_string()).unwrap_or_else(|| raw.to_string())),
             _ => (i.t(Msg::Summary).to_string(), raw.to_string()),
+        },
+        Kind::Transaction => match TransactionField::parse(field) {
+            Some(TransactionField::PaymentMethod) => {
+                (i.label(TransactionField::PaymentMethod).to_string(), PaymentMethod::parse(raw).map(|m| i.label(m).to_string()).unwrap_or_else(|| raw.to_string()))
+            }
+            Some(f) => (i.label(f).to_string(), raw.to_string()),
+            None => (field.to_string(), raw.to_string()),
         },
         _ => (field.to_string(), raw.to_string()),
     }
