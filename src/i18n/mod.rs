@@ -80,6 +80,7 @@ pub enum Msg {
     PrintCard, CardDealer, CardEndCustomer, PrintedAt, PrintList, PrintedCount,
     Import, ImportTitle, ImportExplain, SpreadsheetFile, Encoding, EncUtf8, EncGb18030, EncBig5, ColumnInFile, FirstValue, GoesTo, NotImported, SaveMapping, MappingSaved, MappingRemembered, NameNotMapped, RowCol, OutcomeCol, WillCreate, SameAsArchive, SameAsRow, CannotImport, SkipRow, CreateRow, UpdateRow, AllDuplicates, ImportSummary, ImportNow, ImportingRows, ImportDone, NothingToImport, ImportFrom,
     OrgStateOwned, OrgPrivate, OrgForeign, OrgJointVenture, OrgIndividual, OrgGovernment, OrgNonProfit,
+    TabTransactions, AddTransaction, EditTransaction, SaveTransaction, NoTransactions, TransactionSaved, TransactionRemoved, RemoveTransactionTitle, RemoveTransactionExplain, Owed, OverdueAmount, DueThisMonth, Outstanding, DueOn, PaidInFull, OverdueDays, DueSoon, NotDue, LongestOverdue, TermNote,
 }
 
 /// Organisation forms (企业性质) offered as suggestions.

@@ -28,7 +28,7 @@ impl Printing {
 
     /// The button that prints, and `paper` (drawn while printing) outside
     /// the app's layout, which printing hides.
-    pub fn button_and_paper(self, label: Msg, paper: impl IntoView + Clone + Send + Sync + 'static) -> impl IntoView {
+    pub fn button_and_paper(self, label: Msg, paper: impl IntoView + Clone + Sync + 'static) -> impl IntoView {
         let i = expect_context::<AppState>().i18n;
         view! {
             <button class="btn" type="button" on:click=move |_| self.print()>{i.text(label)}</button>

@@ -1,4 +1,4 @@
-//! One customer: the record, contacts, communication log and history, with
+//! One customer: the record, contacts, communication log, transactions and history, with
 //! edit, mark reviewed and delete. Reloads when another tab changes it.
 
 use leptos::prelude::*;
@@ -10,7 +10,9 @@ use super::delete_dialog::DeleteDialog;
 use super::history_panel::HistoryPanel;
 use super::log_panel::LogPanel;
 use super::record_view::RecordView;
+use super::transactions_panel::TransactionsPanel;
 use crate::domain::interaction::Interaction;
+use crate::domain::transaction::Transaction;
 use crate::domain::{ops, sorting, Contact, Customer, CustomerRow, HistoryEntry};
 use crate::i18n::Msg;
 use crate::storage::{Store, StoreError};
@@ -22,18 +24,21 @@ pub struct Loaded {
     pub contacts: Vec<Contact>,
     pub log: Vec<Interaction>,
     pub history: Vec<HistoryEntry>,
+    pub transactions: Vec<Transaction>,
 }
 
 async fn load(state: AppState, id: &str) -> Result<Option<Loaded>, StoreError> {
     let store = state.store();
-    // All four asked for before any is awaited: the browser reads them side by side.
+    // All five asked for before any is awaited: the browser reads them side by side.
     let contacts = store.ask_by_index::<Contact>("customer_id", id)?;
     let log = store.ask_by_index::<Interaction>("customer_id", id)?;
     let history = store.ask_by_index::<HistoryEntry>("customer_id", id)?;
+    let transactions = store.ask_by_index::<Transaction>("customer_id", id)?;
     let Some(customer) = store.get::<Customer>(id).await? else { return Ok(None) };
     let (contacts, log, mut history) = (contacts.answer().await?, log.answer().await?, history.answer().await?);
+    let transactions = transactions.answer().await?;
     sorting::sort_by(&mut history, |a, b| (b.at, &b.id).cmp(&(a.at, &a.id)));
-    Ok(Some(Loaded { customer, contacts, log, history }))
+    Ok(Some(Loaded { customer, contacts, log, history, transactions }))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -41,6 +46,7 @@ enum Tab {
     Record,
     Contacts,
     Log,
+    Transactions,
     History,
 }
 
@@ -92,6 +98,7 @@ pub fn CustomerPage(id: String) -> impl IntoView {
     let contacts = Signal::derive(move || data.with(|d| d.as_ref().map(|d| d.contacts.clone()).unwrap_or_default()));
     let log = Signal::derive(move || data.with(|d| d.as_ref().map(|d| d.log.clone()).unwrap_or_default()));
     let history = Signal::derive(move || data.with(|d| d.as_ref().map(|d| d.history.clone()).unwrap_or_default()));
+    let transactions = Signal::derive(move || data.with(|d| d.as_ref().map(|d| d.transactions.clone()).unwrap_or_default()));
     let reviewing = RwSignal::new(false);
     let mark_reviewed = move |_| {
         if reviewing.get_untracked() {
@@ -163,6 +170,7 @@ pub fn CustomerPage(id: String) -> impl IntoView {
                         {tab_button(Tab::Record, Msg::TabRecord, Signal::derive(|| None))}
                         {tab_button(Tab::Contacts, Msg::TabContacts, Signal::derive(move || Some(contacts.with(Vec::len))))}
                         {tab_button(Tab::Log, Msg::TabLog, Signal::derive(move || Some(log.with(Vec::len))))}
+                        {tab_button(Tab::Transactions, Msg::TabTransactions, Signal::derive(move || Some(transactions.with(Vec::len))))}
                         {tab_button(Tab::History, Msg::History, Signal::derive(move || Some(history.with(Vec::len))))}
                     </div>
                     <div role="tabpanel">
@@ -170,12 +178,13 @@ pub fn CustomerPage(id: String) -> impl IntoView {
                             Tab::Record => view! { <RecordView customer=customer/> }.into_any(),
                             Tab::Contacts => view! { <ContactsPanel customer=customer contacts=contacts on_changed=reload/> }.into_any(),
                             Tab::Log => view! { <LogPanel customer_id=id.get_value() entries=log on_changed=reload/> }.into_any(),
+                            Tab::Transactions => view! { <TransactionsPanel customer=customer transactions=transactions on_changed=reload/> }.into_any(),
                             Tab::History => view! { <HistoryPanel entries=history/> }.into_any(),
                         }}
                     </div>
                     <Show when=move || deleting.get()>
                         {move || data.get_untracked().map(|d| view! {
-                            <DeleteDialog customer=d.customer contacts=d.contacts log=d.log on_close=Callback::new(move |_| deleting.set(false))/>
+                            <DeleteDialog customer=d.customer contacts=d.contacts log=d.log transactions=d.transactions on_close=Callback::new(move |_| deleting.set(false))/>
                         })}
                     </Show>
                 </section>

@@ -17,6 +17,7 @@ pub fn DeleteDialog(
     customer: Customer,
     contacts: Vec<Contact>,
     log: Vec<Interaction>,
+    transactions: Vec<Transaction>,
     /// Called when the dialog is dismissed without deleting.
     on_close: Callback<()>,
 ) -> impl IntoView {
@@ -33,21 +34,14 @@ pub fn DeleteDialog(
         }
         busy.set(true);
         let customer = customer.clone();
-        let (contacts, log) = (contacts.clone(), log.clone());
+        let (contacts, log, transactions) = (contacts.clone(), log.clone(), transactions.clone());
         spawn_local(async move {
-            // What goes to the trash is read afresh now, so a contact or log entry
+            // What goes to the trash is read afresh now, so a contact, log entry or transaction
             // added meanwhile in another tab is kept with the rest.
             let store = state.store();
             let contacts = store.by_index::<Contact>("customer_id", &customer.id).await.unwrap_or(contacts);
             let interactions = store.by_index::<Interaction>("customer_id", &customer.id).await.unwrap_or(log);
-            let transactions = match store.by_index::<Transaction>("customer_id", &customer.id).await {
-                Ok(t) => t,
-                Err(e) => {
-                    busy.set(false);
-                    error.set(Some(state.error_text(&e)));
-                    return;
-                }
-            };
+            let transactions = store.by_index::<Transaction>("customer_id", &customer.id).await.unwrap_or(transactions);
             let belongings = ops::Belongings { contacts, interactions, transactions };
             let set = state.run(|ctx| ops::delete_customer(ctx, &customer, belongings, &reason.get_untracked()));
             match set {

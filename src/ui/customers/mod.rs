@@ -1,5 +1,5 @@
 //! The customer archive: the list, a customer's page, the record form,
-//! contacts, the communication log and history, and the list's export.
+//! contacts, the communication log, transactions and history, and the list's export.
 
 mod archive_card;
 mod contact_form;
@@ -13,6 +13,8 @@ mod history_panel;
 mod log_panel;
 mod print_list;
 mod record_view;
+mod transaction_form;
+mod transactions_panel;
 mod values;
 
 pub use customer_form::CustomerForm;
