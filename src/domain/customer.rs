@@ -217,6 +217,10 @@ pub struct Customer {
     #[serde(with = "super::as_text::optional")]
     pub annual_revenue: Option<Decimal>,
     pub employees: Option<u32>,
+    /// The tier's id ([`super::grading`]), as the last re-grade or a person set it.
+    pub grade: Option<String>,
+    /// Why the grade was set by hand; a re-grade leaves such a grade alone.
+    pub grade_override: Option<String>,
     pub texts: BTreeMap<Field, String>,
     #[serde(with = "chrono::serde::ts_milliseconds")]
     pub created_at: DateTime<Utc>,
@@ -258,6 +262,8 @@ impl Default for Customer {
             assets: None,
             annual_revenue: None,
             employees: None,
+            grade: None,
+            grade_override: None,
             texts: BTreeMap::new(),
             created_at: DateTime::UNIX_EPOCH,
             updated_at: DateTime::UNIX_EPOCH,

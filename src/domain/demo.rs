@@ -724,6 +724,8 @@ fn customer(rng: &mut SplitMix, names: &mut NameBook, i: usize, now: DateTime<Ut
         assets,
         annual_revenue: Some(annual_revenue),
         employees: Some(employees),
+        grade: None,
+        grade_override: None,
         texts,
         created_at,
         updated_at,

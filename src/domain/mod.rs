@@ -9,6 +9,7 @@ pub mod change;
 pub mod contact;
 pub mod customer;
 pub mod demo;
+pub mod grading;
 pub mod history;
 pub mod import;
 pub mod ids;

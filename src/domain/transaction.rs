@@ -308,7 +308,8 @@ mod tests {
     fn due_dates_overdue_days_and_month_end_warnings_as_a_table() {
         // (deal date, agreed due date, amount, paid, today, term) ->
         // (due on, days overdue, due by the month's end)
-        let cases: &[(&str, Option<&str>, &str, &str, &str, u32, &str, Option<i64>, bool)] = &[
+        type Case<'a> = (&'a str, Option<&'a str>, &'a str, &'a str, &'a str, u32, &'a str, Option<i64>, bool);
+        let cases: &[Case] = &[
             // 30 days after 31 January is 2 March (28-day February)...
             ("2026-01-31", None, "1000", "0", "2026-03-02", 30, "2026-03-02", None, true),
             ("2026-01-31", None, "1000", "0", "2026-03-03", 30, "2026-03-02", Some(1), false),

@@ -137,8 +137,8 @@ impl<'a> Fields<'a> {
             }
             at += 8;
         }
-        for at in at..bytes.len() {
-            if bytes[at] < 0x20 {
+        for (at, &b) in bytes.iter().enumerate().skip(at) {
+            if b < 0x20 {
                 fields.control(at);
             }
         }
@@ -253,7 +253,7 @@ pub fn segments<'a>(changes: impl IntoIterator<Item = (&'a str, Option<&'a Custo
 /// The rows as compact segments, in the order given. Given in name order,
 /// start-up reads them in the order the list shows them and has little left
 /// to sort.
-pub fn compact<'a>(rows: &mut dyn Iterator<Item = &'a CustomerRow>) -> Vec<String> {
+pub fn compact(rows: &mut dyn Iterator<Item = &CustomerRow>) -> Vec<String> {
     segments(rows.map(|r| (r.id(), Some(r))))
 }
 
