@@ -25,6 +25,11 @@ key_enum! {
 }
 
 key_enum! {
+    /// 信用等级: how far the agency trusts the customer to pay.
+    pub enum CreditRating { High = "high", Good = "good", Fair = "fair", Low = "low" }
+}
+
+key_enum! {
     /// The four sections of a record (seed 000 篇1 第三条), plus the kind-specific card.
     pub enum Section {
         Basic = "basic",
@@ -52,6 +57,7 @@ pub enum Input {
     Kind,
     Status,
     Confidentiality,
+    CreditRating,
     /// A member of staff, by id.
     Staff,
 }
@@ -102,6 +108,11 @@ key_enum! {
         Strengths = "strengths",
         Plans = "plans",
         Reputation = "reputation",
+        CreditRating = "credit_rating",
+        CreditLimit = "credit_limit",
+        TempLimit = "temp_limit",
+        TempLimitUntil = "temp_limit_until",
+        CreditTerm = "credit_term",
         CreditStatus = "credit_status",
         TradeTerms = "trade_terms",
         CreditProblems = "credit_problems",
@@ -128,8 +139,8 @@ impl Field {
             ServiceArea | SalesCapacity | GrowthPotential | Philosophy | Culture | Employees
             | AnnualRevenue | ManagementStyle | PurchaseDecision => Section::Characteristics,
             SalesPerformance | StaffQuality | CompetitorRelations | CooperationAttitude => Section::Business,
-            SalesActivity | Problems | Strengths | Plans | Reputation | CreditStatus | TradeTerms
-            | CreditProblems => Section::Transactions,
+            SalesActivity | Problems | Strengths | Plans | Reputation | CreditRating | CreditLimit | TempLimit
+            | TempLimitUntil | CreditTerm | CreditStatus | TradeTerms | CreditProblems => Section::Transactions,
             Brands | SalesNetwork | Logistics | SubDealers | Needs | PurchaseCycle => Section::Card,
         }
     }
@@ -141,14 +152,15 @@ impl Field {
             Status => Input::Status,
             Confidentiality => Input::Confidentiality,
             Owner | CoOwner => Input::Staff,
-            LostOn | Founded | TradingSince => Input::Date,
+            CreditRating => Input::CreditRating,
+            LostOn | Founded | TradingSince | TempLimitUntil => Input::Date,
             Postcode => Input::Postcode,
             Phone | Fax => Input::Phone,
             Email => Input::Email,
             Website => Input::Url,
             Currency => Input::Currency,
-            RegisteredCapital | Assets | AnnualRevenue => Input::Amount,
-            Employees => Input::Count,
+            RegisteredCapital | Assets | AnnualRevenue | CreditLimit | TempLimit => Input::Amount,
+            Employees | CreditTerm => Input::Count,
             Name | ShortName | Industry | Region | OrgForm | Address | LegalRep | LostReason => Input::Text,
             _ => Input::LongText,
         }
@@ -221,6 +233,17 @@ pub struct Customer {
     pub grade: Option<String>,
     /// Why the grade was set by hand; a re-grade leaves such a grade alone.
     pub grade_override: Option<String>,
+    pub credit_rating: Option<CreditRating>,
+    /// 信用额度: the most the customer may owe.
+    #[serde(with = "super::as_text::optional")]
+    pub credit_limit: Option<Decimal>,
+    /// A temporary limit, in force until the end of `temp_limit_until`.
+    #[serde(with = "super::as_text::optional")]
+    pub temp_limit: Option<Decimal>,
+    #[serde(with = "super::as_text::optional")]
+    pub temp_limit_until: Option<NaiveDate>,
+    /// Days to pay; none means the usual [`DEFAULT_TERM_DAYS`].
+    pub credit_term: Option<u32>,
     pub texts: BTreeMap<Field, String>,
     #[serde(with = "chrono::serde::ts_milliseconds")]
     pub created_at: DateTime<Utc>,
@@ -264,6 +287,11 @@ impl Default for Customer {
             employees: None,
             grade: None,
             grade_override: None,
+            credit_rating: None,
+            credit_limit: None,
+            temp_limit: None,
+            temp_limit_until: None,
+            credit_term: None,
             texts: BTreeMap::new(),
             created_at: DateTime::UNIX_EPOCH,
             updated_at: DateTime::UNIX_EPOCH,
@@ -273,6 +301,8 @@ impl Default for Customer {
 }
 
 pub const DEFAULT_CURRENCY: &str = "CNY";
+
+pub use super::transaction::DEFAULT_TERM_DAYS;
 
 /// The currencies offered in the form; CNY first.
 pub const CURRENCIES: &[&str] = &["CNY", "HKD", "TWD", "USD", "EUR", "JPY", "GBP", "SGD"];
@@ -308,7 +338,41 @@ fn opt_amount(a: Option<Decimal>) -> String {
     a.map(|a| a.normalize().to_string()).unwrap_or_default()
 }
 
+/// Why a customer's credit needs attention on a day.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CreditWarning {
+    /// Owed beyond the limit in force: (owed, limit).
+    pub over_limit: Option<(Decimal, Decimal)>,
+    /// Something is past its due date.
+    pub overdue: bool,
+}
+
+impl CreditWarning {
+    pub fn any(&self) -> bool {
+        self.over_limit.is_some() || self.overdue
+    }
+}
+
 impl Customer {
+    /// Days the customer has to pay.
+    pub fn term_days(&self) -> u32 {
+        self.credit_term.unwrap_or(DEFAULT_TERM_DAYS)
+    }
+
+    /// The limit in force on `today`: the temporary one until its last day, else the standing one.
+    pub fn limit_on(&self, today: NaiveDate) -> Option<Decimal> {
+        match (self.temp_limit, self.temp_limit_until) {
+            (Some(limit), Some(until)) if today <= until => Some(limit),
+            _ => self.credit_limit,
+        }
+    }
+
+    /// What needs attention, given what it `owed` and whether any of it is `overdue`.
+    pub fn credit_warning(&self, today: NaiveDate, owed: Decimal, overdue: bool) -> CreditWarning {
+        let over_limit = self.limit_on(today).filter(|limit| owed > *limit).map(|limit| (owed, limit));
+        CreditWarning { over_limit, overdue }
+    }
+
     /// The value of a field as the form shows it and history records it.
     pub fn get(&self, field: Field) -> String {
         use Field::*;
@@ -339,6 +403,11 @@ impl Customer {
             Assets => opt_amount(self.assets),
             AnnualRevenue => opt_amount(self.annual_revenue),
             Employees => self.employees.map(|n| n.to_string()).unwrap_or_default(),
+            CreditRating => self.credit_rating.map(|r| r.as_str().to_string()).unwrap_or_default(),
+            CreditLimit => opt_amount(self.credit_limit),
+            TempLimit => opt_amount(self.temp_limit),
+            TempLimitUntil => opt_date(self.temp_limit_until),
+            CreditTerm => self.credit_term.map(|n| n.to_string()).unwrap_or_default(),
             text => self.texts.get(&text).cloned().unwrap_or_default(),
         }
     }
@@ -391,6 +460,12 @@ impl Customer {
                     Assets => out.assets = validate::amount(&raw)?,
                     AnnualRevenue => out.annual_revenue = validate::amount(&raw)?,
                     Employees => out.employees = validate::count(&raw)?,
+                    CreditRating if raw.is_empty() => out.credit_rating = None,
+                    CreditRating => out.credit_rating = Some(self::CreditRating::parse(&raw).ok_or(FieldError::Unknown)?),
+                    CreditLimit => out.credit_limit = validate::amount(&raw)?,
+                    TempLimit => out.temp_limit = validate::amount(&raw)?,
+                    TempLimitUntil => out.temp_limit_until = validate::date(&raw, None)?,
+                    CreditTerm => out.credit_term = validate::count(&raw)?.map(|n| n.min(3650)),
                     Industry => out.industry = validate::max_len(&raw, 100)?,
                     Region => out.region = validate::max_len(&raw, 100)?,
                     OrgForm => out.org_form = validate::max_len(&raw, 100)?,
@@ -416,6 +491,13 @@ impl Customer {
             if out.lost_reason.is_empty() && !errors.has(Field::LostReason) {
                 errors.push(Field::LostReason, FieldError::RequiredWhenLost);
             }
+        }
+        // A temporary limit needs the day it ends, and an end needs a limit.
+        if out.temp_limit.is_some() && out.temp_limit_until.is_none() && !errors.has(Field::TempLimitUntil) {
+            errors.push(Field::TempLimitUntil, FieldError::Required);
+        }
+        if out.temp_limit_until.is_some() && out.temp_limit.is_none() && !errors.has(Field::TempLimit) {
+            errors.push(Field::TempLimit, FieldError::Required);
         }
         if out.owner.is_some() && out.owner == out.co_owner && !errors.has(Field::CoOwner) {
             errors.push(Field::CoOwner, FieldError::SameAsOwner);
@@ -453,6 +535,56 @@ mod tests {
         let fields: Vec<Field> = errors.iter().map(|(f, _)| *f).collect();
         assert_eq!(fields, vec![Field::Name, Field::Postcode, Field::Email]);
         assert_eq!(draft, before);
+    }
+
+    #[test]
+    fn the_limit_in_force_and_the_credit_warning() {
+        let d = |s: &str| validate::date(s, None).unwrap().unwrap();
+        let money = |s: &str| Decimal::from_str_exact(s).unwrap();
+        let c = Customer {
+            credit_limit: Some(money("100000")),
+            temp_limit: Some(money("150000")),
+            temp_limit_until: Some(d("2026-11-30")),
+            ..Customer::default()
+        };
+        // (today, owed, overdue) -> (limit in force, over it by, warned)
+        let cases = [
+            ("2026-11-30", "150000", false, Some("150000"), None, false),
+            ("2026-11-30", "150000.01", false, Some("150000"), Some(("150000.01", "150000")), true),
+            ("2026-12-01", "120000", false, Some("100000"), Some(("120000", "100000")), true),
+            ("2026-12-01", "100000", false, Some("100000"), None, false),
+            ("2026-12-01", "0", true, Some("100000"), None, true),
+        ];
+        for (today, owed, overdue, limit, over, warned) in cases {
+            assert_eq!(c.limit_on(d(today)), limit.map(money), "{today}");
+            let w = c.credit_warning(d(today), money(owed), overdue);
+            assert_eq!(w.over_limit, over.map(|(a, b)| (money(a), money(b))), "{today} {owed}");
+            assert_eq!(w.any(), warned, "{today} {owed} {overdue}");
+        }
+        let none = Customer::default();
+        assert_eq!(none.limit_on(d("2026-11-22")), None);
+        assert!(!none.credit_warning(d("2026-11-22"), money("99999999"), false).any(), "no limit, nothing over it");
+        assert_eq!((none.term_days(), Customer { credit_term: Some(45), ..none }.term_days()), (30, 45));
+    }
+
+    #[test]
+    fn credit_fields_read_from_the_form_and_a_temporary_limit_needs_its_end() {
+        let mut draft = Customer { name: "A".into(), ..Customer::default() }.to_draft();
+        draft.insert(Field::CreditRating, "good".into());
+        draft.insert(Field::CreditLimit, "50万".into());
+        draft.insert(Field::CreditTerm, "45".into());
+        let c = Customer::default().with_draft(&draft, today()).unwrap();
+        assert_eq!((c.credit_rating, c.credit_limit, c.credit_term), (Some(CreditRating::Good), Some(Decimal::from(500_000)), Some(45)));
+        assert_eq!(Customer::default().with_draft(&c.to_draft(), today()).unwrap(), c);
+        draft.insert(Field::TempLimit, "80万".into());
+        assert_eq!(Customer::default().with_draft(&draft, today()).unwrap_err(), vec![(Field::TempLimitUntil, FieldError::Required)]);
+        draft.insert(Field::TempLimit, String::new());
+        draft.insert(Field::TempLimitUntil, "2027-01-31".into());
+        draft.insert(Field::CreditRating, "excellent".into());
+        assert_eq!(
+            Customer::default().with_draft(&draft, today()).unwrap_err(),
+            vec![(Field::CreditRating, FieldError::Unknown), (Field::TempLimit, FieldError::Required)]
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
 use super::ids::SplitMix;
+use super::customer::CreditRating;
 use super::sorting;
 use super::{
     ChangeSet, Channel, Confidentiality, Contact, Customer, CustomerKind, CustomerRow, Expect, Field, Interaction,
@@ -726,6 +727,13 @@ fn customer(rng: &mut SplitMix, names: &mut NameBook, i: usize, now: DateTime<Ut
         employees: Some(employees),
         grade: None,
         grade_override: None,
+        // Worked out from what is already drawn, so that the same seed gives the
+        // same customers as before these fields existed.
+        credit_rating: (status == Status::Active).then(|| [CreditRating::High, CreditRating::Good, CreditRating::Good, CreditRating::Fair, CreditRating::Low][i % 5]),
+        credit_limit: (status == Status::Active).then(|| ((annual_revenue / Decimal::from(200_000)).round() * Decimal::from(10_000)).max(Decimal::from(50_000))),
+        temp_limit: None,
+        temp_limit_until: None,
+        credit_term: [None, None, Some(45), Some(60)][i % 4],
         texts,
         created_at,
         updated_at,

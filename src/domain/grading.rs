@@ -11,7 +11,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::transaction::{Transaction, DEFAULT_TERM_DAYS};
+use super::transaction::Transaction;
 use super::{sorting, Customer};
 
 key_enum! {
@@ -147,7 +147,7 @@ impl Figures {
                 f.transactions += 1;
             }
             last = last.max(Some(t.date));
-            if t.days_overdue(today, DEFAULT_TERM_DAYS).is_some() {
+            if t.days_overdue(today, customer.term_days()).is_some() {
                 f.overdue += t.outstanding();
             }
         }

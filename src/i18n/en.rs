@@ -2,7 +2,7 @@
 
 use super::Msg::{self, *};
 use crate::domain::contact::ContactField;
-use crate::domain::customer::Section;
+use crate::domain::customer::{CreditRating, Section};
 use crate::domain::interaction::Channel;
 use crate::domain::transaction::{PaymentMethod, TransactionField};
 use crate::domain::validate::FieldError;
@@ -268,6 +268,8 @@ pub fn msg(m: Msg) -> &'static str {
         NotDue => "Not due",
         LongestOverdue => "longest {n} days",
         TermNote => "Without a due date, payment is due {n} days after the transaction.",
+        CreditOverLimit => "Over its credit limit: owes {owed}, the limit is {limit}.",
+        CreditOverdue => "Overdue payments: {amount}, the longest {n} days late.",
     }
 }
 
@@ -458,6 +460,11 @@ pub fn field(v: Field) -> &'static str {
         Field::Strengths => "Strengths",
         Field::Plans => "Plans",
         Field::Reputation => "Reputation and image",
+        Field::CreditRating => "Credit rating",
+        Field::CreditLimit => "Credit limit",
+        Field::TempLimit => "Temporary limit",
+        Field::TempLimitUntil => "Temporary limit until",
+        Field::CreditTerm => "Credit term (days)",
         Field::CreditStatus => "Credit status",
         Field::TradeTerms => "Trade terms",
         Field::CreditProblems => "Past credit problems",
@@ -514,5 +521,14 @@ pub fn payment_method(v: PaymentMethod) -> &'static str {
         PaymentMethod::Online => "Online payment",
         PaymentMethod::Acceptance => "Bank acceptance bill",
         PaymentMethod::Other => "Other",
+    }
+}
+
+pub fn credit_rating(v: CreditRating) -> &'static str {
+    match v {
+        CreditRating::High => "High",
+        CreditRating::Good => "Good",
+        CreditRating::Fair => "Fair",
+        CreditRating::Low => "Low",
     }
 }

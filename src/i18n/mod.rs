@@ -7,7 +7,7 @@ mod zh_cn;
 mod zh_tw;
 
 use crate::domain::contact::ContactField;
-use crate::domain::customer::Section;
+use crate::domain::customer::{CreditRating, Section};
 use crate::domain::interaction::Channel;
 use crate::domain::transaction::{PaymentMethod, TransactionField};
 use crate::domain::validate::FieldError;
@@ -81,6 +81,7 @@ pub enum Msg {
     Import, ImportTitle, ImportExplain, SpreadsheetFile, Encoding, EncUtf8, EncGb18030, EncBig5, ColumnInFile, FirstValue, GoesTo, NotImported, SaveMapping, MappingSaved, MappingRemembered, NameNotMapped, RowCol, OutcomeCol, WillCreate, SameAsArchive, SameAsRow, CannotImport, SkipRow, CreateRow, UpdateRow, AllDuplicates, ImportSummary, ImportNow, ImportingRows, ImportDone, NothingToImport, ImportFrom,
     OrgStateOwned, OrgPrivate, OrgForeign, OrgJointVenture, OrgIndividual, OrgGovernment, OrgNonProfit,
     TabTransactions, AddTransaction, EditTransaction, SaveTransaction, NoTransactions, TransactionSaved, TransactionRemoved, RemoveTransactionTitle, RemoveTransactionExplain, Owed, OverdueAmount, DueThisMonth, Outstanding, DueOn, PaidInFull, OverdueDays, DueSoon, NotDue, LongestOverdue, TermNote,
+    CreditOverLimit, CreditOverdue,
 }
 
 /// Organisation forms (企业性质) offered as suggestions.
@@ -184,6 +185,7 @@ label!(ContactField, contact_field);
 label!(Kind, entity);
 label!(TransactionField, transaction_field);
 label!(PaymentMethod, payment_method);
+label!(CreditRating, credit_rating);
 
 #[cfg(test)]
 mod tests {

@@ -2,7 +2,7 @@
 
 use super::Msg::{self, *};
 use crate::domain::contact::ContactField;
-use crate::domain::customer::Section;
+use crate::domain::customer::{CreditRating, Section};
 use crate::domain::interaction::Channel;
 use crate::domain::transaction::{PaymentMethod, TransactionField};
 use crate::domain::validate::FieldError;
@@ -268,6 +268,8 @@ pub fn msg(m: Msg) -> &'static str {
         NotDue => "未到期",
         LongestOverdue => "最长 {n} 天",
         TermNote => "未填应付日期的，按交易日期后 {n} 天到期。",
+        CreditOverLimit => "超出信用额度：应收 {owed}，额度 {limit}。",
+        CreditOverdue => "有逾期款项：{amount}，最长逾期 {n} 天。",
     }
 }
 
@@ -458,6 +460,11 @@ pub fn field(v: Field) -> &'static str {
         Field::Strengths => "保持的优势",
         Field::Plans => "未来的对策",
         Field::Reputation => "企业信誉与形象",
+        Field::CreditRating => "信用等级",
+        Field::CreditLimit => "信用额度",
+        Field::TempLimit => "临时额度",
+        Field::TempLimitUntil => "临时额度截止",
+        Field::CreditTerm => "信用期（天）",
         Field::CreditStatus => "信用状况",
         Field::TradeTerms => "交易条件",
         Field::CreditProblems => "以往的信用问题",
@@ -514,5 +521,14 @@ pub fn payment_method(v: PaymentMethod) -> &'static str {
         PaymentMethod::Online => "在线支付",
         PaymentMethod::Acceptance => "银行承兑汇票",
         PaymentMethod::Other => "其他",
+    }
+}
+
+pub fn credit_rating(v: CreditRating) -> &'static str {
+    match v {
+        CreditRating::High => "高",
+        CreditRating::Good => "良",
+        CreditRating::Fair => "中",
+        CreditRating::Low => "低",
     }
 }

@@ -2,7 +2,7 @@
 
 use super::Msg::{self, *};
 use crate::domain::contact::ContactField;
-use crate::domain::customer::Section;
+use crate::domain::customer::{CreditRating, Section};
 use crate::domain::interaction::Channel;
 use crate::domain::transaction::{PaymentMethod, TransactionField};
 use crate::domain::validate::FieldError;
@@ -268,6 +268,8 @@ pub fn msg(m: Msg) -> &'static str {
         NotDue => "未到期",
         LongestOverdue => "最長 {n} 天",
         TermNote => "未填應付日期的，按交易日期後 {n} 天到期。",
+        CreditOverLimit => "超出信用額度：應收 {owed}，額度 {limit}。",
+        CreditOverdue => "有逾期款項：{amount}，最長逾期 {n} 天。",
     }
 }
 
@@ -458,6 +460,11 @@ pub fn field(v: Field) -> &'static str {
         Field::Strengths => "保持的優勢",
         Field::Plans => "未來的對策",
         Field::Reputation => "企業信譽與形象",
+        Field::CreditRating => "信用等級",
+        Field::CreditLimit => "信用額度",
+        Field::TempLimit => "臨時額度",
+        Field::TempLimitUntil => "臨時額度截止",
+        Field::CreditTerm => "信用期（天）",
         Field::CreditStatus => "信用狀況",
         Field::TradeTerms => "交易條件",
         Field::CreditProblems => "以往的信用問題",
@@ -514,5 +521,14 @@ pub fn payment_method(v: PaymentMethod) -> &'static str {
         PaymentMethod::Online => "線上支付",
         PaymentMethod::Acceptance => "銀行承兌匯票",
         PaymentMethod::Other => "其他",
+    }
+}
+
+pub fn credit_rating(v: CreditRating) -> &'static str {
+    match v {
+        CreditRating::High => "高",
+        CreditRating::Good => "良",
+        CreditRating::Fair => "中",
+        CreditRating::Low => "低",
     }
 }

@@ -15,7 +15,7 @@ const monthEnd = () => {
   return daysAgo(Math.round((d.setHours(0, 0, 0, 0) - last.getTime()) / 864e5));
 };
 
-test('receivables: an overdue deal, one due by month end, a payment clears it, and removal needs a reason', async ({ page }) => {
+test('receivables: an overdue deal, one due by month end, the credit warning, a payment clears it, and removal needs a reason', async ({ page }) => {
   await openApp(page);
   await createCustomer(page, '云帆传媒');
   await page.getByRole('tab', { name: /Transactions/ }).click();
@@ -57,6 +57,16 @@ test('receivables: an overdue deal, one due by month end, a payment clears it, a
   await expect(figure('Owed')).toHaveText('133,000 CNY');
   await expect(figure('Due by month end')).toHaveText('8,000 CNY');
 
+  // A credit limit below what it owes: the page says so, with the overdue payments.
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByLabel('Credit limit', { exact: true }).fill('100000');
+  await page.getByLabel('Credit term (days)').fill('30');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const notice = page.locator('.notice.credit');
+  await expect(notice).toContainText('Over its credit limit: owes 133,000 CNY, the limit is 100,000 CNY.');
+  await expect(notice).toContainText('Overdue payments: 125,000 CNY, the longest 30 days late.');
+  await page.getByRole('tab', { name: /Transactions/ }).click();
+
   // The payment comes in: the first is paid, nothing is overdue.
   await first.getByRole('button', { name: 'Edit' }).click();
   await page.getByLabel('Paid', { exact: true }).fill('125000');
@@ -65,6 +75,7 @@ test('receivables: an overdue deal, one due by month end, a payment clears it, a
   await expect(first).toContainText('Paid');
   await expect(figure('Overdue')).toHaveText('0 CNY');
   await expect(figure('Owed')).toHaveText('8,000 CNY');
+  await expect(notice).toHaveCount(0);
 
   // Entered in error: removing it needs a reason.
   await page.getByRole('row', { name: /展会搭建/ }).getByRole('button', { name: 'Remove' }).click();

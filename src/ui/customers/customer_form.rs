@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::customer::{Draft, Input, Section, CURRENCIES};
+use crate::domain::customer::{CreditRating, Draft, Input, Section, CURRENCIES};
 use crate::domain::ops::{self, OpError};
 use crate::domain::{Action, Confidentiality, Contact, Customer, CustomerKind, CustomerRow, Field, Status};
 use crate::i18n::{self, Msg};
@@ -212,6 +212,9 @@ fn FormBody(base: Customer, is_new: bool) -> impl IntoView {
             Input::Status => Status::ALL.iter().map(|v| (v.as_str().to_string(), i.label(*v).to_string())).collect(),
             Input::Confidentiality => Confidentiality::ALL.iter().map(|v| (v.as_str().to_string(), i.label(*v).to_string())).collect(),
             Input::Currency => CURRENCIES.iter().map(|c| (c.to_string(), c.to_string())).collect(),
+            Input::CreditRating => std::iter::once((String::new(), "—".to_string()))
+                .chain(CreditRating::ALL.iter().map(|v| (v.as_str().to_string(), i.label(*v).to_string())))
+                .collect(),
             _ => Vec::new(),
         })
     };
@@ -224,7 +227,7 @@ fn FormBody(base: Customer, is_new: bool) -> impl IntoView {
         let err = Signal::derive(move || errors.with(|e| e.get(&f).cloned()));
         let id = format!("field-{}", f.as_str());
         match f.input() {
-            Input::Kind | Input::Status | Input::Confidentiality | Input::Currency => {
+            Input::Kind | Input::Status | Input::Confidentiality | Input::Currency | Input::CreditRating => {
                 view! { <SelectField label=label value=v options=enum_options(f) error=err id=id/> }.into_any()
             }
             Input::Staff => view! { <SelectField label=label value=v options=staff_options error=err id=id/> }.into_any(),

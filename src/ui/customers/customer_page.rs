@@ -12,7 +12,9 @@ use super::log_panel::LogPanel;
 use super::record_view::RecordView;
 use super::transactions_panel::TransactionsPanel;
 use crate::domain::interaction::Interaction;
-use crate::domain::transaction::Transaction;
+use crate::domain::customer::format_amount;
+use crate::domain::transaction::{Receivables, Transaction};
+use rust_decimal::Decimal;
 use crate::domain::{ops, sorting, Contact, Customer, CustomerRow, HistoryEntry};
 use crate::i18n::Msg;
 use crate::storage::{Store, StoreError};
@@ -99,6 +101,25 @@ pub fn CustomerPage(id: String) -> impl IntoView {
     let log = Signal::derive(move || data.with(|d| d.as_ref().map(|d| d.log.clone()).unwrap_or_default()));
     let history = Signal::derive(move || data.with(|d| d.as_ref().map(|d| d.history.clone()).unwrap_or_default()));
     let transactions = Signal::derive(move || data.with(|d| d.as_ref().map(|d| d.transactions.clone()).unwrap_or_default()));
+    // Over the credit limit, or late paying: said at the top of the page.
+    let credit_notice = move || {
+        let today = platform::today();
+        data.with(|d| {
+            let d = d.as_ref()?;
+            let c = &d.customer;
+            let owed = Receivables::of(&d.transactions, today, c.term_days());
+            let warning = c.credit_warning(today, owed.owed, owed.overdue > Decimal::ZERO);
+            let money = |a: Decimal| format!("{} {}", format_amount(a), c.currency);
+            let mut lines = Vec::new();
+            if let Some((owed, limit)) = warning.over_limit {
+                lines.push(i.t(Msg::CreditOverLimit).replace("{owed}", &money(owed)).replace("{limit}", &money(limit)));
+            }
+            if warning.overdue {
+                lines.push(i.t(Msg::CreditOverdue).replace("{amount}", &money(owed.overdue)).replace("{n}", &owed.most_days_overdue.to_string()));
+            }
+            (!lines.is_empty()).then_some(lines)
+        })
+    };
     let reviewing = RwSignal::new(false);
     let mark_reviewed = move |_| {
         if reviewing.get_untracked() {
@@ -155,6 +176,9 @@ pub fn CustomerPage(id: String) -> impl IntoView {
                                     <span class="muted">{i.text(Msg::CoOwner)}": "{co_owner}</span>
                                 </Show>
                             </p>
+                            {move || credit_notice().map(|lines| view! {
+                                <div class="notice error credit" role="alert">{lines.into_iter().map(|l| view! { <div>{l}</div> }).collect_view()}</div>
+                            })}
                             <p class="muted" class:stale=move || customer.with(|c| CustomerRow::of(c, &[]).needs_review(platform::now()))>
                                 {i.text(Msg::LastReviewed)}": "{move || customer.with(|c| platform::format_date(c.reviewed_at))}
                             </p>

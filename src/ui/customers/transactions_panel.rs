@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use super::transaction_form::TransactionForm;
 use crate::domain::customer::format_amount;
 use crate::domain::ops::{self, OpError};
-use crate::domain::transaction::{Receivables, Transaction, TransactionField as F, DEFAULT_TERM_DAYS};
+use crate::domain::transaction::{Receivables, Transaction, TransactionField as F};
 use crate::domain::{sorting, Customer};
 use crate::i18n::Msg;
 use crate::ui::app::{platform, AppState, ToastKind};
@@ -53,11 +53,12 @@ pub fn TransactionsPanel(
     let state = expect_context::<AppState>();
     let i = state.i18n;
     let today = platform::today();
-    let term = DEFAULT_TERM_DAYS;
+    // The customer's credit term: due dates left blank count from it.
+    let term = Memo::new(move |_| customer.with(Customer::term_days));
     let editing = RwSignal::new(Editing::None);
     let removing = RwSignal::new(None::<Transaction>);
     let money = move |d: Decimal| format!("{} {}", format_amount(d), customer.with(|c| c.currency.clone()));
-    let owed = Memo::new(move |_| transactions.with(|t| Receivables::of(t, today, term)));
+    let owed = Memo::new(move |_| transactions.with(|t| Receivables::of(t, today, term.get())));
     let done = Callback::new(move |_| {
         editing.set(Editing::None);
         on_changed.run(());
@@ -80,6 +81,7 @@ pub fn TransactionsPanel(
         .into_any()
     };
     let row = move |t: Transaction| {
+        let term = term.get_untracked();
         let (class, label, days) = standing(&t, today, term);
         let status = move || match days {
             Some(n) => i.t(label).replace("{n}", &n.to_string()),
@@ -147,6 +149,7 @@ pub fn TransactionsPanel(
                     </tr></thead>
                     <tbody>
                         {move || {
+                            term.track();
                             let mut list = transactions.get();
                             sorting::sort_by(&mut list, Transaction::latest_first);
                             list.into_iter().map(row).collect_view()
@@ -154,7 +157,7 @@ pub fn TransactionsPanel(
                     </tbody>
                 </table>
             </Show>
-            <p class="muted small">{move || i.t(Msg::TermNote).replace("{n}", &term.to_string())}</p>
+            <p class="muted small">{move || i.t(Msg::TermNote).replace("{n}", &term.get().to_string())}</p>
             {move || removing.get().map(|t| view! { <RemoveDialog transaction=t on_close=Callback::new(move |removed: bool| {
                 removing.set(None);
                 if removed {

@@ -2,7 +2,7 @@
 //! language, staff ids become names.
 
 use crate::domain::contact::ContactField;
-use crate::domain::customer::{format_amount, Input};
+use crate::domain::customer::{format_amount, CreditRating, Input};
 use crate::domain::interaction::Channel;
 use crate::domain::transaction::{PaymentMethod, TransactionField};
 use crate::domain::{Confidentiality, Customer, CustomerKind, Field, Kind, Status};
@@ -19,6 +19,7 @@ pub fn show_field(state: &AppState, field: Field, raw: &str) -> String {
         Input::Kind => CustomerKind::parse(raw).map(|v| i.label(v).to_string()),
         Input::Status => Status::parse(raw).map(|v| i.label(v).to_string()),
         Input::Confidentiality => Confidentiality::parse(raw).map(|v| i.label(v).to_string()),
+        Input::CreditRating => CreditRating::parse(raw).map(|v| i.label(v).to_string()),
         Input::Staff => Some(state.staff_name(raw)),
         _ => None,
     }
@@ -31,6 +32,8 @@ pub fn record_value(state: &AppState, c: &Customer, field: Field) -> String {
         Field::RegisteredCapital => c.registered_capital,
         Field::Assets => c.assets,
         Field::AnnualRevenue => c.annual_revenue,
+        Field::CreditLimit => c.credit_limit,
+        Field::TempLimit => c.temp_limit,
         _ => None,
     };
     match amount {
