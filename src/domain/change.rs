@@ -204,7 +204,7 @@ impl ChangeSet {
             .flat_map(|op| match op {
                 Op::Put { record, .. } => vec![record.kind()],
                 Op::Delete { kind, .. } | Op::DeleteWhere { kind, .. } => vec![*kind],
-                Op::RefreshRow { .. } => vec![Kind::Customer, Kind::Contact, Kind::Row],
+                Op::RefreshRow { .. } => vec![Kind::Customer, Kind::Contact, Kind::Transaction, Kind::Row],
             })
             .collect();
         sorting::sort(&mut kinds);

@@ -400,7 +400,7 @@ pub fn rows(customers: &[Customer], contacts: &[Contact]) -> Vec<CustomerRow> {
             let run = rest.iter().take_while(|k| k.customer_id == c.id).count();
             let (mine, tail) = rest.split_at(run);
             rest = tail;
-            CustomerRow::of(c, mine)
+            CustomerRow::of(c, mine, &[])
         })
         .collect()
 }

@@ -80,6 +80,9 @@ pub struct Tier {
     pub name: String,
 }
 
+/// The [`super::change::Setting`] the grades and rules are kept in, as JSON.
+pub const SETTING: &str = "grading";
+
 /// The ids of the default tiers, highest first.
 pub const DEFAULT_TIERS: [&str; 4] = ["strategic", "key", "general", "potential"];
 

@@ -261,7 +261,8 @@ pub fn save_transaction(ctx: &mut Ctx, customer_id: &str, old: Option<&Transacti
     };
     let mut h = ctx.history(customer_id, Kind::Transaction, &new.id, action);
     h.changes = changes;
-    set.put(h, Expect::Absent);
+    // The list row shows what the customer owes.
+    set.put(h, Expect::Absent).refresh_row(customer_id);
     Ok((set, new))
 }
 
@@ -277,7 +278,7 @@ pub fn delete_transaction(ctx: &mut Ctx, t: &Transaction, reason: &str) -> Resul
     let mut h = ctx.history(&t.customer_id, Kind::Transaction, &t.id, Action::Deleted);
     h.changes = transaction_changes(t, &Transaction::default());
     h.reason = reason.to_string();
-    set.put(h, Expect::Absent);
+    set.put(h, Expect::Absent).refresh_row(&t.customer_id);
     Ok(set)
 }
 

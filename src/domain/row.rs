@@ -12,8 +12,12 @@ use chrono::{DateTime, Duration, Utc};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
 use super::search::normalize_into;
 use super::staff::Visibility;
+use super::transaction::Transaction;
 use super::{Confidentiality, Contact, Customer, CustomerKind, Status};
 
 /// A record not reviewed for this long is stale (each record is reviewed at least monthly).
@@ -67,6 +71,71 @@ pub struct CustomerRow {
     pub confidentiality: Confidentiality,
     pub updated_at: DateTime<Utc>,
     pub reviewed_at: DateTime<Utc>,
+    /// Grade, organisation form and money, for the list's columns, flags and
+    /// filters; none for the many customers that have none of these.
+    pub standing: Option<Box<Standing>>,
+}
+
+/// What a row knows of a customer beyond its text: its grade, organisation
+/// form, and what it owes against its limit. Flags that depend on the day
+/// (overdue, a temporary limit run out) are worked out when shown.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Standing {
+    /// The tier's id.
+    pub grade: Option<String>,
+    /// The grade was set by hand.
+    pub by_hand: bool,
+    pub org_form: String,
+    /// Everything still to be paid.
+    #[serde(with = "super::as_text::required")]
+    pub owed: Decimal,
+    /// The earliest due date of what is still to be paid.
+    #[serde(with = "super::as_text::optional")]
+    pub first_due: Option<NaiveDate>,
+    #[serde(with = "super::as_text::optional")]
+    pub limit: Option<Decimal>,
+    #[serde(with = "super::as_text::optional")]
+    pub temp_limit: Option<Decimal>,
+    #[serde(with = "super::as_text::optional")]
+    pub temp_until: Option<NaiveDate>,
+}
+
+impl Standing {
+    /// The standing of `c` with its `transactions`; none when it has nothing to say.
+    pub fn of(c: &Customer, transactions: &[Transaction]) -> Option<Box<Standing>> {
+        let term = c.term_days();
+        let owing = transactions.iter().filter(|t| t.outstanding() > Decimal::ZERO);
+        let s = Standing {
+            grade: c.grade.clone(),
+            by_hand: c.grade_override.is_some(),
+            org_form: c.org_form.clone(),
+            owed: owing.clone().map(Transaction::outstanding).sum(),
+            first_due: owing.map(|t| t.due_on(term)).min(),
+            limit: c.credit_limit,
+            temp_limit: c.temp_limit,
+            temp_until: c.temp_limit_until,
+        };
+        (s != Standing::default()).then(|| Box::new(s))
+    }
+
+    /// The limit in force on `today` (as [`Customer::limit_on`]).
+    pub fn limit_on(&self, today: NaiveDate) -> Option<Decimal> {
+        match (self.temp_limit, self.temp_until) {
+            (Some(limit), Some(until)) if today <= until => Some(limit),
+            _ => self.limit,
+        }
+    }
+
+    /// Something is past its due date on `today`.
+    pub fn overdue(&self, today: NaiveDate) -> bool {
+        self.first_due.is_some_and(|d| d < today)
+    }
+
+    /// Owes more than the limit in force on `today`.
+    pub fn over_limit(&self, today: NaiveDate) -> bool {
+        self.limit_on(today).is_some_and(|l| self.owed > l)
+    }
 }
 
 /// A row as separate fields: how it is stored in the `customer_rows` store,
@@ -92,6 +161,7 @@ pub struct RowFields {
     pub updated_at: DateTime<Utc>,
     #[serde(with = "chrono::serde::ts_milliseconds")]
     pub reviewed_at: DateTime<Utc>,
+    pub standing: Option<Standing>,
     /// The name as the list sorts it (normalised); indexed in the store, so
     /// the first screen of the list can be read before the rest. Worked out
     /// again when a row is read.
@@ -191,7 +261,7 @@ impl RowText {
                 push_normalised(&mut text, span(&ends, p as usize));
             }
         });
-        CustomerRow { text, ends, kind, status, confidentiality, updated_at, reviewed_at }
+        CustomerRow { text, ends, kind, status, confidentiality, updated_at, reviewed_at, standing: None }
     }
 }
 
@@ -217,12 +287,13 @@ fn push_plain(out: &mut String, s: &str) {
 
 impl Default for CustomerRow {
     fn default() -> Self {
-        CustomerRow::of(&Customer::default(), &[])
+        CustomerRow::of(&Customer::default(), &[], &[])
     }
 }
 
 impl CustomerRow {
-    pub fn of(c: &Customer, contacts: &[Contact]) -> Self {
+    /// The row of `c`, with its contacts and transactions.
+    pub fn of(c: &Customer, contacts: &[Contact], transactions: &[Transaction]) -> Self {
         // The primary contact first, the others as they come.
         let sorted: Vec<&Contact> = contacts.iter().filter(|c| c.primary).chain(contacts.iter().filter(|c| !c.primary)).collect();
         RowText::of_parts(
@@ -231,16 +302,39 @@ impl CustomerRow {
             sorted.iter().flat_map(|c| [c.mobile.as_str(), c.phone.as_str()]).filter(|p| !p.is_empty()),
         )
         .finish(c.kind, c.status, c.confidentiality, c.updated_at, c.reviewed_at)
+        .with_standing(Standing::of(c, transactions))
     }
 
-    /// Every customer's row, its contacts found among `contacts` (in any
-    /// order): what a migration or a restore rebuilds the list from.
-    pub fn all_of(customers: &[Customer], contacts: &[Contact]) -> Vec<CustomerRow> {
+    pub fn with_standing(mut self, standing: Option<Box<Standing>>) -> Self {
+        self.standing = standing;
+        self
+    }
+
+    /// Every customer's row, its contacts and transactions found among
+    /// `contacts` and `transactions` (in any order): what a migration or a
+    /// restore rebuilds the list from.
+    pub fn all_of(customers: &[Customer], contacts: &[Contact], transactions: &[Transaction]) -> Vec<CustomerRow> {
         let mut by_customer: FxHashMap<&str, Vec<Contact>> = FxHashMap::default();
         for k in contacts {
             by_customer.entry(k.customer_id.as_str()).or_default().push(k.clone());
         }
-        customers.iter().map(|c| CustomerRow::of(c, by_customer.get(c.id.as_str()).map(Vec::as_slice).unwrap_or_default())).collect()
+        let mut deals: FxHashMap<&str, Vec<Transaction>> = FxHashMap::default();
+        for t in transactions {
+            deals.entry(t.customer_id.as_str()).or_default().push(t.clone());
+        }
+        fn of<'a, T>(map: &'a FxHashMap<&str, Vec<T>>, id: &str) -> &'a [T] {
+            map.get(id).map(Vec::as_slice).unwrap_or_default()
+        }
+        customers.iter().map(|c| CustomerRow::of(c, of(&by_customer, &c.id), of(&deals, &c.id))).collect()
+    }
+
+    /// The tier's id, if graded.
+    pub fn grade(&self) -> Option<&str> {
+        self.standing.as_ref().and_then(|s| s.grade.as_deref())
+    }
+
+    pub fn org_form(&self) -> &str {
+        self.standing.as_ref().map_or("", |s| s.org_form.as_str())
     }
 
     #[inline]
@@ -359,6 +453,7 @@ impl From<RowFields> for CustomerRow {
             f.contact_phones.iter().map(String::as_str),
         )
         .finish(f.kind, f.status, f.confidentiality, f.updated_at, f.reviewed_at)
+        .with_standing(f.standing.filter(|s| *s != Standing::default()).map(Box::new))
     }
 }
 
@@ -382,6 +477,7 @@ impl From<CustomerRow> for RowFields {
             updated_at: r.updated_at,
             reviewed_at: r.reviewed_at,
             sort: own(r.sort()),
+            standing: r.standing.map(|s| *s),
         }
     }
 }
@@ -493,7 +589,7 @@ mod tests {
             Contact { name: "乙".into(), mobile: "13900000001".into(), ..Contact::default() },
             Contact { name: "丙".into(), primary: true, phone: "010-5555555".into(), ..Contact::default() },
         ];
-        let row = CustomerRow::of(&c, &contacts);
+        let row = CustomerRow::of(&c, &contacts, &[]);
         assert_eq!(row.contacts().collect::<Vec<_>>(), vec!["丙", "乙"]);
         assert_eq!(row.contact_phones().collect::<Vec<_>>(), vec!["010-5555555", "13900000001"]);
     }
@@ -517,6 +613,7 @@ mod tests {
             updated_at: DateTime::from_timestamp_millis(1_760_000_000_123).unwrap(),
             reviewed_at: DateTime::from_timestamp_millis(1_750_000_000_000).unwrap(),
             sort: "北京harbour广告".into(),
+            standing: Some(Standing { grade: Some("key".into()), org_form: "民营企业".into(), owed: Decimal::new(12_345, 2), ..Standing::default() }),
         };
         let row = CustomerRow::from(fields.clone());
         assert_eq!(RowFields::from(row.clone()), fields);
@@ -527,6 +624,45 @@ mod tests {
         assert_eq!(odd.name(), "a b");
         assert_eq!(odd.contacts().collect::<Vec<_>>(), ["c d"]);
         assert_eq!(odd.region(), "");
+    }
+
+    #[test]
+    fn a_rows_standing_holds_grade_owed_first_due_and_limits() {
+        let d = |s: &str| crate::domain::validate::date(s, None).unwrap().unwrap();
+        let money = |s: &str| Decimal::from_str_exact(s).unwrap();
+        let c = Customer {
+            id: "c1".into(),
+            grade: Some("key".into()),
+            grade_override: Some("老客户".into()),
+            credit_limit: Some(money("10000")),
+            temp_limit: Some(money("20000")),
+            temp_limit_until: Some(d("2026-11-30")),
+            credit_term: Some(15),
+            ..Customer::default()
+        };
+        let deal = |date: &str, due: Option<&str>, amount: &str, paid: &str| Transaction {
+            customer_id: "c1".into(),
+            date: d(date),
+            due: due.map(d),
+            amount: money(amount),
+            paid: money(paid),
+            ..Transaction::default()
+        };
+        let deals = [
+            deal("2026-10-01", None, "9000", "9000"),                // paid: neither owed nor due
+            deal("2026-10-20", None, "8000", "0"),                   // due 4 November (15 days)
+            deal("2026-11-01", Some("2026-12-31"), "7000.50", "0"),  // due at the year end
+        ];
+        let row = CustomerRow::of(&c, &[], &deals);
+        let s = row.standing.as_deref().unwrap();
+        assert_eq!((row.grade(), s.by_hand, s.owed, s.first_due), (Some("key"), true, money("15000.50"), Some(d("2026-11-04"))));
+        assert!(!s.overdue(d("2026-11-04")) && s.overdue(d("2026-11-05")));
+        assert_eq!(s.limit_on(d("2026-11-30")), Some(money("20000")));
+        assert!(!s.over_limit(d("2026-11-30")) && s.over_limit(d("2026-12-01")), "over the standing limit once the temporary one ends");
+        // A customer with nothing of these has no standing, and costs no allocation.
+        assert_eq!(CustomerRow::of(&Customer::default(), &[], &[deals[0].clone()]).standing, None);
+        // It survives the store's form.
+        assert_eq!(CustomerRow::from(RowFields::from(row.clone())), row);
     }
 
     fn row_with_contacts(name: &str, contacts: &[&str]) -> CustomerRow {

@@ -369,6 +369,11 @@ pub struct ListQuery {
     pub industry: Option<String>,
     pub region: Option<String>,
     pub confidentiality: Option<Confidentiality>,
+    /// A tier's id; the empty id for customers not graded.
+    pub grade: Option<String>,
+    /// Only customers whose credit needs attention on this day: something
+    /// overdue, or owing more than the limit in force.
+    pub attention_on: Option<chrono::NaiveDate>,
     pub scope: Scope,
     pub sort: SortKey,
     pub descending: bool,
@@ -384,6 +389,8 @@ impl Default for ListQuery {
             industry: None,
             region: None,
             confidentiality: None,
+            grade: None,
+            attention_on: None,
             scope: Scope::All,
             sort: SortKey::Name,
             descending: false,
@@ -613,6 +620,8 @@ impl CustomerIndex {
                 && q.confidentiality.is_none_or(|c| r.confidentiality == c)
                 && q.industry.as_ref().is_none_or(|v| r.industry() == v)
                 && q.region.as_ref().is_none_or(|v| r.region() == v)
+                && q.grade.as_ref().is_none_or(|g| r.grade().unwrap_or_default() == g)
+                && q.attention_on.is_none_or(|day| r.standing.as_ref().is_some_and(|s| s.overdue(day) || s.over_limit(day)))
                 && match &q.owner {
                     OwnerFilter::Any => true,
                     OwnerFilter::Unassigned => r.owner().is_none(),
@@ -806,6 +815,18 @@ mod tests {
         let mut c = fields("c", "Gamma");
         c.status = Status::Active;
         c.owner = Some("other".into());
+        // a, a key account, owes 500, due on 10 November; its limit is 400 until 30 November, then 1000.
+        let day = |s: &str| crate::domain::validate::date(s, None).unwrap();
+        a.standing = Some(crate::domain::row::Standing {
+            grade: Some("key".into()),
+            owed: rust_decimal::Decimal::from(500),
+            first_due: day("2026-11-10"),
+            limit: Some(rust_decimal::Decimal::from(1000)),
+            temp_limit: Some(rust_decimal::Decimal::from(400)),
+            temp_until: day("2026-11-30"),
+            ..Default::default()
+        });
+        c.standing = Some(crate::domain::row::Standing { grade: Some("general".into()), ..Default::default() });
         let index = CustomerIndex::new(rows(vec![c, b, a]));
         let ids = |q: ListQuery, viewer: Option<&Viewer>| -> Vec<String> {
             index.query(&q, viewer, &|s| s.to_string()).iter().map(|&i| index.rows()[i].id().to_string()).collect()
@@ -815,6 +836,21 @@ mod tests {
         assert_eq!(ids(ListQuery { region: Some("华东".into()), ..ListQuery::default() }, None), ["b"]);
         assert_eq!(ids(ListQuery { owner: OwnerFilter::Unassigned, ..ListQuery::default() }, None), ["b"]);
         assert_eq!(ids(ListQuery { sort: SortKey::Status, ..ListQuery::default() }, None), ["a", "c", "b"]);
+        assert_eq!(ids(ListQuery { grade: Some("key".into()), ..ListQuery::default() }, None), ["a"]);
+        assert_eq!(ids(ListQuery { grade: Some(String::new()), ..ListQuery::default() }, None), ["b"], "not graded");
+        // a owes 500: over its temporary limit of 400 until 30 November, overdue
+        // from 11 November: it needs attention on each of these days.
+        for (on, shown) in [("2026-11-01", vec!["a"]), ("2026-11-11", vec!["a"]), ("2026-12-01", vec!["a"])] {
+            assert_eq!(ids(ListQuery { attention_on: day(on), ..ListQuery::default() }, None), shown, "{on}");
+        }
+        let paid_up = |s: &mut crate::domain::row::Standing| s.owed = rust_decimal::Decimal::from(300);
+        let mut lower = index.clone();
+        let mut r = RowFields::from(index.find("a").unwrap().clone());
+        r.standing.as_mut().map(paid_up);
+        r.standing.as_mut().unwrap().first_due = day("2026-12-15");
+        lower.upsert(r.into());
+        let flagged = |on: &str| lower.query(&ListQuery { attention_on: day(on), ..ListQuery::default() }, None, &|s| s.to_string()).len();
+        assert_eq!((flagged("2026-11-20"), flagged("2026-12-15"), flagged("2026-12-16")), (0, 0, 1), "within its limits until it falls due");
         let staff = vec![Staff { id: "rep".into(), role: Role::SalesRep, ..Staff::default() }];
         let depts = departments(&staff);
         let viewer = Viewer::new(&staff[0], &depts);

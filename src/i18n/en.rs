@@ -270,6 +270,17 @@ pub fn msg(m: Msg) -> &'static str {
         TermNote => "Without a due date, payment is due {n} days after the transaction.",
         CreditOverLimit => "Over its credit limit: owes {owed}, the limit is {limit}.",
         CreditOverdue => "Overdue payments: {amount}, the longest {n} days late.",
+        GradeStrategic => "Strategic",
+        GradeKey => "Key",
+        GradeGeneral => "General",
+        GradePotential => "Potential",
+        Grade => "Grade",
+        NotGraded => "Not graded",
+        Credit => "Credit",
+        NeedsAttention => "Needs attention",
+        FlagOverdue => "Overdue",
+        FlagOverLimit => "Over limit",
+        GradedByHand => "set by hand",
     }
 }
 

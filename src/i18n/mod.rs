@@ -82,6 +82,7 @@ pub enum Msg {
     OrgStateOwned, OrgPrivate, OrgForeign, OrgJointVenture, OrgIndividual, OrgGovernment, OrgNonProfit,
     TabTransactions, AddTransaction, EditTransaction, SaveTransaction, NoTransactions, TransactionSaved, TransactionRemoved, RemoveTransactionTitle, RemoveTransactionExplain, Owed, OverdueAmount, DueThisMonth, Outstanding, DueOn, PaidInFull, OverdueDays, DueSoon, NotDue, LongestOverdue, TermNote,
     CreditOverLimit, CreditOverdue,
+    GradeStrategic, GradeKey, GradeGeneral, GradePotential, Grade, NotGraded, Credit, NeedsAttention, FlagOverdue, FlagOverLimit, GradedByHand,
 }
 
 /// Organisation forms (企业性质) offered as suggestions.

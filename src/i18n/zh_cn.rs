@@ -270,6 +270,17 @@ pub fn msg(m: Msg) -> &'static str {
         TermNote => "未填应付日期的，按交易日期后 {n} 天到期。",
         CreditOverLimit => "超出信用额度：应收 {owed}，额度 {limit}。",
         CreditOverdue => "有逾期款项：{amount}，最长逾期 {n} 天。",
+        GradeStrategic => "战略客户",
+        GradeKey => "重点客户",
+        GradeGeneral => "一般客户",
+        GradePotential => "潜在客户",
+        Grade => "等级",
+        NotGraded => "未分级",
+        Credit => "信用",
+        NeedsAttention => "需关注",
+        FlagOverdue => "逾期",
+        FlagOverLimit => "超额",
+        GradedByHand => "手动设定",
     }
 }
 

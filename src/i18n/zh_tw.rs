@@ -270,6 +270,17 @@ pub fn msg(m: Msg) -> &'static str {
         TermNote => "未填應付日期的，按交易日期後 {n} 天到期。",
         CreditOverLimit => "超出信用額度：應收 {owed}，額度 {limit}。",
         CreditOverdue => "有逾期款項：{amount}，最長逾期 {n} 天。",
+        GradeStrategic => "戰略客戶",
+        GradeKey => "重點客戶",
+        GradeGeneral => "一般客戶",
+        GradePotential => "潛在客戶",
+        Grade => "等級",
+        NotGraded => "未分級",
+        Credit => "信用",
+        NeedsAttention => "需關注",
+        FlagOverdue => "逾期",
+        FlagOverLimit => "超額",
+        GradedByHand => "手動設定",
     }
 }
 

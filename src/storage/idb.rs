@@ -38,6 +38,8 @@ pub struct IdbStore {
     log_seen: Cell<Option<(usize, f64)>>,
     /// False on an archive opened at a version before the row log (tests only).
     has_log: bool,
+    /// False on one opened at a version before transactions (tests only).
+    has_transactions: bool,
 }
 
 /// What a committed change set tells the other tabs.
@@ -200,8 +202,9 @@ impl IdbStore {
         on_change.forget();
         let db = Database::from(raw);
         let has_log = db.store_names().iter().any(|n| n == ROW_LOG);
+        let has_transactions = db.store_names().iter().any(|n| n == Kind::Transaction.as_str());
         let channel = BroadcastChannel::new(&format!("dossier:{name}")).ok();
-        IdbStore { db, name: name.to_string(), channel, fail_at: Cell::new(None), log_worth_compacting: Cell::new(false), early_log: RefCell::new(None), log_seen: Cell::new(None), has_log }
+        IdbStore { db, name: name.to_string(), channel, fail_at: Cell::new(None), log_worth_compacting: Cell::new(false), early_log: RefCell::new(None), log_seen: Cell::new(None), has_log, has_transactions }
     }
 
     /// Delete a whole archive (used by tests and by resetting the demo).
@@ -339,16 +342,24 @@ impl IdbStore {
                 Op::RefreshRow { customer_id } => {
                     let key = JsValue::from_str(customer_id);
                     let rows = tx.object_store(Kind::Row.as_str()).map_err(fail("save"))?;
-                    // Both reads asked for before either is awaited: one wait, not two.
+                    // The three reads asked for before any is awaited: one wait, not three.
                     let customer = tx.object_store(Kind::Customer.as_str()).map_err(fail("read"))?.get(key.clone()).map_err(fail("read"))?.into_future();
                     let contacts = index_lookup(&tx.object_store(Kind::Contact.as_str()).map_err(fail("read"))?, "customer_id", key.clone())?;
+                    let transactions = match self.has_transactions {
+                        true => Some(index_lookup(&tx.object_store(Kind::Transaction.as_str()).map_err(fail("read"))?, "customer_id", key.clone())?),
+                        false => None,
+                    };
                     let Some(customer) = customer.await.map_err(fail("read"))? else {
                         rows.delete(key).map_err(fail("delete"))?;
                         refreshed.push((customer_id.clone(), None));
                         continue;
                     };
                     let contacts: Vec<Contact> = contacts.await.map_err(fail("read"))?.into_iter().map(from_js).collect::<Result<_, _>>()?;
-                    let row = CustomerRow::of(&from_js::<Customer>(customer)?, &contacts);
+                    let transactions: Vec<crate::domain::Transaction> = match transactions {
+                        Some(t) => t.await.map_err(fail("read"))?.into_iter().map(from_js).collect::<Result<_, _>>()?,
+                        None => Vec::new(),
+                    };
+                    let row = CustomerRow::of(&from_js::<Customer>(customer)?, &contacts, &transactions);
                     rows.put(&to_js(&row)?, None).map_err(fail("save"))?;
                     refreshed.push((customer_id.clone(), Some(row)));
                 }
@@ -563,8 +574,10 @@ fn upgrade(event: &idb::event::VersionChangeEvent, target: u32) -> Result<(), id
         // The row log arrives with version 3; an archive opened at an older
         // version (in tests) has only the rows.
         let log = tx.object_store(ROW_LOG).ok();
+        // Transactions arrive with version 4.
+        let transactions = tx.object_store(Kind::Transaction.as_str()).ok();
         wasm_bindgen_futures::spawn_local(async move {
-            if let Err(e) = build_rows(&customers, &contacts, &rows, log.as_ref()).await {
+            if let Err(e) = build_rows(&customers, &contacts, transactions.as_ref(), &rows, log.as_ref()).await {
                 web_sys::console::error_1(&format!("building list rows failed: {e}").into());
                 let _ = rows.transaction().abort();
             }
@@ -609,13 +622,24 @@ fn write_log(log: &ObjectStore, segments: &[String]) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Migration step: derive every customer's list row from its record and contacts.
-async fn build_rows(customers: &ObjectStore, contacts: &ObjectStore, rows: &ObjectStore, log: Option<&ObjectStore>) -> Result<(), StoreError> {
-    let all_customers = customers.get_all(None, None).map_err(fail("migrate"))?.await.map_err(fail("migrate"))?;
-    let all_contacts = contacts.get_all(None, None).map_err(fail("migrate"))?.await.map_err(fail("migrate"))?;
-    let contacts: Vec<Contact> = all_contacts.into_iter().map(from_js).collect::<Result<_, _>>()?;
-    let customers: Vec<Customer> = all_customers.into_iter().map(from_js).collect::<Result<_, _>>()?;
-    let built = CustomerRow::all_of(&customers, &contacts);
+/// Migration step: derive every customer's list row from its record, contacts and transactions.
+async fn build_rows(
+    customers: &ObjectStore,
+    contacts: &ObjectStore,
+    transactions: Option<&ObjectStore>,
+    rows: &ObjectStore,
+    log: Option<&ObjectStore>,
+) -> Result<(), StoreError> {
+    let all_customers = customers.get_all(None, None).map_err(fail("migrate"))?;
+    let all_contacts = contacts.get_all(None, None).map_err(fail("migrate"))?;
+    let all_transactions = transactions.map(|t| t.get_all(None, None)).transpose().map_err(fail("migrate"))?;
+    let customers: Vec<Customer> = all_customers.await.map_err(fail("migrate"))?.into_iter().map(from_js).collect::<Result<_, _>>()?;
+    let contacts: Vec<Contact> = all_contacts.await.map_err(fail("migrate"))?.into_iter().map(from_js).collect::<Result<_, _>>()?;
+    let transactions: Vec<crate::domain::Transaction> = match all_transactions {
+        Some(all) => all.await.map_err(fail("migrate"))?.into_iter().map(from_js).collect::<Result<_, _>>()?,
+        None => Vec::new(),
+    };
+    let built = CustomerRow::all_of(&customers, &contacts, &transactions);
     for row in &built {
         rows.put(&to_js(row)?, None).map_err(fail("migrate"))?;
     }
@@ -652,7 +676,7 @@ impl Store for IdbStore {
             return Ok(Refreshed::new());
         }
         let kinds = changes.kinds();
-        let mut names: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
+        let mut names: Vec<&str> = kinds.iter().filter(|k| self.has_transactions || **k != Kind::Transaction).map(|k| k.as_str()).collect();
         if self.has_log && kinds.contains(&Kind::Row) {
             names.push(ROW_LOG);
         }
@@ -740,7 +764,7 @@ impl Store for IdbStore {
             }
             let log = if self.has_log { Some(tx.object_store(ROW_LOG).map_err(fail("restore"))?) } else { None };
             let store = |k: Kind| tx.object_store(k.as_str()).map_err(fail("restore"));
-            build_rows(&store(Kind::Customer)?, &store(Kind::Contact)?, &store(Kind::Row)?, log.as_ref()).await
+            build_rows(&store(Kind::Customer)?, &store(Kind::Contact)?, Some(&store(Kind::Transaction)?), &store(Kind::Row)?, log.as_ref()).await
         }
         .await;
         finish(tx, &raw, written, "restore").await?;

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::{check, schema, Refreshed, Store, StoreError};
 use crate::domain::change::{ChangeSet, Kind, Op, RawRecord, Record, Stored};
-use crate::domain::{Contact, Customer, CustomerRow};
+use crate::domain::{Contact, Customer, CustomerRow, Transaction};
 
 type Table = BTreeMap<String, Value>;
 
@@ -33,6 +33,12 @@ fn to_value(record: &Record) -> Result<Value, StoreError> {
         Record::Transaction(r) => serde_json::to_value(r),
     };
     v.map_err(|e| StoreError::Failed { op: "put", detail: e.to_string() })
+}
+
+/// The records of `kind` that belong to the customer `id`.
+fn owned_by<T: Stored>(tables: &BTreeMap<Kind, Table>, kind: Kind, id: &str) -> Result<Vec<T>, StoreError> {
+    let Some(table) = tables.get(&kind) else { return Ok(Vec::new()) };
+    table.values().filter(|v| v.get("customer_id").and_then(Value::as_str) == Some(id)).map(from_value).collect()
 }
 
 fn from_value<T: Stored>(v: &Value) -> Result<T, StoreError> {
@@ -122,17 +128,9 @@ impl Store for MemoryStore {
                         refreshed.push((customer_id.clone(), None));
                         continue;
                     };
-                    let contacts: Vec<Contact> = tables
-                        .get(&Kind::Contact)
-                        .map(|t| {
-                            t.values()
-                                .filter(|v| v.get("customer_id").and_then(Value::as_str) == Some(customer_id.as_str()))
-                                .map(from_value)
-                                .collect::<Result<_, _>>()
-                        })
-                        .transpose()?
-                        .unwrap_or_default();
-                    let row = CustomerRow::of(&customer, &contacts);
+                    let contacts: Vec<Contact> = owned_by(&tables, Kind::Contact, customer_id)?;
+                    let transactions: Vec<Transaction> = owned_by(&tables, Kind::Transaction, customer_id)?;
+                    let row = CustomerRow::of(&customer, &contacts, &transactions);
                     tables.entry(Kind::Row).or_default().insert(customer_id.clone(), to_value(&Record::Row(row.clone()))?);
                     refreshed.push((customer_id.clone(), Some(row)));
                 }
@@ -188,8 +186,9 @@ impl Store for MemoryStore {
         }
         let customers: Vec<Customer> = tables.get(&Kind::Customer).map(|t| t.values().map(from_value).collect()).transpose()?.unwrap_or_default();
         let contacts: Vec<Contact> = tables.get(&Kind::Contact).map(|t| t.values().map(from_value).collect()).transpose()?.unwrap_or_default();
+        let transactions: Vec<Transaction> = tables.get(&Kind::Transaction).map(|t| t.values().map(from_value).collect()).transpose()?.unwrap_or_default();
         let rows = tables.entry(Kind::Row).or_default();
-        for row in CustomerRow::all_of(&customers, &contacts) {
+        for row in CustomerRow::all_of(&customers, &contacts, &transactions) {
             rows.insert(row.id().to_string(), to_value(&Record::Row(row))?);
         }
         *self.tables.borrow_mut() = tables;

@@ -13,13 +13,18 @@
 //! is several times faster than parsing JSON, which matters at 100,000 rows.
 //! The few characters with a meaning here are escaped with U+001B.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use rust_decimal::Decimal;
 
-use crate::domain::row::{RowText, FIELD, ITEM};
+use crate::domain::row::{RowText, Standing, FIELD, ITEM};
 use crate::domain::{Confidentiality, CustomerKind, CustomerRow, RowSet, Status};
 
-/// The first line of every segment; a segment with another is not ours to read.
-const HEADER: &str = "dossier-rows 1";
+/// The first line of every segment written now; a segment with another is
+/// not ours to read, but for [`HEADER_1`].
+const HEADER: &str = "dossier-rows 2";
+/// Segments written before rows had a [`Standing`]: their lines end after
+/// the review time.
+const HEADER_1: &str = "dossier-rows 1";
 
 /// The most UTF-8 bytes a segment holds (unless one line is longer). A
 /// stored value this small is kept in the database itself, not in a file
@@ -28,7 +33,9 @@ const HEADER: &str = "dossier-rows 1";
 pub const SEGMENT_BYTES: usize = 60_000;
 
 const ESCAPE: char = '\u{1B}';
-const FIELDS: usize = 16;
+/// Fields of a line in a version 1 segment, and now (the standing's eight more).
+const FIELDS_1: usize = 16;
+const FIELDS: usize = 24;
 
 fn push_text(out: &mut String, s: &str) {
     if !s.contains(['\n', '\r', FIELD, ITEM, ESCAPE]) {
@@ -101,6 +108,47 @@ fn push_row(out: &mut String, r: &CustomerRow) {
     out.push_str(&r.updated_at.timestamp_millis().to_string());
     out.push(FIELD);
     out.push_str(&r.reviewed_at.timestamp_millis().to_string());
+    let Some(s) = r.standing.as_deref() else {
+        // Eight empty fields.
+        out.extend([FIELD; FIELDS - FIELDS_1]);
+        return;
+    };
+    let money = |d: Option<Decimal>| d.filter(|d| !d.is_zero()).map(|d| d.normalize().to_string()).unwrap_or_default();
+    let day = |d: Option<NaiveDate>| d.map(|d| d.num_days_from_ce().to_string()).unwrap_or_default();
+    for field in [s.grade.as_deref().unwrap_or_default(), if s.by_hand { "1" } else { "" }, s.org_form.as_str()] {
+        out.push(FIELD);
+        push_text(out, field);
+    }
+    for value in [money(Some(s.owed)), day(s.first_due), money(s.limit), money(s.temp_limit), day(s.temp_until)] {
+        out.push(FIELD);
+        out.push_str(&value);
+    }
+}
+
+/// The standing in a line's last eight fields; none when they are empty.
+fn parse_standing(f: &[&str]) -> Result<Option<Box<Standing>>, String> {
+    if f.iter().all(|s| s.is_empty()) {
+        return Ok(None);
+    }
+    let money = |s: &str| -> Result<Option<Decimal>, String> {
+        if s.is_empty() { Ok(None) } else { Decimal::from_str_exact(s).map(Some).map_err(|_| format!("bad amount {s}")) }
+    };
+    let day = |s: &str| -> Result<Option<NaiveDate>, String> {
+        if s.is_empty() {
+            return Ok(None);
+        }
+        s.parse::<i32>().ok().and_then(NaiveDate::from_num_days_from_ce_opt).map(Some).ok_or_else(|| format!("bad day {s}"))
+    };
+    Ok(Some(Box::new(Standing {
+        grade: Some(text(f[0])).filter(|g| !g.is_empty()),
+        by_hand: f[1] == "1",
+        org_form: text(f[2]),
+        owed: money(f[3])?.unwrap_or_default(),
+        first_due: day(f[4])?,
+        limit: money(f[5])?,
+        temp_limit: money(f[6])?,
+        temp_until: day(f[7])?,
+    })))
 }
 
 /// The fields of a row line that are text, in the order a row holds them.
@@ -175,10 +223,11 @@ fn below_space(x: u64) -> u64 {
     !((top & LOW).wrapping_add(LOW) | top) & HIGH
 }
 
-fn parse_row(line: &str) -> Result<CustomerRow, String> {
+/// A row line with `fields` fields (as its segment's version has).
+fn parse_row(line: &str, fields: usize) -> Result<CustomerRow, String> {
     let Fields { f, n, escaped, .. } = Fields::of(line);
-    if n != FIELDS {
-        return Err(format!("a row line has {n} fields, not {FIELDS}"));
+    if n != fields {
+        return Err(format!("a row line has {n} fields, not {fields}"));
     }
     let key = |s: &str, what: &str| format!("unknown {what} {s}");
     let at = |s: &str| -> Result<DateTime<Utc>, String> {
@@ -200,13 +249,14 @@ fn parse_row(line: &str) -> Result<CustomerRow, String> {
             }
         }
     }
-    Ok(row.finish(
+    let row = row.finish(
         CustomerKind::parse(f[4]).ok_or_else(|| key(f[4], "kind"))?,
         Status::parse(f[5]).ok_or_else(|| key(f[5], "status"))?,
         Confidentiality::parse(f[8]).ok_or_else(|| key(f[8], "confidentiality"))?,
         at(f[14])?,
         at(f[15])?,
-    ))
+    );
+    Ok(if fields == FIELDS { row.with_standing(parse_standing(&f[FIELDS_1..])?) } else { row })
 }
 
 fn push_change(out: &mut String, id: &str, row: Option<&CustomerRow>) {
@@ -276,9 +326,11 @@ pub struct Replay {
 impl Replay {
     pub fn segment(&mut self, text: &str) -> Result<(), String> {
         let mut lines = text.split('\n');
-        if lines.next() != Some(HEADER) {
-            return Err("unknown row segment format".into());
-        }
+        let fields = match lines.next() {
+            Some(HEADER) => FIELDS,
+            Some(HEADER_1) => FIELDS_1,
+            _ => return Err("unknown row segment format".into()),
+        };
         self.segments += 1;
         self.bytes += text.len();
         for line in lines {
@@ -288,7 +340,7 @@ impl Replay {
                     self.rows.remove(&self::text(rest.strip_prefix(FIELD).ok_or("bad removal line")?));
                 }
                 None if line.starts_with('+') => {
-                    self.rows.upsert(parse_row(line)?);
+                    self.rows.upsert(parse_row(line, fields)?);
                 }
                 None => return Err("bad row line".into()),
             }
@@ -362,6 +414,38 @@ mod tests {
         assert_eq!(back, vec![a.clone()]);
         assert_eq!(back[0].contacts().collect::<Vec<_>>(), ["王芳", "Li \"Lee\" Wei", "", "张\n三\u{1B}"]);
         assert_eq!(RowFields::from(back[0].clone()).short_name, "\u{1B}");
+    }
+
+    #[test]
+    fn a_rows_standing_survives_and_version_1_segments_still_read() {
+        let d = |days: i32| NaiveDate::from_num_days_from_ce_opt(days);
+        let mut a = fields("a", "云帆传媒");
+        a.standing = Some(Standing {
+            grade: Some("战略\u{1F}级\n".into()),
+            by_hand: true,
+            org_form: "民营\u{1B}企业".into(),
+            owed: Decimal::new(1_234_567_890_123, 2),
+            first_due: d(739_000),
+            limit: Some(Decimal::from(500_000)),
+            temp_limit: Some(Decimal::new(75, 1)),
+            temp_until: d(739_100),
+        });
+        let a = CustomerRow::from(a);
+        let b = row("b", "Beta");
+        let owes_nothing_graded = CustomerRow::from(RowFields { standing: Some(Standing { grade: Some("key".into()), ..Standing::default() }), ..fields("c", "Gamma") });
+        let back = replay(&[encode([("a", Some(&a)), ("b", Some(&b)), ("c", Some(&owes_nothing_graded))])]).unwrap();
+        assert_eq!(back, vec![a.clone(), b.clone(), owes_nothing_graded]);
+        assert_eq!(back[1].standing, None);
+        // A segment written before rows had a standing: sixteen fields a line.
+        let old: String = encode([("b", Some(&b))]).replace(HEADER, HEADER_1).trim_end_matches(FIELD).to_string();
+        assert_eq!(old.matches(FIELD).count(), FIELDS_1 - 1);
+        assert_eq!(replay(std::slice::from_ref(&old)).unwrap(), vec![b.clone()]);
+        // Each version's lines in its own segments, replayed in order.
+        let later = encode([("b", Some(&a))]);
+        assert!(replay(&[old.clone(), later]).is_ok());
+        // A version 1 segment with a version 2 line (or the reverse) is refused.
+        assert!(replay(&[encode([("b", Some(&b))]).replace(HEADER, HEADER_1)]).is_err());
+        assert!(replay(&[old.replace(HEADER_1, HEADER)]).is_err());
     }
 
     #[test]

@@ -82,7 +82,7 @@ pub async fn every_kind_round_trips<S: Store>(s: &S) {
         due: NaiveDate::from_ymd_opt(2024, 3, 31),
         ..Transaction::default()
     };
-    let row = CustomerRow::of(&c, std::slice::from_ref(&k));
+    let row = CustomerRow::of(&c, std::slice::from_ref(&k), &[]);
     let mut set = ChangeSet::default();
     set.put(c.clone(), Expect::Absent)
         .put(row.clone(), Expect::Any)
@@ -212,6 +212,11 @@ pub async fn create_edit_delete_restore_through_domain_operations<S: Store>(s: &
     s.apply(&set).await.unwrap();
     let deals = s.by_index::<Transaction>("customer_id", &created.id).await.unwrap();
     assert_eq!(deals, vec![deal.clone()]);
+    // The list row knows what the customer owes, in both its forms.
+    let owed = |r: &CustomerRow| r.standing.as_ref().map(|s| s.owed);
+    assert_eq!(owed(&s.get::<CustomerRow>(&created.id).await.unwrap().unwrap()), Some(Decimal::from(80_000)));
+    let listed = s.list_rows().await.unwrap();
+    assert_eq!(listed.iter().find(|r| r.id() == created.id).and_then(owed), Some(Decimal::from(80_000)));
 
     let contacts = s.by_index::<Contact>("customer_id", &created.id).await.unwrap();
     let belongings = |contacts: Vec<Contact>, transactions: Vec<Transaction>| ops::Belongings { contacts, transactions, ..Default::default() };
@@ -229,6 +234,7 @@ pub async fn create_edit_delete_restore_through_domain_operations<S: Store>(s: &
     assert_eq!(back.texts.get(&Field::Plans).map(String::as_str), Some("明年扩张"));
     assert_eq!(s.by_index::<Contact>("customer_id", &created.id).await.unwrap(), contacts);
     assert_eq!(s.by_index::<Transaction>("customer_id", &created.id).await.unwrap(), deals);
+    assert_eq!(owed(&s.get::<CustomerRow>(&created.id).await.unwrap().unwrap()), Some(Decimal::from(80_000)), "restored with what it owes");
     assert_eq!(s.get::<TrashEntry>(&created.id).await.unwrap(), None);
     assert!(s.get::<CustomerRow>(&created.id).await.unwrap().is_some());
 

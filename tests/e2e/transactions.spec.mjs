@@ -1,6 +1,6 @@
 // Transactions (交易资料) and receivables, as the agency's accounts person keeps them.
 import { test, expect } from '@playwright/test';
-import { openApp, createCustomer } from './helpers.mjs';
+import { openApp, createCustomer, countLine } from './helpers.mjs';
 
 /** The date `days` before today (after, when negative), as YYYY-MM-DD. */
 const daysAgo = (days) => {
@@ -65,6 +65,15 @@ test('receivables: an overdue deal, one due by month end, the credit warning, a 
   const notice = page.locator('.notice.credit');
   await expect(notice).toContainText('Over its credit limit: owes 133,000 CNY, the limit is 100,000 CNY.');
   await expect(notice).toContainText('Overdue payments: 125,000 CNY, the longest 30 days late.');
+
+  // The list flags it, and finds it among the customers whose credit needs attention.
+  await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
+  const listed = page.getByRole('row', { name: /云帆传媒/ });
+  await expect(listed.locator('.flag')).toHaveText('Overdue');
+  await page.getByLabel('Credit', { exact: true }).selectOption('attention');
+  await expect(countLine(page)).toHaveText('1 of 1 customers');
+  await page.getByLabel('Credit', { exact: true }).selectOption('');
+  await listed.click();
   await page.getByRole('tab', { name: /Transactions/ }).click();
 
   // The payment comes in: the first is paid, nothing is overdue.
@@ -91,6 +100,12 @@ test('receivables: an overdue deal, one due by month end, the credit warning, a 
   await page.getByRole('tab', { name: /Transactions/ }).click();
   await expect(page.getByRole('row', { name: /HT-2026-031/ })).toContainText('Paid');
   await expect(figure('Owed')).toHaveText('0 CNY');
+  await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
+  await expect(page.getByRole('row', { name: /云帆传媒/ }).locator('.flag')).toBeEmpty();
+  await page.getByLabel('Credit', { exact: true }).selectOption('attention');
+  await expect(countLine(page)).toHaveText('0 of 1 customers');
+  await page.getByLabel('Credit', { exact: true }).selectOption('');
+  await page.getByRole('row', { name: /云帆传媒/ }).click();
   await page.getByRole('tab', { name: /History/ }).click();
   const removed = page.locator('.history-entry').filter({ hasText: '录错了客户' });
   await expect(removed).toContainText('Deleted');

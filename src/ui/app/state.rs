@@ -6,7 +6,8 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use super::{platform, prefs};
-use crate::domain::change::{ChangeSet, Op, Record};
+use crate::domain::change::{ChangeSet, Op, Record, Setting};
+use crate::domain::grading::{self, Grading};
 use crate::domain::ops::Ctx;
 use crate::domain::search::{CustomerIndex, ListQuery};
 use crate::domain::staff::{departments, Viewer, Visibility};
@@ -51,6 +52,8 @@ pub struct AppState {
     /// The customer list's search, filters and order, kept while the user
     /// opens a customer and comes back.
     pub list_query: RwSignal<ListQuery>,
+    /// The agency's grades and the rules that give them.
+    pub grading: RwSignal<Grading>,
     /// Rows written while only the first screen is loaded, to lay over the
     /// whole list when it arrives.
     pending: StoredValue<Vec<(String, Option<CustomerRow>)>, LocalStorage>,
@@ -70,6 +73,7 @@ impl AppState {
             toasts: RwSignal::new(Vec::new()),
             last_backup: RwSignal::new(prefs::last_backup(prefs::db_name(demo))),
             list_query: RwSignal::new(ListQuery::default()),
+            grading: RwSignal::new(Grading::default()),
             pending: StoredValue::new_local(Vec::new()),
         }
     }
@@ -141,8 +145,33 @@ impl AppState {
     }
 
     async fn load_staff(&self) -> Result<(), StoreError> {
-        self.set_staff(self.store().all::<Staff>().await?);
+        let store = self.store();
+        let (staff, grading) = platform::both(store.all::<Staff>(), store.get::<Setting>(grading::SETTING)).await;
+        self.set_staff(staff?);
+        self.set_grading(grading?.as_ref());
         Ok(())
+    }
+
+    /// The grades and rules as stored; the defaults when none are (or the
+    /// stored ones cannot be read, which a save then replaces).
+    fn set_grading(&self, stored: Option<&Setting>) {
+        let grading = stored.and_then(|s| crate::io::json::from_text::<Grading>(&s.value).ok()).unwrap_or_default();
+        if self.grading.with_untracked(|g| *g != grading) {
+            self.grading.set(grading);
+        }
+    }
+
+    /// A grade's name as people read it: the agency's own, or the default
+    /// tier's in the current language; the id of a tier since removed.
+    pub fn tier_name(&self, id: &str) -> String {
+        let named = self.grading.with(|g| g.tier(id).map(|t| t.name.clone())).filter(|n| !n.is_empty());
+        named.unwrap_or_else(|| match id {
+            "strategic" => self.i18n.t(Msg::GradeStrategic).to_string(),
+            "key" => self.i18n.t(Msg::GradeKey).to_string(),
+            "general" => self.i18n.t(Msg::GradeGeneral).to_string(),
+            "potential" => self.i18n.t(Msg::GradePotential).to_string(),
+            other => other.to_string(),
+        })
     }
 
     /// The staff, and the current user if they are among them.
@@ -225,6 +254,7 @@ impl AppState {
                 Op::Put { record: Record::Row(r), .. } => rows.push((r.id().to_string(), Some(r.clone()))),
                 Op::Delete { kind: Kind::Row, id, .. } => rows.push((id.clone(), None)),
                 Op::Put { record: Record::Staff(_), .. } | Op::Delete { kind: Kind::Staff, .. } => staff_changed = true,
+                Op::Put { record: Record::Setting(s), .. } if s.id == grading::SETTING => self.set_grading(Some(s)),
                 _ => {}
             }
         }
@@ -260,6 +290,9 @@ impl AppState {
             self.upsert_rows(rows);
             if a.kinds.iter().any(|k| k == Kind::Staff.as_str()) {
                 self.staff.set(store.all::<Staff>().await?);
+            }
+            if a.kinds.iter().any(|k| k == Kind::Setting.as_str()) {
+                self.set_grading(store.get::<Setting>(grading::SETTING).await?.as_ref());
             }
             Ok(())
         }

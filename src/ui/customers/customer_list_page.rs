@@ -28,6 +28,19 @@ fn options<T: Copy + Send + Sync + crate::i18n::Label + 'static>(state: AppState
     })
 }
 
+/// The row's credit flag today, if any: overdue first, else over its limit.
+fn flag(r: &CustomerRow) -> Option<(&'static str, Msg)> {
+    let s = r.standing.as_deref()?;
+    let today = platform::today();
+    if s.overdue(today) {
+        Some(("overdue", Msg::FlagOverdue))
+    } else if s.over_limit(today) {
+        Some(("over-limit", Msg::FlagOverLimit))
+    } else {
+        None
+    }
+}
+
 #[component]
 fn Filters() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -46,6 +59,9 @@ fn Filters() -> impl IntoView {
     let industry = RwSignal::new(initial.industry.clone().unwrap_or_default());
     let region = RwSignal::new(initial.region.clone().unwrap_or_default());
     let scope = RwSignal::new(initial.scope.as_str().to_string());
+    // "-" for customers not graded.
+    let grade = RwSignal::new(initial.grade.clone().map(|g| if g.is_empty() { "-".to_string() } else { g }).unwrap_or_default());
+    let attention = RwSignal::new(if initial.attention_on.is_some() { "attention".to_string() } else { String::new() });
     Effect::new(move |_| {
         let scopes = state.scopes();
         let chosen = Scope::parse(&scope.get()).filter(|s| scopes.contains(s)).unwrap_or(scopes[0]);
@@ -64,6 +80,12 @@ fn Filters() -> impl IntoView {
         next.industry = non_empty(industry.get());
         next.region = non_empty(region.get());
         next.scope = chosen;
+        next.grade = match grade.get().as_str() {
+            "" => None,
+            "-" => Some(String::new()),
+            id => Some(id.to_string()),
+        };
+        next.attention_on = (attention.get() == "attention").then(platform::today);
         // A staff change that leaves the query as it was must not send the list to the top.
         if next != q.get_untracked() {
             q.set(next);
@@ -82,6 +104,13 @@ fn Filters() -> impl IntoView {
         v
     });
     let scopes = Signal::derive(move || state.scopes().into_iter().map(|s| (s.as_str().to_string(), i.label(s).to_string())).collect::<Vec<_>>());
+    let grades = Signal::derive(move || {
+        let mut v = vec![(String::new(), i.t(Msg::All).to_string())];
+        v.extend(state.grading.with(|g| g.tiers.iter().map(|t| t.id.clone()).collect::<Vec<_>>()).into_iter().map(|id| (id.clone(), state.tier_name(&id))));
+        v.push(("-".to_string(), i.t(Msg::NotGraded).to_string()));
+        v
+    });
+    let credit = Signal::derive(move || vec![(String::new(), i.t(Msg::All).to_string()), ("attention".to_string(), i.t(Msg::NeedsAttention).to_string())]);
     view! {
         <div class="filters">
             <div class="search">
@@ -94,6 +123,8 @@ fn Filters() -> impl IntoView {
             <SelectField label=i.sig(Msg::Industry) value=industry options=values(CustomerRow::industry)/>
             <SelectField label=i.sig(Msg::Region) value=region options=values(CustomerRow::region)/>
             <SelectField label=i.sig(Msg::Confidentiality) value=conf options=options(state, Confidentiality::ALL, Confidentiality::as_str)/>
+            <SelectField label=i.sig(Msg::Grade) value=grade options=grades/>
+            <SelectField label=i.sig(Msg::Credit) value=attention options=credit/>
         </div>
     }
 }
@@ -262,6 +293,10 @@ pub fn CustomerListPage() -> impl IntoView {
                 <span role="cell" class="cell">
                     <span class=show(|r, _| format!("pill status-{}", r.status.as_str()))>{show(|r, s| s.i18n.label(r.status).to_string())}</span>
                 </span>
+                <span role="cell" class="cell grade">
+                    {show(|r, s| r.grade().map(|g| s.tier_name(g)).unwrap_or_default())}
+                    <span class=show(|r, _| flag(r).map_or("flag".to_string(), |(class, _)| format!("flag {class}")))>{show(|r, s| flag(r).map(|(_, m)| s.i18n.t(m).to_string()).unwrap_or_default())}</span>
+                </span>
                 <span role="cell" class="cell">{show(|r, s| r.owner().map(|o| s.staff_name(o)).unwrap_or_default())}</span>
                 <span role="cell" class="cell">{show(|r, _| r.industry().to_string())}</span>
                 <span role="cell" class="cell">{show(|r, _| r.region().to_string())}</span>
@@ -297,6 +332,7 @@ pub fn CustomerListPage() -> impl IntoView {
                     <SortHeader key=SortKey::Name label=Msg::Name/>
                     <span role="columnheader" class="cell">{i.text(Msg::Kind)}</span>
                     <SortHeader key=SortKey::Status label=Msg::Status/>
+                    <span role="columnheader" class="cell">{i.text(Msg::Grade)}</span>
                     <SortHeader key=SortKey::Owner label=Msg::Owner/>
                     <SortHeader key=SortKey::Industry label=Msg::Industry/>
                     <SortHeader key=SortKey::Region label=Msg::Region/>

@@ -15,7 +15,7 @@ use crate::domain::interaction::Interaction;
 use crate::domain::customer::format_amount;
 use crate::domain::transaction::{Receivables, Transaction};
 use rust_decimal::Decimal;
-use crate::domain::{ops, sorting, Contact, Customer, CustomerRow, HistoryEntry};
+use crate::domain::{ops, sorting, Contact, Customer, HistoryEntry};
 use crate::i18n::Msg;
 use crate::storage::{Store, StoreError};
 use crate::ui::app::{platform, AppState, Route, ToastKind};
@@ -179,7 +179,7 @@ pub fn CustomerPage(id: String) -> impl IntoView {
                             {move || credit_notice().map(|lines| view! {
                                 <div class="notice error credit" role="alert">{lines.into_iter().map(|l| view! { <div>{l}</div> }).collect_view()}</div>
                             })}
-                            <p class="muted" class:stale=move || customer.with(|c| CustomerRow::of(c, &[]).needs_review(platform::now()))>
+                            <p class="muted" class:stale=move || customer.with(|c| c.reviewed_at <= crate::domain::row::review_cutoff(platform::now()))>
                                 {i.text(Msg::LastReviewed)}": "{move || customer.with(|c| platform::format_date(c.reviewed_at))}
                             </p>
                         </div>
