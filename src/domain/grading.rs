@@ -97,6 +97,9 @@ pub struct Grading {
     pub otherwise: Option<String>,
     /// The period sales and transactions are counted over, in months back from today.
     pub months: u32,
+    /// When a re-grade was last applied.
+    #[serde(with = "super::as_text::optional")]
+    pub regraded_on: Option<NaiveDate>,
 }
 
 impl Default for Grading {
@@ -112,8 +115,20 @@ impl Default for Grading {
             ],
             otherwise: Some("potential".into()),
             months: 12,
+            regraded_on: None,
         }
     }
+}
+
+/// The quarter `d` falls in, counted from year 0: one more each quarter.
+fn quarter(d: NaiveDate) -> i32 {
+    d.year() * 4 + d.month0() as i32 / 3
+}
+
+/// Whether to offer a re-grade on `today` (the seeds re-grade quarterly):
+/// none has been applied this quarter, and it was not put off today.
+pub fn regrade_due(today: NaiveDate, regraded_on: Option<NaiveDate>, put_off: Option<NaiveDate>) -> bool {
+    regraded_on.is_none_or(|last| quarter(last) < quarter(today)) && put_off != Some(today)
 }
 
 /// What the rules look at, for one customer on one day.
@@ -391,6 +406,7 @@ mod tests {
             ],
             otherwise: None,
             months: 12,
+            regraded_on: None,
         }
     }
 
@@ -478,6 +494,25 @@ mod tests {
             ("e", Some("general"), Some("potential"), None),
         ]);
         assert_eq!(moves[0].figures.sales, dec("1500000"), "with the figures that decided it");
+    }
+
+    #[test]
+    fn a_regrade_is_offered_once_a_quarter_unless_put_off_for_the_day() {
+        let cases = [
+            ("2026-11-22", None, None, true),
+            ("2026-11-22", Some("2026-10-01"), None, false),
+            ("2026-12-31", Some("2026-10-01"), None, false),
+            ("2027-01-01", Some("2026-12-31"), None, true),
+            ("2026-10-01", Some("2026-09-30"), None, true),
+            ("2026-07-01", Some("2026-06-30"), None, true),
+            ("2026-04-01", Some("2026-03-31"), None, true),
+            ("2026-04-01", Some("2025-04-01"), None, true),
+            ("2026-04-01", Some("2026-03-31"), Some("2026-04-01"), false),
+            ("2026-04-02", Some("2026-03-31"), Some("2026-04-01"), true),
+        ];
+        for (today, last, put_off, due) in cases {
+            assert_eq!(regrade_due(d(today), last.map(d), put_off.map(d)), due, "{today} last {last:?} put off {put_off:?}");
+        }
     }
 
     #[test]

@@ -15,6 +15,7 @@ key_enum! {
         HandedOver = "handed_over",
         Reviewed = "reviewed",
         Imported = "imported",
+        Regraded = "regraded",
     }
 }
 

@@ -8,6 +8,7 @@ use thiserror::Error;
 use super::change::Setting;
 use super::contact::ContactField;
 use super::history::diff;
+use super::grading;
 use super::interaction::Interaction;
 use super::transaction::{Transaction, TransactionField};
 use super::{Action, Actor, ChangeSet, Contact, Customer, Expect, Field, FieldChange, HistoryEntry, Kind, Staff, TrashEntry};
@@ -133,6 +134,70 @@ pub fn mark_reviewed(ctx: &mut Ctx, customer: &Customer) -> (ChangeSet, Customer
     let mut set = ChangeSet::default();
     set.put(new.clone(), Expect::Rev(customer.rev)).put(h, Expect::Absent).refresh_row(&new.id);
     (set, new)
+}
+
+/// A grade as history records it: the tier's id, empty for none.
+fn grade_text(g: &Option<String>) -> String {
+    g.clone().unwrap_or_default()
+}
+
+/// Apply a re-grade ([`grading::preview`]): each customer moved gets its new
+/// grade, with a history entry from what to what and `why` (which rule, on
+/// what figures). A customer changed since the preview (another grade, or
+/// one set by hand) is left out; one saved meanwhile makes the whole write a
+/// conflict, and nothing is written.
+pub fn regrade(ctx: &mut Ctx, customers: &[Customer], moves: &[grading::Move], why: impl Fn(&grading::Move) -> String) -> ChangeSet {
+    let by_id: rustc_hash::FxHashMap<&str, &Customer> = customers.iter().map(|c| (c.id.as_str(), c)).collect();
+    let mut set = ChangeSet::default();
+    for m in moves {
+        let Some(&old) = by_id.get(m.customer_id.as_str()) else { continue };
+        if old.grade != m.from || old.grade_override.is_some() {
+            continue;
+        }
+        let mut new = old.clone();
+        new.grade = m.to.clone();
+        new.rev += 1;
+        new.updated_at = ctx.now;
+        let mut h = ctx.history(&new.id, Kind::Customer, &new.id, Action::Regraded);
+        h.changes = vec![FieldChange { field: "grade".into(), old: grade_text(&old.grade), new: grade_text(&new.grade) }];
+        h.reason = why(m);
+        set.put(new, Expect::Rev(old.rev)).put(h, Expect::Absent).refresh_row(&old.id);
+    }
+    set
+}
+
+/// Set a customer's grade by hand (`grade` some, with the reason, which is
+/// required), or give it back to the rules (`grade` none: it keeps its grade
+/// until the next re-grade moves it).
+pub fn set_grade(ctx: &mut Ctx, old: &Customer, grade: Option<&str>, reason: &str) -> Result<(ChangeSet, Customer), OpError> {
+    let reason = reason.trim();
+    let mut new = old.clone();
+    match grade {
+        Some(_) if reason.is_empty() => return Err(OpError::ReasonRequired),
+        Some(g) => {
+            new.grade = Some(g.to_string());
+            new.grade_override = Some(reason.to_string());
+        }
+        None => new.grade_override = None,
+    }
+    let mut changes = Vec::new();
+    if new.grade != old.grade {
+        changes.push(FieldChange { field: "grade".into(), old: grade_text(&old.grade), new: grade_text(&new.grade) });
+    }
+    if new.grade_override != old.grade_override {
+        changes.push(FieldChange { field: "grade_override".into(), old: grade_text(&old.grade_override), new: grade_text(&new.grade_override) });
+    }
+    if changes.is_empty() {
+        return Err(OpError::NothingChanged);
+    }
+    new.rev += 1;
+    new.updated_at = ctx.now;
+    let mut h = ctx.history(&new.id, Kind::Customer, &new.id, Action::Updated);
+    h.changes = changes;
+    h.reason = reason.to_string();
+    let mut set = ChangeSet::default();
+    set.put(new.clone(), Expect::Rev(old.rev)).put(h, Expect::Absent).refresh_row(&new.id);
+    Ok((set, new))
 }
 
 /// Add a contact (`old` is `None`) or save an edit of one. A customer's
@@ -569,6 +634,49 @@ mod tests {
         let Op::Put { record: Record::History(h), .. } = &set.ops[1] else { panic!("history expected") };
         assert_eq!((h.action, h.reason.as_str(), h.customer_id.as_str()), (Action::Deleted, "录错了", "c"));
         assert!(h.changes.iter().any(|c| c.field == "amount" && c.old == "125000" && c.new == "0"));
+    }
+
+    #[test]
+    fn a_regrade_moves_each_customer_with_its_reason_and_skips_those_changed_since() {
+        use crate::domain::grading::{preview, Figures, Grading};
+        let mut ids = counter();
+        let mut ctx = ctx(&mut ids);
+        let customer = |id: &str, grade: Option<&str>| Customer { id: id.into(), rev: 3, grade: grade.map(Into::into), ..Customer::default() };
+        let customers = [customer("a", Some("key")), customer("b", None), customer("c", Some("general"))];
+        let figures = |sales: i64| Figures { sales: rust_decimal::Decimal::from(sales), transactions: 1, ..Figures::default() };
+        let moves = preview(&Grading::default(), customers.iter().zip([figures(2_000_000), figures(500), figures(300_000)]));
+        assert_eq!(moves.len(), 3);
+        // c was set by hand after the preview: left as it is.
+        let now = vec![customers[0].clone(), customers[1].clone(), Customer { grade_override: Some("总经理指定".into()), ..customers[2].clone() }];
+        let set = regrade(&mut ctx, &now, &moves, |m| format!("rule {}", m.rule.map_or(0, |r| r + 1)));
+        let saved: Vec<(String, Option<String>, u64)> = set
+            .ops
+            .iter()
+            .filter_map(|op| if let Op::Put { record: Record::Customer(c), expect: Expect::Rev(3) } = op { Some((c.id.clone(), c.grade.clone(), c.rev)) } else { None })
+            .collect();
+        assert_eq!(saved, vec![("a".into(), Some("strategic".into()), 4), ("b".into(), Some("general".into()), 4)]);
+        let entries: Vec<&HistoryEntry> = set.ops.iter().filter_map(|op| if let Op::Put { record: Record::History(h), .. } = op { Some(h) } else { None }).collect();
+        assert_eq!(entries[0].action, Action::Regraded);
+        assert_eq!(entries[0].changes, vec![FieldChange { field: "grade".into(), old: "key".into(), new: "strategic".into() }]);
+        assert_eq!((entries[0].reason.as_str(), entries[1].reason.as_str()), ("rule 1", "rule 3"));
+        assert_eq!(entries[1].changes[0].old, "", "from no grade");
+        assert!(set.ops.contains(&Op::RefreshRow { customer_id: "a".into() }), "the list shows the new grade");
+    }
+
+    #[test]
+    fn a_grade_set_by_hand_needs_a_reason_and_can_go_back_to_the_rules() {
+        let mut ids = counter();
+        let mut ctx = ctx(&mut ids);
+        let c = Customer { id: "c".into(), rev: 1, grade: Some("general".into()), ..Customer::default() };
+        assert_eq!(set_grade(&mut ctx, &c, Some("strategic"), " ").unwrap_err(), OpError::ReasonRequired);
+        let (set, by_hand) = set_grade(&mut ctx, &c, Some("strategic"), "集团客户，总经理指定").unwrap();
+        assert_eq!((by_hand.grade.as_deref(), by_hand.grade_override.as_deref(), by_hand.rev), (Some("strategic"), Some("集团客户，总经理指定"), 2));
+        let Op::Put { record: Record::History(h), .. } = &set.ops[1] else { panic!("history expected") };
+        let fields: Vec<&str> = h.changes.iter().map(|c| c.field.as_str()).collect();
+        assert_eq!((fields, h.reason.as_str()), (vec!["grade", "grade_override"], "集团客户，总经理指定"));
+        let (_, released) = set_grade(&mut ctx, &by_hand, None, "").unwrap();
+        assert_eq!((released.grade.as_deref(), released.grade_override.as_deref()), (Some("strategic"), None), "kept until the next re-grade");
+        assert_eq!(set_grade(&mut ctx, &released, None, "").unwrap_err(), OpError::NothingChanged);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use super::Msg::{self, *};
 use crate::domain::contact::ContactField;
 use crate::domain::customer::{CreditRating, Section};
+use crate::domain::grading::{Join, Metric, Op};
 use crate::domain::interaction::Channel;
 use crate::domain::transaction::{PaymentMethod, TransactionField};
 use crate::domain::validate::FieldError;
@@ -281,6 +282,50 @@ pub fn msg(m: Msg) -> &'static str {
         FlagOverdue => "Overdue",
         FlagOverLimit => "Over limit",
         GradedByHand => "set by hand",
+        NavGrades => "Grades",
+        GradesExplain => "Grades decide where your people spend their time. Each rule looks at a customer's figures over the period; rules are tried in order, and the first that holds gives the grade. A condition on a figure the record does not have never holds.",
+        Tiers => "Grades",
+        AddTier => "Add a grade",
+        TierInUse => "A rule gives this grade: change that rule first.",
+        Rules => "Rules",
+        RuleN => "Rule {n}",
+        AddRule => "Add a rule",
+        AddCondition => "Add a condition",
+        MoveUp => "Move up",
+        MoveDown => "Move down",
+        GivesGrade => "Gives",
+        Otherwise => "When no rule holds",
+        PeriodMonths => "Period (months back from today)",
+        SaveRules => "Save grades and rules",
+        RulesSaved => "Grades and rules saved.",
+        RuleNeedsCondition => "A rule needs at least one condition.",
+        BadMonths => "Between 1 and 120 months.",
+        TierNameRequired => "A new grade needs a name.",
+        RegradeTitle => "Re-grade",
+        RegradeExplain => "Works out every customer's grade from the rules and lists those that would change, with the figures that decided it. Nothing changes until you apply it; grades set by hand stay as they are.",
+        PreviewRegrade => "Preview the re-grade",
+        ReadingArchive => "Reading the archive…",
+        RegradeNone => "Every customer already has the grade the rules give.",
+        RegradeCount => "{n} customers would change grade.",
+        ApplyRegrade => "Apply the re-grade",
+        Regraded => "{n} customers re-graded.",
+        FromGrade => "From",
+        ToGrade => "To",
+        ByRule => "Decided by",
+        NoRuleHeld => "no rule held",
+        RegradeReason => "Re-grade: {rule}. {figures}",
+        RegradeDue => "A new quarter: time to re-grade the customers (last re-grade: {date}).",
+        SetGrade => "Set grade",
+        SetGradeTitle => "Grade of {name}",
+        SetGradeExplain => "A grade set by hand stays through re-grades until it is given back to the rules.",
+        BackToRules => "Give back to the rules",
+        GradeSaved => "Grade saved.",
+        GradeOverride => "Grade set by hand",
+        When => "When",
+        Join => "And / or",
+        Metric => "Figure",
+        Comparison => "Comparison",
+        Value => "Value",
     }
 }
 
@@ -409,6 +454,7 @@ pub fn action(v: Action) -> &'static str {
         Action::HandedOver => "Handed over",
         Action::Reviewed => "Reviewed",
         Action::Imported => "Imported",
+        Action::Regraded => "Re-graded",
     }
 }
 
@@ -541,5 +587,34 @@ pub fn credit_rating(v: CreditRating) -> &'static str {
         CreditRating::Good => "Good",
         CreditRating::Fair => "Fair",
         CreditRating::Low => "Low",
+    }
+}
+
+pub fn metric(v: Metric) -> &'static str {
+    match v {
+        Metric::Sales => "Sales (fees) in the period",
+        Metric::Transactions => "Transactions in the period",
+        Metric::Capital => "Registered capital",
+        Metric::Revenue => "Annual revenue",
+        Metric::DaysSinceLast => "Days since the last transaction",
+        Metric::Overdue => "Overdue amount",
+    }
+}
+
+pub fn join(v: Join) -> &'static str {
+    match v {
+        Join::And => "and",
+        Join::Or => "or",
+    }
+}
+
+pub fn op(v: Op) -> &'static str {
+    match v {
+        Op::Lt => "<",
+        Op::Le => "≤",
+        Op::Gt => ">",
+        Op::Ge => "≥",
+        Op::Eq => "=",
+        Op::Ne => "≠",
     }
 }

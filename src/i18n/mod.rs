@@ -8,6 +8,7 @@ mod zh_tw;
 
 use crate::domain::contact::ContactField;
 use crate::domain::customer::{CreditRating, Section};
+use crate::domain::grading::{Join, Metric, Op};
 use crate::domain::interaction::Channel;
 use crate::domain::transaction::{PaymentMethod, TransactionField};
 use crate::domain::validate::FieldError;
@@ -83,6 +84,8 @@ pub enum Msg {
     TabTransactions, AddTransaction, EditTransaction, SaveTransaction, NoTransactions, TransactionSaved, TransactionRemoved, RemoveTransactionTitle, RemoveTransactionExplain, Owed, OverdueAmount, DueThisMonth, Outstanding, DueOn, PaidInFull, OverdueDays, DueSoon, NotDue, LongestOverdue, TermNote,
     CreditOverLimit, CreditOverdue,
     GradeStrategic, GradeKey, GradeGeneral, GradePotential, Grade, NotGraded, Credit, NeedsAttention, FlagOverdue, FlagOverLimit, GradedByHand,
+    NavGrades, GradesExplain, Tiers, AddTier, TierInUse, Rules, RuleN, AddRule, AddCondition, MoveUp, MoveDown, GivesGrade, Otherwise, PeriodMonths, SaveRules, RulesSaved, RuleNeedsCondition, BadMonths, TierNameRequired, RegradeTitle, RegradeExplain, PreviewRegrade, ReadingArchive, RegradeNone, RegradeCount, ApplyRegrade, Regraded, FromGrade, ToGrade, ByRule, NoRuleHeld, RegradeReason, RegradeDue, SetGrade, SetGradeTitle, SetGradeExplain, BackToRules, GradeSaved, GradeOverride,
+    When, Join, Metric, Comparison, Value,
 }
 
 /// Organisation forms (企业性质) offered as suggestions.
@@ -187,6 +190,9 @@ label!(Kind, entity);
 label!(TransactionField, transaction_field);
 label!(PaymentMethod, payment_method);
 label!(CreditRating, credit_rating);
+label!(Metric, metric);
+label!(Join, join);
+label!(Op, op);
 
 #[cfg(test)]
 mod tests {

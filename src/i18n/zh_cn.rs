@@ -3,6 +3,7 @@
 use super::Msg::{self, *};
 use crate::domain::contact::ContactField;
 use crate::domain::customer::{CreditRating, Section};
+use crate::domain::grading::{Join, Metric, Op};
 use crate::domain::interaction::Channel;
 use crate::domain::transaction::{PaymentMethod, TransactionField};
 use crate::domain::validate::FieldError;
@@ -281,6 +282,50 @@ pub fn msg(m: Msg) -> &'static str {
         FlagOverdue => "逾期",
         FlagOverLimit => "超额",
         GradedByHand => "手动设定",
+        NavGrades => "客户分级",
+        GradesExplain => "客户等级决定人员精力投向哪里。每条规则看客户在统计期内的数据；规则按顺序尝试，第一条成立的规则决定等级。档案中没有的数据，任何条件都不成立。",
+        Tiers => "等级",
+        AddTier => "添加等级",
+        TierInUse => "有规则使用此等级，请先修改该规则。",
+        Rules => "规则",
+        RuleN => "规则 {n}",
+        AddRule => "添加规则",
+        AddCondition => "添加条件",
+        MoveUp => "上移",
+        MoveDown => "下移",
+        GivesGrade => "评为",
+        Otherwise => "没有规则成立时",
+        PeriodMonths => "统计期（从今天往前的月数）",
+        SaveRules => "保存等级与规则",
+        RulesSaved => "等级与规则已保存。",
+        RuleNeedsCondition => "每条规则至少需要一个条件。",
+        BadMonths => "请填写 1 到 120 个月。",
+        TierNameRequired => "新等级需要名称。",
+        RegradeTitle => "重新分级",
+        RegradeExplain => "按规则计算每位客户的等级，列出等级将改变的客户及决定它的数据。应用之前不会改变任何东西；手动设定的等级保持不变。",
+        PreviewRegrade => "预览重新分级",
+        ReadingArchive => "正在读取档案…",
+        RegradeNone => "所有客户的等级都已与规则一致。",
+        RegradeCount => "{n} 位客户的等级将改变。",
+        ApplyRegrade => "应用重新分级",
+        Regraded => "已重新分级 {n} 位客户。",
+        FromGrade => "原等级",
+        ToGrade => "新等级",
+        ByRule => "依据",
+        NoRuleHeld => "无规则成立",
+        RegradeReason => "重新分级：{rule}。{figures}",
+        RegradeDue => "新的季度：该重新评定客户等级了（上次：{date}）。",
+        SetGrade => "设定等级",
+        SetGradeTitle => "{name} 的等级",
+        SetGradeExplain => "手动设定的等级在重新分级时保持不变，直到交还规则决定。",
+        BackToRules => "交还规则决定",
+        GradeSaved => "等级已保存。",
+        GradeOverride => "手动设定的等级",
+        When => "当",
+        Join => "且 / 或",
+        Metric => "指标",
+        Comparison => "比较",
+        Value => "数值",
     }
 }
 
@@ -409,6 +454,7 @@ pub fn action(v: Action) -> &'static str {
         Action::HandedOver => "移交",
         Action::Reviewed => "审核",
         Action::Imported => "导入",
+        Action::Regraded => "重新分级",
     }
 }
 
@@ -541,5 +587,34 @@ pub fn credit_rating(v: CreditRating) -> &'static str {
         CreditRating::Good => "良",
         CreditRating::Fair => "中",
         CreditRating::Low => "低",
+    }
+}
+
+pub fn metric(v: Metric) -> &'static str {
+    match v {
+        Metric::Sales => "统计期内销售额（手续费）",
+        Metric::Transactions => "统计期内交易次数",
+        Metric::Capital => "注册资本",
+        Metric::Revenue => "年销售额",
+        Metric::DaysSinceLast => "距上次交易天数",
+        Metric::Overdue => "逾期金额",
+    }
+}
+
+pub fn join(v: Join) -> &'static str {
+    match v {
+        Join::And => "且",
+        Join::Or => "或",
+    }
+}
+
+pub fn op(v: Op) -> &'static str {
+    match v {
+        Op::Lt => "<",
+        Op::Le => "≤",
+        Op::Gt => ">",
+        Op::Ge => "≥",
+        Op::Eq => "=",
+        Op::Ne => "≠",
     }
 }

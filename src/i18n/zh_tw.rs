@@ -3,6 +3,7 @@
 use super::Msg::{self, *};
 use crate::domain::contact::ContactField;
 use crate::domain::customer::{CreditRating, Section};
+use crate::domain::grading::{Join, Metric, Op};
 use crate::domain::interaction::Channel;
 use crate::domain::transaction::{PaymentMethod, TransactionField};
 use crate::domain::validate::FieldError;
@@ -281,6 +282,50 @@ pub fn msg(m: Msg) -> &'static str {
         FlagOverdue => "逾期",
         FlagOverLimit => "超額",
         GradedByHand => "手動設定",
+        NavGrades => "客戶分級",
+        GradesExplain => "客戶等級決定人員精力投向哪裡。每條規則看客戶在統計期內的資料；規則依序嘗試，第一條成立的規則決定等級。檔案中沒有的資料，任何條件都不成立。",
+        Tiers => "等級",
+        AddTier => "新增等級",
+        TierInUse => "有規則使用此等級，請先修改該規則。",
+        Rules => "規則",
+        RuleN => "規則 {n}",
+        AddRule => "新增規則",
+        AddCondition => "新增條件",
+        MoveUp => "上移",
+        MoveDown => "下移",
+        GivesGrade => "評為",
+        Otherwise => "沒有規則成立時",
+        PeriodMonths => "統計期（從今天往前的月數）",
+        SaveRules => "儲存等級與規則",
+        RulesSaved => "等級與規則已儲存。",
+        RuleNeedsCondition => "每條規則至少需要一個條件。",
+        BadMonths => "請填寫 1 到 120 個月。",
+        TierNameRequired => "新等級需要名稱。",
+        RegradeTitle => "重新分級",
+        RegradeExplain => "依規則計算每位客戶的等級，列出等級將改變的客戶及決定它的資料。套用之前不會改變任何東西；手動設定的等級維持不變。",
+        PreviewRegrade => "預覽重新分級",
+        ReadingArchive => "正在讀取檔案…",
+        RegradeNone => "所有客戶的等級都已與規則一致。",
+        RegradeCount => "{n} 位客戶的等級將改變。",
+        ApplyRegrade => "套用重新分級",
+        Regraded => "已重新分級 {n} 位客戶。",
+        FromGrade => "原等級",
+        ToGrade => "新等級",
+        ByRule => "依據",
+        NoRuleHeld => "無規則成立",
+        RegradeReason => "重新分級：{rule}。{figures}",
+        RegradeDue => "新的季度：該重新評定客戶等級了（上次：{date}）。",
+        SetGrade => "設定等級",
+        SetGradeTitle => "{name} 的等級",
+        SetGradeExplain => "手動設定的等級在重新分級時維持不變，直到交還規則決定。",
+        BackToRules => "交還規則決定",
+        GradeSaved => "等級已儲存。",
+        GradeOverride => "手動設定的等級",
+        When => "當",
+        Join => "且 / 或",
+        Metric => "指標",
+        Comparison => "比較",
+        Value => "數值",
     }
 }
 
@@ -409,6 +454,7 @@ pub fn action(v: Action) -> &'static str {
         Action::HandedOver => "移交",
         Action::Reviewed => "審核",
         Action::Imported => "匯入",
+        Action::Regraded => "重新分級",
     }
 }
 
@@ -541,5 +587,34 @@ pub fn credit_rating(v: CreditRating) -> &'static str {
         CreditRating::Good => "良",
         CreditRating::Fair => "中",
         CreditRating::Low => "低",
+    }
+}
+
+pub fn metric(v: Metric) -> &'static str {
+    match v {
+        Metric::Sales => "統計期內銷售額（手續費）",
+        Metric::Transactions => "統計期內交易次數",
+        Metric::Capital => "註冊資本",
+        Metric::Revenue => "年銷售額",
+        Metric::DaysSinceLast => "距上次交易天數",
+        Metric::Overdue => "逾期金額",
+    }
+}
+
+pub fn join(v: Join) -> &'static str {
+    match v {
+        Join::And => "且",
+        Join::Or => "或",
+    }
+}
+
+pub fn op(v: Op) -> &'static str {
+    match v {
+        Op::Lt => "<",
+        Op::Le => "≤",
+        Op::Gt => ">",
+        Op::Ge => "≥",
+        Op::Eq => "=",
+        Op::Ne => "≠",
     }
 }

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod common;
 pub mod customers;
+pub mod grades;
 pub mod import;
 pub mod review;
 pub mod settings;

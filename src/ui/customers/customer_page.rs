@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 use super::archive_card::ArchiveCard;
 use super::contacts_panel::ContactsPanel;
 use super::delete_dialog::DeleteDialog;
+use super::grade_dialog::GradeDialog;
 use super::history_panel::HistoryPanel;
 use super::log_panel::LogPanel;
 use super::record_view::RecordView;
@@ -68,6 +69,7 @@ pub fn CustomerPage(id: String) -> impl IntoView {
     let phase = RwSignal::new(Phase::Loading);
     let tab = RwSignal::new(Tab::Record);
     let deleting = RwSignal::new(false);
+    let grading = RwSignal::new(false);
     let id = StoredValue::new(id);
     let reload = Callback::new(move |_| {
         spawn_local(async move {
@@ -171,6 +173,12 @@ pub fn CustomerPage(id: String) -> impl IntoView {
                                 <span class="pill">{move || i.label(customer.with(|c| c.kind))}</span>
                                 <span class=move || format!("pill status-{}", customer.with(|c| c.status.as_str()))>{move || i.label(customer.with(|c| c.status))}</span>
                                 <span class="pill">{i.text(Msg::Confidentiality)}": "{move || i.label(customer.with(|c| c.confidentiality))}</span>
+                                {move || customer.with(|c| c.grade.clone()).map(|g| view! {
+                                    <span class="pill accent grade">
+                                        {i.text(Msg::Grade)}": "{state.tier_name(&g)}
+                                        {move || customer.with(|c| c.grade_override.is_some()).then(|| format!(" · {}", i.t(Msg::GradedByHand)))}
+                                    </span>
+                                })}
                                 <span class="muted">{i.text(Msg::Owner)}": "{owner}</span>
                                 <Show when=move || !co_owner.get().is_empty()>
                                     <span class="muted">{i.text(Msg::CoOwner)}": "{co_owner}</span>
@@ -186,6 +194,7 @@ pub fn CustomerPage(id: String) -> impl IntoView {
                         <div class="actions">
                             <a class="btn primary" href=Route::EditCustomer(c.id.clone()).href()>{i.text(Msg::Edit)}</a>
                             <button class="btn" disabled=move || reviewing.get() on:click=mark_reviewed>{i.text(Msg::MarkReviewed)}</button>
+                            <button class="btn" on:click=move |_| grading.set(true)>{i.text(Msg::SetGrade)}</button>
                             <ArchiveCard data=data/>
                             <button class="btn danger-text" on:click=move |_| deleting.set(true)>{i.text(Msg::Delete)}</button>
                         </div>
@@ -206,6 +215,16 @@ pub fn CustomerPage(id: String) -> impl IntoView {
                             Tab::History => view! { <HistoryPanel entries=history/> }.into_any(),
                         }}
                     </div>
+                    <Show when=move || grading.get()>
+                        {move || data.get_untracked().map(|d| view! {
+                            <GradeDialog customer=d.customer on_close=Callback::new(move |saved: bool| {
+                                grading.set(false);
+                                if saved {
+                                    reload.run(());
+                                }
+                            })/>
+                        })}
+                    </Show>
                     <Show when=move || deleting.get()>
                         {move || data.get_untracked().map(|d| view! {
                             <DeleteDialog customer=d.customer contacts=d.contacts log=d.log transactions=d.transactions on_close=Callback::new(move |_| deleting.set(false))/>

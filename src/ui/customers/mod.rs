@@ -9,6 +9,7 @@ mod customer_list_page;
 mod customer_page;
 mod delete_dialog;
 mod export_menu;
+mod grade_dialog;
 mod history_panel;
 mod log_panel;
 mod print_list;

@@ -48,6 +48,8 @@ pub fn show_change(state: &AppState, entity: Kind, field: &str, raw: &str) -> (S
     match entity {
         Kind::Customer => match Field::parse(field) {
             Some(f) => (i.label(f).to_string(), show_field(state, f, raw)),
+            None if field == "grade" => (i.t(Msg::Grade).to_string(), if raw.is_empty() { String::new() } else { state.tier_name(raw) }),
+            None if field == "grade_override" => (i.t(Msg::GradeOverride).to_string(), raw.to_string()),
             None if field == "rev" => (i.t(Msg::Revision).to_string(), raw.to_string()),
             None => (field.to_string(), raw.to_string()),
         },

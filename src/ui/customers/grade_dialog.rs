@@ -1,0 +1,67 @@
+//! Setting a customer's grade by hand, with the reason (a re-grade then
+//! leaves it alone), or giving it back to the rules.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::domain::ops::{self, OpError};
+use crate::domain::Customer;
+use crate::i18n::Msg;
+use crate::ui::app::{AppState, ToastKind};
+use crate::ui::common::{Dialog, SelectField, TextArea};
+
+#[component]
+pub fn GradeDialog(
+    customer: Customer,
+    /// Called with whether the grade was saved.
+    on_close: Callback<bool>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i = state.i18n;
+    // The empty choice gives the grade back to the rules.
+    let choice = RwSignal::new(if customer.grade_override.is_some() { customer.grade.clone().unwrap_or_default() } else { String::new() });
+    let reason = RwSignal::new(customer.grade_override.clone().unwrap_or_default());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let options = Signal::derive(move || {
+        let mut v = vec![(String::new(), i.t(Msg::BackToRules).to_string())];
+        v.extend(state.grading.with(|g| g.tiers.iter().map(|t| t.id.clone()).collect::<Vec<_>>()).into_iter().map(|id| (id.clone(), state.tier_name(&id))));
+        v
+    });
+    let name = customer.name.clone();
+    let customer = StoredValue::new(customer);
+    let save = move |_| {
+        let grade = Some(choice.get_untracked()).filter(|g| !g.is_empty());
+        let result = customer.with_value(|c| state.run(|ctx| ops::set_grade(ctx, c, grade.as_deref(), &reason.get_untracked())));
+        let set = match result {
+            Ok((set, _)) => set,
+            Err(OpError::NothingChanged) => return on_close.run(false),
+            Err(OpError::ReasonRequired) => return error.set(Some(i.t_untracked(Msg::ReasonRequired).to_string())),
+            Err(e) => return error.set(Some(e.to_string())),
+        };
+        busy.set(true);
+        spawn_local(async move {
+            match state.apply(&set).await {
+                Ok(()) => {
+                    state.toast(ToastKind::Done, i.t_untracked(Msg::GradeSaved));
+                    on_close.run(true);
+                }
+                Err(e) => {
+                    busy.set(false);
+                    error.set(Some(state.error_text(&e)));
+                }
+            }
+        });
+    };
+    view! {
+        <Dialog title=Signal::derive(move || i.t(Msg::SetGradeTitle).replace("{name}", &name)) on_close=Callback::new(move |_| on_close.run(false))>
+            <p class="muted">{i.text(Msg::SetGradeExplain)}</p>
+            <SelectField label=i.sig(Msg::Grade) value=choice options=options/>
+            <TextArea label=i.sig(Msg::Reason) value=reason error=error/>
+            <div class="actions">
+                <button class="btn primary" disabled=move || busy.get() on:click=save>{i.text(Msg::Save)}</button>
+                <button class="btn" on:click=move |_| on_close.run(false)>{i.text(Msg::Cancel)}</button>
+            </div>
+        </Dialog>
+    }
+}

@@ -1,0 +1,171 @@
+//! The re-grade: every customer's grade worked out from the rules, the ones
+//! that would change listed with the figures that decided them, and applied
+//! only when the user says so, each move in the customer's history.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use rustc_hash::FxHashMap;
+
+use crate::domain::change::Setting;
+use crate::domain::customer::format_amount;
+use crate::domain::grading::{self, Figures, Move};
+use crate::domain::{ops, Customer, Transaction};
+use crate::i18n::Msg;
+use crate::storage::Store;
+use crate::ui::app::{platform, AppState, Route, ToastKind};
+
+#[derive(Clone)]
+enum Phase {
+    Idle,
+    Reading,
+    Ready { customers: Vec<Customer>, moves: Vec<Move> },
+    Applying,
+}
+
+/// The figures as a line of text, for the table and the history entry.
+fn figures_text(state: &AppState, f: &Figures, currency: &str) -> String {
+    use crate::domain::grading::Metric;
+    let i = state.i18n;
+    let money = |d: rust_decimal::Decimal| format!("{} {currency}", format_amount(d));
+    let mut parts = vec![
+        format!("{} {}", i.label(Metric::Sales), money(f.sales)),
+        format!("{} {}", i.label(Metric::Transactions), f.transactions),
+    ];
+    if let Some(c) = f.capital {
+        parts.push(format!("{} {}", i.label(Metric::Capital), money(c)));
+    }
+    if let Some(d) = f.days_since_last {
+        parts.push(format!("{} {d}", i.label(Metric::DaysSinceLast)));
+    }
+    if !f.overdue.is_zero() {
+        parts.push(format!("{} {}", i.label(Metric::Overdue), money(f.overdue)));
+    }
+    parts.join(" · ")
+}
+
+#[component]
+pub fn RegradePanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i = state.i18n;
+    let phase = RwSignal::new(Phase::Idle);
+    let grade_name = move |g: &Option<String>| g.as_deref().map(|g| state.tier_name(g)).unwrap_or_else(|| i.t(Msg::NotGraded).to_string());
+    let rule_name = move |m: &Move| match m.rule {
+        Some(r) => i.t(Msg::RuleN).replace("{n}", &(r + 1).to_string()),
+        None => i.t(Msg::NoRuleHeld).to_string(),
+    };
+    let preview = move |_| {
+        phase.set(Phase::Reading);
+        spawn_local(async move {
+            let store = state.store();
+            let (customers, transactions) = platform::both(store.all::<Customer>(), store.all::<Transaction>()).await;
+            let (mut customers, transactions) = match (customers, transactions) {
+                (Ok(c), Ok(t)) => (c, t),
+                (Err(e), _) | (_, Err(e)) => {
+                    phase.set(Phase::Idle);
+                    return state.toast(ToastKind::Error, state.error_text(&e));
+                }
+            };
+            crate::domain::sorting::sort_by(&mut customers, |a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+            let mut by_customer: FxHashMap<&str, Vec<&Transaction>> = FxHashMap::default();
+            for t in &transactions {
+                by_customer.entry(t.customer_id.as_str()).or_default().push(t);
+            }
+            let today = platform::today();
+            let grading = state.grading.get_untracked();
+            let moves = grading::preview(
+                &grading,
+                customers.iter().map(|c| (c, Figures::of(c, by_customer.get(c.id.as_str()).map(Vec::as_slice).unwrap_or_default(), today, grading.months))),
+            );
+            phase.set(Phase::Ready { customers, moves });
+        });
+    };
+    let apply = move |_| {
+        let Phase::Ready { customers, moves } = phase.get_untracked() else { return };
+        let currency: FxHashMap<String, String> = customers.iter().map(|c| (c.id.clone(), c.currency.clone())).collect();
+        let mut set = state.run(|ctx| {
+            ops::regrade(ctx, &customers, &moves, |m| {
+                let figures = figures_text(&state, &m.figures, currency.get(&m.customer_id).map(String::as_str).unwrap_or_default());
+                i.t_untracked(Msg::RegradeReason).replace("{rule}", &rule_name(m)).replace("{figures}", &figures)
+            })
+        });
+        let n = set.ops.iter().filter(|op| matches!(op, crate::domain::Op::Put { record: crate::domain::Record::Customer(_), .. })).count();
+        // The day of this re-grade, so the quarterly reminder rests.
+        let mut grading = state.grading.get_untracked();
+        grading.regraded_on = Some(platform::today());
+        if let Ok(value) = crate::io::json::to_text(&grading) {
+            set.put(Setting { id: grading::SETTING.into(), value }, crate::domain::Expect::Any);
+        }
+        phase.set(Phase::Applying);
+        spawn_local(async move {
+            match state.apply(&set).await {
+                Ok(()) => {
+                    state.toast(ToastKind::Done, i.t_untracked(Msg::Regraded).replace("{n}", &n.to_string()));
+                    phase.set(Phase::Idle);
+                }
+                Err(e) => {
+                    state.toast(ToastKind::Error, state.error_text(&e));
+                    phase.set(Phase::Idle);
+                }
+            }
+        });
+    };
+    let table = move |customers: Vec<Customer>, moves: Vec<Move>| {
+        let by_id: FxHashMap<&str, &Customer> = customers.iter().map(|c| (c.id.as_str(), c)).collect();
+        let rows = moves
+            .iter()
+            .map(|m| {
+                let c = by_id.get(m.customer_id.as_str());
+                let name = c.map(|c| c.name.clone()).unwrap_or_default();
+                let currency = c.map(|c| c.currency.clone()).unwrap_or_default();
+                view! {
+                    <tr>
+                        <td><a href=Route::Customer(m.customer_id.clone()).href()>{name}</a></td>
+                        <td>{grade_name(&m.from)}</td>
+                        <td><strong>{grade_name(&m.to)}</strong></td>
+                        <td class="nowrap">{rule_name(m)}</td>
+                        <td class="small">{figures_text(&state, &m.figures, &currency)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <table class="table regrade">
+                <thead><tr>
+                    <th>{i.text(Msg::Name)}</th>
+                    <th>{i.text(Msg::FromGrade)}</th>
+                    <th>{i.text(Msg::ToGrade)}</th>
+                    <th>{i.text(Msg::ByRule)}</th>
+                    <th>{i.text(Msg::Metric)}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+    };
+    view! {
+        <section class="card-section regrade-panel" aria-label=i.text(Msg::RegradeTitle)>
+            <h2>{i.text(Msg::RegradeTitle)}</h2>
+            <p class="muted">{i.text(Msg::RegradeExplain)}</p>
+            {move || match phase.get() {
+                Phase::Idle => view! {
+                    <button class="btn primary" on:click=preview>{i.text(Msg::PreviewRegrade)}</button>
+                }.into_any(),
+                Phase::Reading | Phase::Applying => view! { <p class="muted" role="status">{i.text(Msg::ReadingArchive)}</p> }.into_any(),
+                Phase::Ready { moves, .. } if moves.is_empty() => view! {
+                    <p role="status">{i.text(Msg::RegradeNone)}</p>
+                    <button class="btn" on:click=preview>{i.text(Msg::PreviewRegrade)}</button>
+                }.into_any(),
+                Phase::Ready { customers, moves } => {
+                    let n = moves.len();
+                    view! {
+                        <p role="status">{move || i.t(Msg::RegradeCount).replace("{n}", &n.to_string())}</p>
+                        <div class="actions">
+                            <button class="btn primary" on:click=apply>{i.text(Msg::ApplyRegrade)}</button>
+                            <button class="btn" on:click=move |_| phase.set(Phase::Idle)>{i.text(Msg::Cancel)}</button>
+                        </div>
+                        {table(customers, moves)}
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
