@@ -57,7 +57,7 @@ pub fn bench_load(customers: u32, seed: u32) -> Vec<f64> {
     use crate::storage::rowlog::compact;
     let now = DateTime::from_timestamp_millis(1_760_000_000_000).unwrap_or_default();
     let archive = Generator::new(3, 0, seed as u64, now).batch(customers as usize);
-    let rows = demo::rows(&archive.customers, &archive.contacts);
+    let rows = demo::rows(&archive.customers, &archive.contacts, &archive.transactions);
     let segments: Vec<JsValue> = compact(&mut rows.iter()).iter().map(|s| segment_value(s)).collect();
     drop((archive, rows));
     let performance = web_sys::window().and_then(|w| w.performance());
@@ -76,6 +76,27 @@ pub fn bench_load(customers: u32, seed: u32) -> Vec<f64> {
     let t3 = clock();
     drop(index);
     vec![t1 - t0, t2 - t1, t3 - t2, found as f64]
+}
+
+/// Time, in the page, the composition dashboard's figures for `customers`
+/// generated customers with `per_customer` transactions each (from `seed`),
+/// over the last 12 months: every split, count, trend and the key accounts,
+/// as the Analysis page works them out. Answers [ms, transactions].
+#[wasm_bindgen(js_name = benchAnalysis)]
+pub fn bench_analysis(customers: u32, per_customer: u32, seed: u32) -> Vec<f64> {
+    use crate::domain::analysis::Composition;
+    let now = DateTime::from_timestamp_millis(1_760_000_000_000).unwrap_or_default();
+    let archive = Generator::new(0, 0, seed as u64, now).batch(customers as usize);
+    let transactions = demo::transactions_for(&archive.customers, per_customer as usize, seed as u64, now);
+    let rows = demo::rows(&archive.customers, &archive.contacts, &transactions);
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let clock = || performance.as_ref().map_or_else(js_sys::Date::now, |p| p.now());
+    let today = now.date_naive();
+    let t0 = clock();
+    let c = Composition::of(&rows, &transactions, crate::domain::grading::period_start(today, 12), today);
+    let curve = c.pareto().len();
+    let t1 = clock();
+    vec![t1 - t0, transactions.len() as f64, curve as f64]
 }
 
 /// Time, in the page, the archive's trips out to files and back, on the

@@ -15,7 +15,7 @@ use super::ids::SplitMix;
 use super::customer::CreditRating;
 use super::sorting;
 use super::{
-    ChangeSet, Channel, Confidentiality, Contact, Customer, CustomerKind, CustomerRow, Expect, Field, Interaction,
+    ChangeSet, Channel, Confidentiality, Contact, Customer, CustomerKind, CustomerRow, Expect, Field, Interaction, Transaction,
     Role, Staff, Status,
 };
 
@@ -283,6 +283,8 @@ pub struct DemoArchive {
     /// Grouped by customer, in customer order; the first of each group is primary.
     pub contacts: Vec<Contact>,
     pub interactions: Vec<Interaction>,
+    /// Grouped by customer, in customer order.
+    pub transactions: Vec<Transaction>,
 }
 
 /// Makes the demo archive a batch of customers at a time, so that a very large
@@ -296,6 +298,11 @@ pub struct Generator {
     next: usize,
     contacts_per_customer: usize,
     log_per_customer: usize,
+    /// Transactions of a customer that trades with the agency, at most;
+    /// drawn from a generator of their own, so that asking for none leaves
+    /// the customers, contacts and log exactly as they were.
+    transactions_per_customer: usize,
+    deals: SplitMix,
     now: DateTime<Utc>,
 }
 
@@ -308,8 +315,16 @@ impl Generator {
             next: 1,
             contacts_per_customer,
             log_per_customer,
+            transactions_per_customer: 0,
+            deals: SplitMix(seed ^ 0x7472_6164_6573),
             now,
         }
+    }
+
+    /// Give each active or lost customer up to `n` transactions.
+    pub fn with_transactions(mut self, n: usize) -> Self {
+        self.transactions_per_customer = n;
+        self
     }
 
     /// The next `n` customers with their contacts and log (no staff).
@@ -319,6 +334,7 @@ impl Generator {
             customers: Vec::with_capacity(n),
             contacts: Vec::with_capacity(n * self.contacts_per_customer),
             interactions: Vec::with_capacity(n * self.log_per_customer),
+            transactions: Vec::new(),
         };
         let mut days: Vec<i64> = Vec::with_capacity(self.log_per_customer);
         for i in self.next..self.next + n {
@@ -333,6 +349,12 @@ impl Generator {
                 let channel = Channel::ALL[self.channel_turn % Channel::ALL.len()];
                 self.channel_turn += 1;
                 archive.interactions.push(interaction(&mut self.rng, &customer, i, j + 1, back, channel, self.now));
+            }
+            if self.transactions_per_customer > 0 && matches!(customer.status, Status::Active | Status::Lost) {
+                let n = 1 + self.deals.below(self.transactions_per_customer);
+                for j in 1..=n {
+                    archive.transactions.push(deal(&mut self.deals, &customer, i, j, self.now));
+                }
             }
             archive.customers.push(customer);
         }
@@ -370,8 +392,8 @@ pub fn changeset(archive: &DemoArchive) -> ChangeSet {
 /// [`changeset`] for an archive no longer needed, moving its records instead
 /// of copying them (half the work for a large archive).
 pub fn into_changeset(archive: DemoArchive) -> ChangeSet {
-    let DemoArchive { staff, customers, contacts, interactions } = archive;
-    let rows = rows(&customers, &contacts);
+    let DemoArchive { staff, customers, contacts, interactions, transactions } = archive;
+    let rows = rows(&customers, &contacts, &transactions);
     let mut set = ChangeSet::default();
     set.ops.reserve(staff.len() + 2 * customers.len() + contacts.len() + interactions.len());
     for s in staff {
@@ -387,22 +409,103 @@ pub fn into_changeset(archive: DemoArchive) -> ChangeSet {
     for i in interactions {
         set.put(i, Expect::Any);
     }
+    for t in transactions {
+        set.put(t, Expect::Any);
+    }
     set
 }
 
 /// One list row per customer, each from the run of contacts that follows the
 /// previous customer's: linear, with no search.
-pub fn rows(customers: &[Customer], contacts: &[Contact]) -> Vec<CustomerRow> {
-    let mut rest = contacts;
+pub fn rows(customers: &[Customer], contacts: &[Contact], transactions: &[Transaction]) -> Vec<CustomerRow> {
+    let (mut contacts, mut transactions) = (contacts, transactions);
     customers
         .iter()
         .map(|c| {
-            let run = rest.iter().take_while(|k| k.customer_id == c.id).count();
-            let (mine, tail) = rest.split_at(run);
-            rest = tail;
-            CustomerRow::of(c, mine, &[])
+            let mine = take_run(&mut contacts, |k| k.customer_id == c.id);
+            let deals = take_run(&mut transactions, |t| t.customer_id == c.id);
+            CustomerRow::of(c, mine, deals)
         })
         .collect()
+}
+
+/// The leading items of `rest` that `belongs`, taken off it.
+fn take_run<'a, T>(rest: &mut &'a [T], belongs: impl Fn(&T) -> bool) -> &'a [T] {
+    let run = rest.iter().take_while(|x| belongs(x)).count();
+    let (mine, tail) = rest.split_at(run);
+    *rest = tail;
+    mine
+}
+
+/// The sample agency the app opens as its demo: 200 customers with contacts,
+/// log and transactions, the demo staff, and each customer graded by the
+/// default rules, so every page has something to show.
+pub fn sample_agency(now: DateTime<Utc>) -> DemoArchive {
+    let mut archive = Generator::new(2, 3, 2026, now).with_transactions(8).batch(200);
+    archive.staff = staff();
+    let grading = super::grading::Grading::default();
+    let today = now.date_naive();
+    let mut deals = archive.transactions.as_slice();
+    for c in &mut archive.customers {
+        let mine: Vec<&Transaction> = take_run(&mut deals, |t| t.customer_id == c.id).iter().collect();
+        c.grade = grading.grade(&super::grading::Figures::of(c, &mine, today, grading.months)).grade;
+    }
+    archive
+}
+
+/// Exactly `per_customer` transactions for each of `customers`, from `seed`:
+/// what the benchmark's analysis figures are worked out from.
+pub fn transactions_for(customers: &[Customer], per_customer: usize, seed: u64, now: DateTime<Utc>) -> Vec<Transaction> {
+    let mut rng = SplitMix(seed);
+    let mut out = Vec::with_capacity(customers.len() * per_customer);
+    for (i, c) in customers.iter().enumerate() {
+        out.extend((1..=per_customer).map(|j| deal(&mut rng, c, i + 1, j, now)));
+    }
+    out
+}
+
+const PRODUCTS: &[&str] = &[
+    "品牌年度整合传播", "年度广告代理", "新品发布会", "展会设计搭建", "媒介投放", "社交媒体代运营",
+    "户外广告", "活动执行", "企业宣传片", "Brand strategy", "Trade show booth", "Digital campaign",
+];
+const MODES: &[&str] = &["年度代理", "项目制", "框架协议", "Retainer", "Per project"];
+
+/// Transaction `j` of customer `i`: within the last two years, sized by the
+/// customer's revenue (so a few customers bring most of the sales), mostly
+/// paid, the recent ones sometimes not yet, a few of them late.
+fn deal(rng: &mut SplitMix, c: &Customer, i: usize, j: usize, now: DateTime<Utc>) -> Transaction {
+    let today = now.date_naive();
+    let date = today - Duration::days(rng.below(720) as i64);
+    // A few customers spend far more with the agency than the rest (the
+    // 80/20 the seeds speak of): a weight from the customer's number.
+    let weight = Decimal::from([1, 1, 1, 1, 2, 2, 3, 5, 8, 20][(i * 7 + 3) % 10]);
+    let revenue = c.annual_revenue.unwrap_or(Decimal::from(1_000_000));
+    let amount = ((revenue * weight * Decimal::from(5 + rng.below(40) as i64) / Decimal::from(20_000_000)).round() * Decimal::from(100)).max(Decimal::from(5_000));
+    let due = date + Duration::days(30 + 15 * rng.below(3) as i64);
+    let age = (today - date).num_days();
+    let (paid, paid_on) = match rng.below(10) {
+        // Paid, on or a little after the due date.
+        _ if age > 120 => (amount, Some((due + Duration::days(rng.below(20) as i64)).min(today))),
+        0..=5 if due < today => (amount, Some((due - Duration::days(rng.below(10) as i64)).max(date))),
+        6 => ((amount / Decimal::from(2)).round(), Some((date + Duration::days(rng.below(10) as i64)).min(today))),
+        _ => (Decimal::ZERO, None),
+    };
+    Transaction {
+        id: format!("demo-t{i:06}-{j}"),
+        customer_id: c.id.clone(),
+        rev: 1,
+        contract_no: format!("HT-{}-{:04}", 2024 + (i + j) % 3, (i * 7 + j) % 10_000),
+        date,
+        mode: rng.pick(MODES).to_string(),
+        product: rng.pick(PRODUCTS).to_string(),
+        amount,
+        payment_method: crate::domain::PaymentMethod::ALL[rng.below(3)],
+        due: Some(due),
+        paid,
+        paid_on,
+        notes: String::new(),
+        created_at: date.and_hms_opt(2, 0, 0).map(|t| t.and_utc()).unwrap_or(now).min(now),
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -826,6 +929,33 @@ fn interaction(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_sample_agency_trades_is_graded_and_has_key_accounts_and_late_payers() {
+        let now = DateTime::from_timestamp(1_763_800_000, 0).unwrap();
+        let a = sample_agency(now);
+        let plain = Generator::new(2, 3, 2026, now).batch(200);
+        // Transactions come from a generator of their own: the rest is as without them.
+        assert_eq!(a.contacts, plain.contacts);
+        assert_eq!(a.interactions, plain.interactions);
+        assert_eq!(a.customers.iter().map(|c| c.name.clone()).collect::<Vec<_>>(), plain.customers.iter().map(|c| c.name.clone()).collect::<Vec<_>>());
+        let trading = a.customers.iter().filter(|c| matches!(c.status, Status::Active | Status::Lost)).count();
+        assert!(a.transactions.len() >= trading && a.transactions.len() <= 8 * trading);
+        assert!(a.transactions.iter().all(|t| t.date <= now.date_naive() && t.amount >= Decimal::from(5_000) && t.paid <= t.amount));
+        let today = now.date_naive();
+        assert!(a.transactions.iter().any(|t| t.days_overdue(today, 30).is_some()), "some are late");
+        let mut sales: HashMap<&str, Decimal> = HashMap::new();
+        for t in &a.transactions {
+            *sales.entry(t.customer_id.as_str()).or_default() += t.amount;
+        }
+        let sales: Vec<(String, Decimal)> = sales.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        let keys = crate::domain::grading::key_accounts(&sales, Decimal::new(8, 1));
+        assert!(keys.len() * 2 < sales.len(), "{} key accounts of {}", keys.len(), sales.len());
+        let graded: std::collections::HashSet<&str> = a.customers.iter().filter_map(|c| c.grade.as_deref()).collect();
+        assert!(graded.len() >= 3, "{graded:?}");
+        let rows = rows(&a.customers, &a.contacts, &a.transactions);
+        assert!(rows.iter().any(|r| r.standing.as_ref().is_some_and(|s| s.overdue(today))), "the list flags late payers");
+    }
 
     #[test]
     fn batches_continue_one_another() {

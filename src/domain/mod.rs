@@ -4,6 +4,7 @@
 #[macro_use]
 mod keys;
 
+pub mod analysis;
 pub mod as_text;
 pub mod change;
 pub mod contact;

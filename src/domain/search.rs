@@ -913,7 +913,7 @@ mod tests {
     fn generated(n: usize, seed: u64) -> Vec<CustomerRow> {
         let now = DateTime::from_timestamp_millis(1_760_000_000_000).unwrap_or_default();
         let archive = crate::domain::demo::Generator::new(3, 0, seed, now).batch(n);
-        crate::domain::demo::rows(&archive.customers, &archive.contacts)
+        crate::domain::demo::rows(&archive.customers, &archive.contacts, &archive.transactions)
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Leptos components, one folder per feature. Components read and write the
 //! archive through [`app::AppState`], a small `Copy` handle in context.
 
+pub mod analysis;
 pub mod app;
 pub mod common;
 pub mod customers;

@@ -15,7 +15,7 @@ use crate::storage::{browser, Store, StoreError};
 
 /// Fill an empty demo archive with the sample agency.
 pub async fn seed_demo(state: &AppState) -> Result<(), StoreError> {
-    let archive = demo::generate(200, 2, 3, 2026, platform::now());
+    let archive = demo::sample_agency(platform::now());
     state.store().apply(&demo::changeset(&archive)).await.map(|_| ())
 }
 

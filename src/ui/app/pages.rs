@@ -13,6 +13,7 @@ use leptos::prelude::*;
 
 use super::Route;
 use crate::ui::customers::{CustomerForm, CustomerListPage, CustomerPage};
+use crate::ui::analysis::AnalysisPage;
 use crate::ui::grades::GradesPage;
 use crate::ui::import::ImportPage;
 use crate::ui::review::ReviewPage;
@@ -42,6 +43,7 @@ fn draw(route: Route) -> Result<AnyView, NotLoaded> {
         Route::Import => view! { <ImportPage/> }.into_any(),
         Route::Review => view! { <ReviewPage/> }.into_any(),
         Route::Grades => view! { <GradesPage/> }.into_any(),
+        Route::Analysis => view! { <AnalysisPage/> }.into_any(),
         Route::Trash => view! { <TrashPage/> }.into_any(),
         Route::Staff => view! { <StaffPage/> }.into_any(),
         Route::Settings => view! { <SettingsPage/> }.into_any(),

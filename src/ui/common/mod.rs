@@ -1,10 +1,12 @@
-//! Pieces every feature uses: labelled fields, dialogs, progress, printing.
+//! Pieces every feature uses: labelled fields, dialogs, progress, printing, charts.
 
+mod charts;
 mod dialog;
 mod field;
 mod printing;
 mod progress_line;
 
+pub use charts::{Bar, BarChart, ColumnChart, ParetoChart};
 pub use dialog::Dialog;
 pub use field::{next_id, InputKind, SelectField, TextArea, TextField};
 pub use printing::{printing, Printing};
