@@ -338,6 +338,15 @@ fn opt_amount(a: Option<Decimal>) -> String {
     a.map(|a| a.normalize().to_string()).unwrap_or_default()
 }
 
+/// The credit limit in force on `today`: a temporary limit until its last
+/// day, else the standing one.
+pub fn limit_in_force(limit: Option<Decimal>, temp: Option<Decimal>, until: Option<NaiveDate>, today: NaiveDate) -> Option<Decimal> {
+    match (temp, until) {
+        (Some(temp), Some(until)) if today <= until => Some(temp),
+        _ => limit,
+    }
+}
+
 /// Why a customer's credit needs attention on a day.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CreditWarning {
@@ -359,12 +368,9 @@ impl Customer {
         self.credit_term.unwrap_or(DEFAULT_TERM_DAYS)
     }
 
-    /// The limit in force on `today`: the temporary one until its last day, else the standing one.
+    /// The limit in force on `today` ([`limit_in_force`]).
     pub fn limit_on(&self, today: NaiveDate) -> Option<Decimal> {
-        match (self.temp_limit, self.temp_limit_until) {
-            (Some(limit), Some(until)) if today <= until => Some(limit),
-            _ => self.credit_limit,
-        }
+        limit_in_force(self.credit_limit, self.temp_limit, self.temp_limit_until, today)
     }
 
     /// What needs attention, given what it `owed` and whether any of it is `overdue`.

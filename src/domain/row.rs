@@ -119,12 +119,9 @@ impl Standing {
         (s != Standing::default()).then(|| Box::new(s))
     }
 
-    /// The limit in force on `today` (as [`Customer::limit_on`]).
+    /// The limit in force on `today`.
     pub fn limit_on(&self, today: NaiveDate) -> Option<Decimal> {
-        match (self.temp_limit, self.temp_until) {
-            (Some(limit), Some(until)) if today <= until => Some(limit),
-            _ => self.limit,
-        }
+        super::customer::limit_in_force(self.limit, self.temp_limit, self.temp_until, today)
     }
 
     /// Something is past its due date on `today`.

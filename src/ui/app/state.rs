@@ -227,6 +227,26 @@ impl AppState {
         Ok(())
     }
 
+    /// Write a dialog's change set: `busy` while it is written; then `done`
+    /// as a toast and `then`, or the reason it failed in `error` (the dialog
+    /// stays open, with what was typed).
+    pub fn apply_from_dialog(&self, set: ChangeSet, busy: RwSignal<bool>, error: RwSignal<Option<String>>, done: Msg, then: impl FnOnce() + 'static) {
+        let state = *self;
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            match state.apply(&set).await {
+                Ok(()) => {
+                    state.toast(ToastKind::Done, state.i18n.t_untracked(done));
+                    then();
+                }
+                Err(e) => {
+                    busy.set(false);
+                    error.set(Some(state.error_text(&e)));
+                }
+            }
+        });
+    }
+
     /// Put fresh rows into the list (a `None` row is a customer that is gone), in one update.
     fn upsert_rows(&self, rows: Vec<(String, Option<CustomerRow>)>) {
         if rows.is_empty() {

@@ -9,7 +9,7 @@ use crate::domain::ops::{self, OpError};
 use crate::domain::{Contact, Customer};
 use crate::i18n::Msg;
 use crate::storage::Store;
-use crate::ui::app::{navigate, AppState, Route, ToastKind};
+use crate::ui::app::{navigate, AppState, Route};
 use crate::ui::common::{Dialog, TextArea};
 
 #[component]
@@ -53,16 +53,7 @@ pub fn DeleteDialog(
                     busy.set(false);
                     error.set(Some(e.to_string()));
                 }
-                Ok(set) => match state.apply(&set).await {
-                        Ok(()) => {
-                            state.toast(ToastKind::Done, i.t_untracked(Msg::MovedToTrash));
-                            navigate(Route::Customers);
-                        }
-                    Err(e) => {
-                        busy.set(false);
-                        error.set(Some(state.error_text(&e)));
-                    }
-                },
+                Ok(set) => state.apply_from_dialog(set, busy, error, Msg::MovedToTrash, || navigate(Route::Customers)),
             }
         });
     };

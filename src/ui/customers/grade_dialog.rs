@@ -2,12 +2,11 @@
 //! leaves it alone), or giving it back to the rules.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::domain::ops::{self, OpError};
 use crate::domain::Customer;
 use crate::i18n::Msg;
-use crate::ui::app::{AppState, ToastKind};
+use crate::ui::app::AppState;
 use crate::ui::common::{Dialog, SelectField, TextArea};
 
 #[component]
@@ -39,19 +38,7 @@ pub fn GradeDialog(
             Err(OpError::ReasonRequired) => return error.set(Some(i.t_untracked(Msg::ReasonRequired).to_string())),
             Err(e) => return error.set(Some(e.to_string())),
         };
-        busy.set(true);
-        spawn_local(async move {
-            match state.apply(&set).await {
-                Ok(()) => {
-                    state.toast(ToastKind::Done, i.t_untracked(Msg::GradeSaved));
-                    on_close.run(true);
-                }
-                Err(e) => {
-                    busy.set(false);
-                    error.set(Some(state.error_text(&e)));
-                }
-            }
-        });
+        state.apply_from_dialog(set, busy, error, Msg::GradeSaved, move || on_close.run(true));
     };
     view! {
         <Dialog title=Signal::derive(move || i.t(Msg::SetGradeTitle).replace("{name}", &name)) on_close=Callback::new(move |_| on_close.run(false))>

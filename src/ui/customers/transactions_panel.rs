@@ -3,7 +3,6 @@
 //! transaction, newest first, with what is left to pay and whether it is late.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use rust_decimal::Decimal;
 
 use super::transaction_form::TransactionForm;
@@ -12,7 +11,7 @@ use crate::domain::ops::{self, OpError};
 use crate::domain::transaction::{Receivables, Transaction, TransactionField as F};
 use crate::domain::{sorting, Customer};
 use crate::i18n::Msg;
-use crate::ui::app::{platform, AppState, ToastKind};
+use crate::ui::app::{platform, AppState};
 use crate::ui::common::{Dialog, TextArea};
 
 #[derive(Clone, PartialEq)]
@@ -188,19 +187,7 @@ fn RemoveDialog(
             Err(OpError::ReasonRequired) => return error.set(Some(i.t_untracked(Msg::ReasonRequired).to_string())),
             Err(e) => return error.set(Some(e.to_string())),
         };
-        busy.set(true);
-        spawn_local(async move {
-            match state.apply(&set).await {
-                Ok(()) => {
-                    state.toast(ToastKind::Done, i.t_untracked(Msg::TransactionRemoved));
-                    on_close.run(true);
-                }
-                Err(e) => {
-                    busy.set(false);
-                    error.set(Some(state.error_text(&e)));
-                }
-            }
-        });
+        state.apply_from_dialog(set, busy, error, Msg::TransactionRemoved, move || on_close.run(true));
     };
     view! {
         <Dialog title=Signal::derive(move || i.t(Msg::RemoveTransactionTitle).replace("{what}", &what)) on_close=Callback::new(move |_| on_close.run(false))>
