@@ -125,6 +125,24 @@ async fn an_archive_at_schema_version_2_gets_its_rows_sorted_and_in_bulk() {
 }
 
 #[wasm_bindgen_test]
+async fn an_archive_at_schema_version_3_gets_rows_that_know_the_organisation_form() {
+    let name = "test-migrate-v3";
+    let v3 = fresh_at(name, 3).await;
+    let mut set = ChangeSet::default();
+    set.put(Customer { id: "c1".into(), rev: 1, name: "华联".into(), org_form: "民营企业".into(), ..Customer::default() }, Expect::Absent);
+    // The row as the version before this one wrote it: its text only.
+    set.put(CustomerRow::from(RowFields { id: "c1".into(), name: "华联".into(), ..RowFields::default() }), Expect::Any);
+    v3.apply(&set).await.unwrap();
+    assert_eq!(v3.get::<CustomerRow>("c1").await.unwrap().unwrap().org_form(), "");
+    v3.close();
+    let v4 = IdbStore::open(name).await.unwrap();
+    assert_eq!(v4.get::<CustomerRow>("c1").await.unwrap().unwrap().org_form(), "民营企业");
+    let listed = v4.list_rows().await.unwrap();
+    assert_eq!(listed.iter().map(|r| r.org_form()).collect::<Vec<_>>(), ["民营企业"], "and the row log too");
+    v4.close();
+}
+
+#[wasm_bindgen_test]
 async fn a_long_row_log_is_compacted_and_a_foreign_one_rebuilt() {
     let s = fresh("row-log").await;
     for n in 0..40 {

@@ -302,7 +302,7 @@ pub fn msg(m: Msg) -> &'static str {
         BadMonths => "Between 1 and 120 months.",
         TierNameRequired => "A new grade needs a name.",
         RegradeTitle => "Re-grade",
-        RegradeExplain => "Works out every customer's grade from the rules and lists those that would change, with the figures that decided it. Nothing changes until you apply it; grades set by hand stay as they are.",
+        RegradeExplain => "Works out every customer's grade from the rules and lists those that would change, with the figures that decided it. It uses the rules as saved. Nothing changes until you apply it; grades set by hand stay as they are.",
         PreviewRegrade => "Preview the re-grade",
         ReadingArchive => "Reading the archive…",
         RegradeNone => "Every customer already has the grade the rules give.",
@@ -355,6 +355,9 @@ pub fn msg(m: Msg) -> &'static str {
         BadPeriod => "Give the period as two dates (YYYY-MM-DD), the first not after the last.",
         OrgFormCol => "Organisation form",
         CustomerCol => "Customer",
+        QuarterLabel => "{y} Q{q}",
+        TransactionGone => "This transaction was removed in another tab.",
+        RulesChangedElsewhere => "The grades and rules were changed in another tab; yours are not saved. Reload the page to see theirs, then make your changes again.",
     }
 }
 

@@ -87,6 +87,7 @@ pub enum Msg {
     NavGrades, GradesExplain, Tiers, AddTier, TierInUse, Rules, RuleN, AddRule, AddCondition, MoveUp, MoveDown, GivesGrade, Otherwise, PeriodMonths, SaveRules, RulesSaved, RuleNeedsCondition, BadMonths, TierNameRequired, RegradeTitle, RegradeExplain, PreviewRegrade, ReadingArchive, RegradeNone, RegradeCount, ApplyRegrade, Regraded, FromGrade, ToGrade, ByRule, NoRuleHeld, RegradeReason, RegradeDue, SetGrade, SetGradeTitle, SetGradeExplain, BackToRules, GradeSaved, GradeOverride,
     When, Join, Metric, Comparison, Value,
     NavAnalysis, PeriodFrom, PeriodTo, Last12Months, ThisYear, LastQuarter, TotalSales, TransactionsCount, CustomersShown, KeyAccounts, KeyAccountsExplain, SalesByGrade, SalesByProduct, SalesByRegion, SalesTrend, ByMonth, ByQuarter, CustomersBy, TopCustomers, Share, Cumulative, Period, ExportCsv, Unspecified, AmountsNote, NoSales, BadPeriod, OrgFormCol, CustomerCol,
+    QuarterLabel, TransactionGone, RulesChangedElsewhere,
 }
 
 /// Organisation forms (企业性质) offered as suggestions.

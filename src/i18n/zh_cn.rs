@@ -302,7 +302,7 @@ pub fn msg(m: Msg) -> &'static str {
         BadMonths => "请填写 1 到 120 个月。",
         TierNameRequired => "新等级需要名称。",
         RegradeTitle => "重新分级",
-        RegradeExplain => "按规则计算每位客户的等级，列出等级将改变的客户及决定它的数据。应用之前不会改变任何东西；手动设定的等级保持不变。",
+        RegradeExplain => "按规则计算每位客户的等级，列出等级将改变的客户及决定它的数据。使用已保存的规则。应用之前不会改变任何东西；手动设定的等级保持不变。",
         PreviewRegrade => "预览重新分级",
         ReadingArchive => "正在读取档案…",
         RegradeNone => "所有客户的等级都已与规则一致。",
@@ -355,6 +355,9 @@ pub fn msg(m: Msg) -> &'static str {
         BadPeriod => "请以两个日期（YYYY-MM-DD）给出统计期，起始不晚于截止。",
         OrgFormCol => "企业性质",
         CustomerCol => "客户",
+        QuarterLabel => "{y}年第{q}季度",
+        TransactionGone => "此交易已在另一个标签页中删除。",
+        RulesChangedElsewhere => "等级与规则已在另一个标签页中修改，您的修改未保存。请重新加载页面查看后再修改。",
     }
 }
 

@@ -302,7 +302,7 @@ pub fn msg(m: Msg) -> &'static str {
         BadMonths => "請填寫 1 到 120 個月。",
         TierNameRequired => "新等級需要名稱。",
         RegradeTitle => "重新分級",
-        RegradeExplain => "依規則計算每位客戶的等級，列出等級將改變的客戶及決定它的資料。套用之前不會改變任何東西；手動設定的等級維持不變。",
+        RegradeExplain => "依規則計算每位客戶的等級，列出等級將改變的客戶及決定它的資料。使用已儲存的規則。套用之前不會改變任何東西；手動設定的等級維持不變。",
         PreviewRegrade => "預覽重新分級",
         ReadingArchive => "正在讀取檔案…",
         RegradeNone => "所有客戶的等級都已與規則一致。",
@@ -355,6 +355,9 @@ pub fn msg(m: Msg) -> &'static str {
         BadPeriod => "請以兩個日期（YYYY-MM-DD）給出統計期，起始不晚於截止。",
         OrgFormCol => "企業性質",
         CustomerCol => "客戶",
+        QuarterLabel => "{y}年第{q}季度",
+        TransactionGone => "此交易已在另一個分頁中刪除。",
+        RulesChangedElsewhere => "等級與規則已在另一個分頁中修改，您的修改未儲存。請重新載入頁面查看後再修改。",
     }
 }
 

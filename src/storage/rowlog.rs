@@ -113,13 +113,14 @@ fn push_row(out: &mut String, r: &CustomerRow) {
         out.extend([FIELD; FIELDS - FIELDS_1]);
         return;
     };
-    let money = |d: Option<Decimal>| d.filter(|d| !d.is_zero()).map(|d| d.normalize().to_string()).unwrap_or_default();
+    // A limit of 0 (cash only) is a limit: only an empty field is none.
+    let money = |d: Option<Decimal>| d.map(|d| d.normalize().to_string()).unwrap_or_default();
     let day = |d: Option<NaiveDate>| d.map(|d| d.num_days_from_ce().to_string()).unwrap_or_default();
     for field in [s.grade.as_deref().unwrap_or_default(), if s.by_hand { "1" } else { "" }, s.org_form.as_str()] {
         out.push(FIELD);
         push_text(out, field);
     }
-    for value in [money(Some(s.owed)), day(s.first_due), money(s.limit), money(s.temp_limit), day(s.temp_until)] {
+    for value in [money(Some(s.owed).filter(|o| !o.is_zero())), day(s.first_due), money(s.limit), money(s.temp_limit), day(s.temp_until)] {
         out.push(FIELD);
         out.push_str(&value);
     }
@@ -433,8 +434,12 @@ mod tests {
         let a = CustomerRow::from(a);
         let b = row("b", "Beta");
         let owes_nothing_graded = CustomerRow::from(RowFields { standing: Some(Standing { grade: Some("key".into()), ..Standing::default() }), ..fields("c", "Gamma") });
-        let back = replay(&[encode([("a", Some(&a)), ("b", Some(&b)), ("c", Some(&owes_nothing_graded))])]).unwrap();
-        assert_eq!(back, vec![a.clone(), b.clone(), owes_nothing_graded]);
+        // Cash only: a limit of nothing is a limit, not none.
+        let cash_only = Standing { limit: Some(Decimal::ZERO), temp_limit: Some(Decimal::ZERO), temp_until: d(739_000), ..Standing::default() };
+        let cash_only = CustomerRow::from(RowFields { standing: Some(cash_only), ..fields("d", "Delta") });
+        let back = replay(&[encode([("a", Some(&a)), ("b", Some(&b)), ("c", Some(&owes_nothing_graded)), ("d", Some(&cash_only))])]).unwrap();
+        assert_eq!(back, vec![a.clone(), b.clone(), owes_nothing_graded, cash_only]);
+        assert_eq!(back[3].standing.as_ref().and_then(|s| s.limit), Some(Decimal::ZERO));
         assert_eq!(back[1].standing, None);
         // A segment written before rows had a standing: sixteen fields a line.
         let old: String = encode([("b", Some(&b))]).replace(HEADER, HEADER_1).trim_end_matches(FIELD).to_string();

@@ -71,8 +71,10 @@ const V2: &[Step] = &[
 /// reading every row record takes.
 const V3: &[Step] = &[ix(Kind::Row, "sort"), Step::CreateRowLog, Step::BuildRows];
 
-/// Version 4: transactions (交易资料), by customer and by date.
-const V4: &[Step] = &[Step::CreateStore(Kind::Transaction), ix(Kind::Transaction, "customer_id"), ix(Kind::Transaction, "date")];
+/// Version 4: transactions (交易资料), by customer and by date; the list rows
+/// built again, for what they now hold beside their text (the organisation
+/// form, the grade, what is owed).
+const V4: &[Step] = &[Step::CreateStore(Kind::Transaction), ix(Kind::Transaction, "customer_id"), ix(Kind::Transaction, "date"), Step::BuildRows];
 
 /// The steps that take version `v - 1` to `v`.
 pub fn steps(v: u32) -> &'static [Step] {

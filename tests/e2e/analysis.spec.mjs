@@ -52,7 +52,7 @@ test('the Pareto chart lists the fewest customers bringing 80% of sales; each ta
   await expect(byProduct.locator('tbody tr').nth(0)).toContainText('年度广告代理');
   await expect(byProduct.locator('tbody tr').nth(0)).toContainText('660,000');
 
-  // The period reaches back two years: the old sale counts, and Delta drops out of the key accounts.
+  // The period reaches back two years: the old sale counts, and Delta leads the key accounts.
   await page.getByLabel('From').fill(daysAgo(900));
   await expect(figure('Sales')).toHaveText('6,000,000');
   await expect(keys.locator('tbody tr').nth(0)).toContainText('Delta 数字');

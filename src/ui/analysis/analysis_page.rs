@@ -184,11 +184,13 @@ pub fn AnalysisPage() -> impl IntoView {
         comp.with(|c| {
             let c = c.as_ref()?;
             let points: Vec<(String, Decimal)> = if quarterly {
-                c.by_quarter.iter().map(|(y, q, s)| (format!("{y} Q{q}"), *s)).collect()
+                c.by_quarter.iter().map(|(y, q, s)| (i.t(Msg::QuarterLabel).replace("{y}", &y.to_string()).replace("{q}", &q.to_string()), *s)).collect()
             } else {
                 c.by_month.iter().map(|(y, m, s)| (format!("{y}-{m:02}"), *s)).collect()
             };
-            let bars = points.iter().map(|(k, v)| Bar { label: k[2..].to_string(), value: number(*v), text: format_amount(*v), strong: false }).collect::<Vec<_>>();
+            // The ticks without the century: 26-03, 26 Q1.
+            let tick = |k: &str| k.get(2..).unwrap_or(k).to_string();
+            let bars = points.iter().map(|(k, v)| Bar { label: tick(k), value: number(*v), text: format_amount(*v), strong: false }).collect::<Vec<_>>();
             let head = i.t(if quarterly { Msg::ByQuarter } else { Msg::ByMonth }).to_string();
             let table = Table { headings: vec![head, i.t(Msg::TotalSales).to_string()], rows: points.iter().map(|(k, v)| vec![k.clone(), format_amount(*v)]).collect() };
             Some((bars, table))
@@ -240,7 +242,7 @@ pub fn AnalysisPage() -> impl IntoView {
             "quarter" => {
                 let q = today.month0() / 3;
                 let end = NaiveDate::from_ymd_opt(today.year(), q * 3 + 1, 1).and_then(|d| d.pred_opt()).unwrap_or(today);
-                (period_start(end, 3), end)
+                (NaiveDate::from_ymd_opt(end.year(), end.month() - 2, 1).unwrap_or(end), end)
             }
             _ => (period_start(today, 12), today),
         };

@@ -88,9 +88,14 @@ pub fn TransactionForm(
                     // Changed elsewhere meanwhile: the next save goes on the stored version.
                     let id = existing.get_value().map(|t| t.id).unwrap_or_default();
                     match state.store().get::<Transaction>(&id).await {
-                        Ok(fresh) => {
-                            existing.set_value(fresh);
+                        Ok(Some(fresh)) => {
+                            existing.set_value(Some(fresh));
                             state.toast(ToastKind::Error, i.t_untracked(Msg::ConflictReloaded));
+                        }
+                        // Removed meanwhile: saving would make it anew. Say so, and show the list as it is.
+                        Ok(None) => {
+                            state.toast(ToastKind::Error, i.t_untracked(Msg::TransactionGone));
+                            on_done.run(());
                         }
                         Err(e) => state.toast(ToastKind::Error, state.error_text(&e)),
                     }

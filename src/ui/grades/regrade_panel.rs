@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 use crate::domain::change::Setting;
 use crate::domain::customer::format_amount;
 use crate::domain::grading::{self, Figures, Move};
-use crate::domain::{ops, Customer, Transaction};
+use crate::domain::{ops, Customer, Scope, Transaction};
 use crate::i18n::Msg;
 use crate::storage::Store;
 use crate::ui::app::{platform, AppState, Route, ToastKind};
@@ -65,6 +65,9 @@ pub fn RegradePanel() -> impl IntoView {
                     return state.toast(ToastKind::Error, state.error_text(&e));
                 }
             };
+            // Those in the user's working view, as every other page shows them.
+            let visible = state.visibility();
+            customers.retain(|c| visible(&crate::domain::staff::Visibility { owner: c.owner.as_deref(), co_owner: c.co_owner.as_deref(), confidentiality: c.confidentiality }, Scope::All));
             crate::domain::sorting::sort_by(&mut customers, |a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
             let mut by_customer: FxHashMap<&str, Vec<&Transaction>> = FxHashMap::default();
             for t in &transactions {
@@ -80,23 +83,32 @@ pub fn RegradePanel() -> impl IntoView {
         });
     };
     let apply = move |_| {
-        let Phase::Ready { customers, moves } = phase.get_untracked() else { return };
-        let currency: FxHashMap<String, String> = customers.iter().map(|c| (c.id.clone(), c.currency.clone())).collect();
-        let mut set = state.run(|ctx| {
-            ops::regrade(ctx, &customers, &moves, |m| {
-                let figures = figures_text(&state, &m.figures, currency.get(&m.customer_id).map(String::as_str).unwrap_or_default());
-                i.t_untracked(Msg::RegradeReason).replace("{rule}", &rule_name(m)).replace("{figures}", &figures)
-            })
-        });
-        let n = set.ops.iter().filter(|op| matches!(op, crate::domain::Op::Put { record: crate::domain::Record::Customer(_), .. })).count();
-        // The day of this re-grade, so the quarterly reminder rests.
-        let mut grading = state.grading.get_untracked();
-        grading.regraded_on = Some(platform::today());
-        if let Ok(value) = crate::io::json::to_text(&grading) {
-            set.put(Setting { id: grading::SETTING.into(), value }, crate::domain::Expect::Any);
-        }
+        let Phase::Ready { moves, .. } = phase.get_untracked() else { return };
         phase.set(Phase::Applying);
         spawn_local(async move {
+            // The customers as they are now: one graded by hand or changed since
+            // the preview is left as it is (see ops::regrade).
+            let customers = match state.store().all::<Customer>().await {
+                Ok(c) => c,
+                Err(e) => {
+                    phase.set(Phase::Idle);
+                    return state.toast(ToastKind::Error, state.error_text(&e));
+                }
+            };
+            let currency: FxHashMap<&str, &str> = customers.iter().map(|c| (c.id.as_str(), c.currency.as_str())).collect();
+            let mut set = state.run(|ctx| {
+                ops::regrade(ctx, &customers, &moves, |m| {
+                    let figures = figures_text(&state, &m.figures, currency.get(m.customer_id.as_str()).copied().unwrap_or_default());
+                    i.t_untracked(Msg::RegradeReason).replace("{rule}", &rule_name(m)).replace("{figures}", &figures)
+                })
+            });
+            let n = set.ops.iter().filter(|op| matches!(op, crate::domain::Op::Put { record: crate::domain::Record::Customer(_), .. })).count();
+            // The day of this re-grade, so the quarterly reminder rests.
+            let mut grading = state.grading.get_untracked();
+            grading.regraded_on = Some(platform::today());
+            if let Ok(value) = crate::io::json::to_text(&grading) {
+                set.put(Setting { id: grading::SETTING.into(), value }, crate::domain::Expect::Any);
+            }
             match state.apply(&set).await {
                 Ok(()) => {
                     state.toast(ToastKind::Done, i.t_untracked(Msg::Regraded).replace("{n}", &n.to_string()));

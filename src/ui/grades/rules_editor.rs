@@ -151,6 +151,9 @@ pub fn RulesEditor() -> impl IntoView {
         let regraded_on = state.grading.with_untracked(|g| g.regraded_on);
         ok.then(|| Grading { tiers: tier_list, rules: rule_list, otherwise, months: months_value.unwrap_or(12), regraded_on })
     };
+    // What the editor started from: a save over rules another tab changed
+    // since is refused (settings carry no revision to check).
+    let started_from = StoredValue::new(saved.clone());
     let save = move |_| {
         let Some(grading) = read() else { return };
         let Ok(value) = crate::io::json::to_text(&grading) else { return };
@@ -158,7 +161,14 @@ pub fn RulesEditor() -> impl IntoView {
         set.put(Setting { id: grading::SETTING.into(), value }, Expect::Any);
         busy.set(true);
         spawn_local(async move {
+            if state.grading.with_untracked(|now| started_from.with_value(|from| now.rules != from.rules || now.tiers != from.tiers || now.otherwise != from.otherwise || now.months != from.months)) {
+                busy.set(false);
+                return state.toast(ToastKind::Error, i.t_untracked(Msg::RulesChangedElsewhere));
+            }
             let result = state.apply(&set).await;
+            if result.is_ok() {
+                started_from.set_value(grading);
+            }
             busy.set(false);
             match result {
                 Ok(()) => state.toast(ToastKind::Done, i.t_untracked(Msg::RulesSaved)),
