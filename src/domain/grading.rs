@@ -252,6 +252,15 @@ pub fn preview<'a>(grading: &Grading, customers: impl IntoIterator<Item = (&'a C
         .collect()
 }
 
+/// Each customer's sales dated within `from..=to`, for [`key_accounts`].
+pub fn sales_between(transactions: &[Transaction], from: NaiveDate, to: NaiveDate) -> Vec<(String, Decimal)> {
+    let mut by: rustc_hash::FxHashMap<&str, Decimal> = rustc_hash::FxHashMap::default();
+    for t in transactions.iter().filter(|t| t.date >= from && t.date <= to) {
+        *by.entry(t.customer_id.as_str()).or_default() += t.amount;
+    }
+    by.into_iter().map(|(id, s)| (id.to_string(), s)).collect()
+}
+
 /// 大客户: the fewest customers that together bring `share` (0.8 for the
 /// 80/20 rule) of all sales, largest first; between equal sales, the lower
 /// id first, so the set is always the same. No sales, no key accounts; a
@@ -513,6 +522,16 @@ mod tests {
         for (today, last, put_off, due) in cases {
             assert_eq!(regrade_due(d(today), last.map(d), put_off.map(d)), due, "{today} last {last:?} put off {put_off:?}");
         }
+    }
+
+    #[test]
+    fn sales_of_a_period_by_customer() {
+        let deal = |c: &str, date: &str, amount: i64| Transaction { customer_id: c.into(), date: d(date), amount: Decimal::from(amount), ..Transaction::default() };
+        let all = [deal("a", "2026-01-01", 5), deal("a", "2026-06-30", 7), deal("b", "2025-12-31", 100), deal("b", "2026-03-01", 1)];
+        let mut got = sales_between(&all, d("2026-01-01"), d("2026-06-30"));
+        got.sort();
+        assert_eq!(got, vec![("a".to_string(), Decimal::from(12)), ("b".to_string(), Decimal::ONE)]);
+        assert_eq!(key_accounts(&got, Decimal::new(8, 1)), ["a"]);
     }
 
     #[test]

@@ -374,6 +374,8 @@ pub struct ListQuery {
     /// Only customers whose credit needs attention on this day: something
     /// overdue, or owing more than the limit in force.
     pub attention_on: Option<chrono::NaiveDate>,
+    /// Only these customers (the key accounts, say).
+    pub among: Option<std::sync::Arc<rustc_hash::FxHashSet<String>>>,
     pub scope: Scope,
     pub sort: SortKey,
     pub descending: bool,
@@ -391,6 +393,7 @@ impl Default for ListQuery {
             confidentiality: None,
             grade: None,
             attention_on: None,
+            among: None,
             scope: Scope::All,
             sort: SortKey::Name,
             descending: false,
@@ -622,6 +625,7 @@ impl CustomerIndex {
                 && q.region.as_ref().is_none_or(|v| r.region() == v)
                 && q.grade.as_ref().is_none_or(|g| r.grade().unwrap_or_default() == g)
                 && q.attention_on.is_none_or(|day| r.standing.as_ref().is_some_and(|s| s.overdue(day) || s.over_limit(day)))
+                && q.among.as_ref().is_none_or(|ids| ids.contains(r.id()))
                 && match &q.owner {
                     OwnerFilter::Any => true,
                     OwnerFilter::Unassigned => r.owner().is_none(),
@@ -838,6 +842,8 @@ mod tests {
         assert_eq!(ids(ListQuery { sort: SortKey::Status, ..ListQuery::default() }, None), ["a", "c", "b"]);
         assert_eq!(ids(ListQuery { grade: Some("key".into()), ..ListQuery::default() }, None), ["a"]);
         assert_eq!(ids(ListQuery { grade: Some(String::new()), ..ListQuery::default() }, None), ["b"], "not graded");
+        let among = std::sync::Arc::new(["c".to_string(), "a".to_string(), "gone".to_string()].into_iter().collect());
+        assert_eq!(ids(ListQuery { among: Some(among), ..ListQuery::default() }, None), ["a", "c"]);
         // a owes 500: over its temporary limit of 400 until 30 November, overdue
         // from 11 November: it needs attention on each of these days.
         for (on, shown) in [("2026-11-01", vec!["a"]), ("2026-11-11", vec!["a"]), ("2026-12-01", vec!["a"])] {

@@ -358,6 +358,7 @@ pub fn msg(m: Msg) -> &'static str {
         QuarterLabel => "{y} Q{q}",
         TransactionGone => "This transaction was removed in another tab.",
         RulesChangedElsewhere => "The grades and rules were changed in another tab; yours are not saved. Reload the page to see theirs, then make your changes again.",
+        KeyAccountsFilter => "Key accounts",
     }
 }
 

@@ -88,6 +88,7 @@ pub enum Msg {
     When, Join, Metric, Comparison, Value,
     NavAnalysis, PeriodFrom, PeriodTo, Last12Months, ThisYear, LastQuarter, TotalSales, TransactionsCount, CustomersShown, KeyAccounts, KeyAccountsExplain, SalesByGrade, SalesByProduct, SalesByRegion, SalesTrend, ByMonth, ByQuarter, CustomersBy, TopCustomers, Share, Cumulative, Period, ExportCsv, Unspecified, AmountsNote, NoSales, BadPeriod, OrgFormCol, CustomerCol,
     QuarterLabel, TransactionGone, RulesChangedElsewhere,
+    KeyAccountsFilter,
 }
 
 /// Organisation forms (企业性质) offered as suggestions.

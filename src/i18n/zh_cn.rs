@@ -358,6 +358,7 @@ pub fn msg(m: Msg) -> &'static str {
         QuarterLabel => "{y}年第{q}季度",
         TransactionGone => "此交易已在另一个标签页中删除。",
         RulesChangedElsewhere => "等级与规则已在另一个标签页中修改，您的修改未保存。请重新加载页面查看后再修改。",
+        KeyAccountsFilter => "大客户",
     }
 }
 

@@ -358,6 +358,7 @@ pub fn msg(m: Msg) -> &'static str {
         QuarterLabel => "{y}年第{q}季度",
         TransactionGone => "此交易已在另一個分頁中刪除。",
         RulesChangedElsewhere => "等級與規則已在另一個分頁中修改，您的修改未儲存。請重新載入頁面查看後再修改。",
+        KeyAccountsFilter => "大客戶",
     }
 }
 

@@ -52,6 +52,15 @@ test('the Pareto chart lists the fewest customers bringing 80% of sales; each ta
   await expect(byProduct.locator('tbody tr').nth(0)).toContainText('年度广告代理');
   await expect(byProduct.locator('tbody tr').nth(0)).toContainText('660,000');
 
+  // The same key accounts filter the customer list (over the grading period, the last 12 months).
+  await keys.getByRole('link', { name: 'Customers' }).click();
+  await page.getByLabel('Key accounts').selectOption('key');
+  await expect(page.locator('.page-head .count')).toHaveText('2 of 4 customers');
+  await expect(page.locator('.row .primary-text')).toHaveText(['Able 传媒', 'Baker 会展']);
+  await page.getByLabel('Key accounts').selectOption('');
+  await expect(page.locator('.page-head .count')).toHaveText('4 of 4 customers');
+  await page.getByRole('navigation').getByRole('link', { name: 'Analysis' }).click();
+
   // The period reaches back two years: the old sale counts, and Delta leads the key accounts.
   await page.getByLabel('From').fill(daysAgo(900));
   await expect(figure('Sales')).toHaveText('6,000,000');

@@ -14,6 +14,7 @@ use crate::i18n::Msg;
 use crate::ui::app::{navigate, platform, AppState, Route};
 use super::export_menu::ExportMenu;
 use super::print_list::PrintList;
+use crate::storage::Store;
 use crate::ui::common::{InputKind, SelectField, TextField};
 
 const ROW_HEIGHT: f64 = 36.0;
@@ -62,6 +63,26 @@ fn Filters() -> impl IntoView {
     // "-" for customers not graded.
     let grade = RwSignal::new(initial.grade.clone().map(|g| if g.is_empty() { "-".to_string() } else { g }).unwrap_or_default());
     let attention = RwSignal::new(if initial.attention_on.is_some() { "attention".to_string() } else { String::new() });
+    // The key accounts of the grading period, worked out from every
+    // transaction when the filter is first chosen on this page.
+    let key_only = RwSignal::new(if initial.among.is_some() { "key".to_string() } else { String::new() });
+    let key_ids = RwSignal::new(initial.among.clone());
+    Effect::new(move |_| {
+        if key_only.get() == "key" && key_ids.with_untracked(Option::is_none) {
+            leptos::task::spawn_local(async move {
+                match state.store().all::<crate::domain::Transaction>().await {
+                    Ok(all) => {
+                        let today = platform::today();
+                        let months = state.grading.with_untracked(|g| g.months);
+                        let sales = crate::domain::grading::sales_between(&all, crate::domain::grading::period_start(today, months), today);
+                        let ids = crate::domain::grading::key_accounts(&sales, rust_decimal::Decimal::new(8, 1));
+                        key_ids.set(Some(std::sync::Arc::new(ids.into_iter().collect())));
+                    }
+                    Err(e) => state.toast(crate::ui::app::ToastKind::Error, state.error_text(&e)),
+                }
+            });
+        }
+    });
     Effect::new(move |_| {
         let scopes = state.scopes();
         let chosen = Scope::parse(&scope.get()).filter(|s| scopes.contains(s)).unwrap_or(scopes[0]);
@@ -86,6 +107,7 @@ fn Filters() -> impl IntoView {
             id => Some(id.to_string()),
         };
         next.attention_on = (attention.get() == "attention").then(platform::today);
+        next.among = if key_only.get() == "key" { key_ids.get() } else { None };
         // A staff change that leaves the query as it was must not send the list to the top.
         if next != q.get_untracked() {
             q.set(next);
@@ -111,6 +133,7 @@ fn Filters() -> impl IntoView {
         v
     });
     let credit = Signal::derive(move || vec![(String::new(), i.t(Msg::All).to_string()), ("attention".to_string(), i.t(Msg::NeedsAttention).to_string())]);
+    let key_options = Signal::derive(move || vec![(String::new(), i.t(Msg::All).to_string()), ("key".to_string(), i.t(Msg::KeyAccounts).to_string())]);
     view! {
         <div class="filters">
             <div class="search">
@@ -125,6 +148,7 @@ fn Filters() -> impl IntoView {
             <SelectField label=i.sig(Msg::Confidentiality) value=conf options=options(state, Confidentiality::ALL, Confidentiality::as_str)/>
             <SelectField label=i.sig(Msg::Grade) value=grade options=grades/>
             <SelectField label=i.sig(Msg::Credit) value=attention options=credit/>
+            <SelectField label=i.sig(Msg::KeyAccountsFilter) value=key_only options=key_options/>
         </div>
     }
 }
