@@ -11,6 +11,15 @@ use rustc_hash::FxHashMap;
 use super::grading::key_accounts;
 use super::{sorting, CustomerRow, Transaction};
 
+/// `part` of `whole` as a percentage to one decimal (0 of nothing).
+pub fn percent(part: Decimal, whole: Decimal) -> Decimal {
+    if whole.is_zero() {
+        Decimal::ZERO
+    } else {
+        (part * Decimal::from(100) / whole).round_dp(1).normalize()
+    }
+}
+
 /// A classification the customers are counted and sales are split by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum By {
@@ -132,11 +141,7 @@ impl Composition {
 
     /// A share of the total, as a percentage to one decimal.
     pub fn percent(&self, part: Decimal) -> Decimal {
-        if self.total.is_zero() {
-            Decimal::ZERO
-        } else {
-            (part * Decimal::from(100) / self.total).round_dp(1).normalize()
-        }
+        percent(part, self.total)
     }
 }
 

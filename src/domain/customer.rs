@@ -311,6 +311,11 @@ pub const CURRENCIES: &[&str] = &["CNY", "HKD", "TWD", "USD", "EUR", "JPY", "GBP
 /// that nothing typed is lost when a value does not validate.
 pub type Draft = BTreeMap<Field, String>;
 
+/// An amount with its currency, as pages show money: `125,000 CNY`.
+pub fn format_money(d: Decimal, currency: &str) -> String {
+    format!("{} {currency}", format_amount(d))
+}
+
 /// An amount as people read it: thousands grouped, cents shown when there are any.
 pub fn format_amount(d: Decimal) -> String {
     let d = d.round_dp(2);

@@ -8,6 +8,14 @@ pub fn new_id(now: DateTime<Utc>, random: u64) -> String {
     format!("{:011x}{:016x}", now.timestamp_millis().max(0), random)
 }
 
+/// A number no other call in this run of the app gives: for telling
+/// versions of in-memory things apart, and for keys of lists being edited.
+pub fn next_local() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
 /// A small deterministic generator (SplitMix64), for demo data and for ids in tests.
 #[derive(Clone, Debug)]
 pub struct SplitMix(pub u64);

@@ -414,9 +414,7 @@ impl ListQuery {
 /// Every index, and every change to one, gets a new number, so a cached
 /// search result can tell whether it still describes the rows.
 fn next_generation() -> u64 {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static NEXT: AtomicU64 = AtomicU64::new(1);
-    NEXT.fetch_add(1, Ordering::Relaxed)
+    super::ids::next_local()
 }
 
 /// The rows with their normalised text, kept in memory and updated on write.

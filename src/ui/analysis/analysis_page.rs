@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::domain::analysis::{By, Composition};
+use crate::domain::analysis::{percent, By, Composition};
 use crate::domain::customer::format_amount;
 use crate::domain::grading::period_start;
 use crate::domain::{validate, CustomerKind, Scope, Status, Transaction};
@@ -153,8 +153,7 @@ pub fn AnalysisPage() -> impl IntoView {
     };
     // A sales split as bars and as a table: value, sales, share.
     let split = move |rows: Vec<(String, Decimal)>, head: String| -> (Vec<Bar>, Table) {
-        let total = comp.with_untracked(|c| c.as_ref().map(|c| c.total)).unwrap_or_default();
-        let percent = |d: Decimal| if total.is_zero() { Decimal::ZERO } else { (d * Decimal::from(100) / total).round_dp(1).normalize() };
+        let percent = |d: Decimal| comp.with_untracked(|c| c.as_ref().map(|c| c.percent(d))).unwrap_or_default();
         let bars = rows.iter().take(BARS).map(|(k, v)| Bar { label: k.clone(), value: number(*v), text: format_amount(*v), strong: false }).collect();
         let table = Table {
             headings: vec![head, i.t(Msg::TotalSales).to_string(), i.t(Msg::Share).to_string()],
@@ -230,7 +229,7 @@ pub fn AnalysisPage() -> impl IntoView {
                 rows: curve
                     .iter()
                     .take(keys)
-                    .map(|(id, s, share)| vec![names(id), format_amount(*s), format!("{}%", c.percent(*s)), format!("{}%", (*share * Decimal::from(100)).round_dp(1).normalize())])
+                    .map(|(id, s, share)| vec![names(id), format_amount(*s), format!("{}%", c.percent(*s)), format!("{}%", percent(*share, Decimal::ONE))])
                     .collect(),
             };
             Some((bars, shares, table, keys, c.by_customer.len(), c.key_accounts.clone()))
@@ -249,12 +248,7 @@ pub fn AnalysisPage() -> impl IntoView {
         from.set(a.to_string());
         to.set(b.to_string());
     };
-    let grades = Signal::derive(move || {
-        let mut v = vec![(String::new(), i.t(Msg::All).to_string())];
-        v.extend(state.grading.with(|g| g.tiers.iter().map(|t| t.id.clone()).collect::<Vec<_>>()).into_iter().map(|id| (id.clone(), state.tier_name(&id))));
-        v.push(("-".into(), i.t(Msg::NotGraded).to_string()));
-        v
-    });
+    let grades = Signal::derive(move || state.grade_filter_options());
     let regions = Signal::derive(move || {
         std::iter::once((String::new(), i.t(Msg::All).to_string())).chain(state.index.with(|idx| idx.values(|r| r.region())).into_iter().map(|v| (v.clone(), v))).collect::<Vec<_>>()
     });

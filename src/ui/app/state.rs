@@ -161,6 +161,23 @@ impl AppState {
         }
     }
 
+    /// Every grade as a select's options: (id, name), highest first.
+    pub fn tier_options(&self) -> Vec<(String, String)> {
+        let ids: Vec<String> = self.grading.with(|g| g.tiers.iter().map(|t| t.id.clone()).collect());
+        ids.into_iter().map(|id| {
+            let name = self.tier_name(&id);
+            (id, name)
+        }).collect()
+    }
+
+    /// The grade filter's options: all, every grade, not graded ("-").
+    pub fn grade_filter_options(&self) -> Vec<(String, String)> {
+        let mut v = vec![(String::new(), self.i18n.t(Msg::All).to_string())];
+        v.extend(self.tier_options());
+        v.push(("-".into(), self.i18n.t(Msg::NotGraded).to_string()));
+        v
+    }
+
     /// A grade's name as people read it: the agency's own, or the default
     /// tier's in the current language; the id of a tier since removed.
     pub fn tier_name(&self, id: &str) -> String {

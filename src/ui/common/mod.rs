@@ -7,7 +7,7 @@ mod printing;
 mod progress_line;
 
 pub use charts::{Bar, BarChart, ColumnChart, ParetoChart};
-pub use dialog::Dialog;
+pub use dialog::{Dialog, ReasonDialog};
 pub use field::{next_id, InputKind, SelectField, TextArea, TextField};
 pub use printing::{printing, Printing};
 pub use progress_line::ProgressLine;

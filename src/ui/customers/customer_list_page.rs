@@ -126,12 +126,7 @@ fn Filters() -> impl IntoView {
         v
     });
     let scopes = Signal::derive(move || state.scopes().into_iter().map(|s| (s.as_str().to_string(), i.label(s).to_string())).collect::<Vec<_>>());
-    let grades = Signal::derive(move || {
-        let mut v = vec![(String::new(), i.t(Msg::All).to_string())];
-        v.extend(state.grading.with(|g| g.tiers.iter().map(|t| t.id.clone()).collect::<Vec<_>>()).into_iter().map(|id| (id.clone(), state.tier_name(&id))));
-        v.push(("-".to_string(), i.t(Msg::NotGraded).to_string()));
-        v
-    });
+    let grades = Signal::derive(move || state.grade_filter_options());
     let credit = Signal::derive(move || vec![(String::new(), i.t(Msg::All).to_string()), ("attention".to_string(), i.t(Msg::NeedsAttention).to_string())]);
     let key_options = Signal::derive(move || vec![(String::new(), i.t(Msg::All).to_string()), ("key".to_string(), i.t(Msg::KeyAccounts).to_string())]);
     view! {

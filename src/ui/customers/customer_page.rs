@@ -13,7 +13,7 @@ use super::log_panel::LogPanel;
 use super::record_view::RecordView;
 use super::transactions_panel::TransactionsPanel;
 use crate::domain::interaction::Interaction;
-use crate::domain::customer::format_amount;
+use crate::domain::customer::format_money;
 use crate::domain::transaction::{Receivables, Transaction};
 use rust_decimal::Decimal;
 use crate::domain::{ops, sorting, Contact, Customer, HistoryEntry};
@@ -111,7 +111,7 @@ pub fn CustomerPage(id: String) -> impl IntoView {
             let c = &d.customer;
             let owed = Receivables::of(&d.transactions, today, c.term_days());
             let warning = c.credit_warning(today, owed.owed, owed.overdue > Decimal::ZERO);
-            let money = |a: Decimal| format!("{} {}", format_amount(a), c.currency);
+            let money = |a: Decimal| format_money(a, &c.currency);
             let mut lines = Vec::new();
             if let Some((owed, limit)) = warning.over_limit {
                 lines.push(i.t(Msg::CreditOverLimit).replace("{owed}", &money(owed)).replace("{limit}", &money(limit)));

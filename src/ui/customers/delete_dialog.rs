@@ -10,7 +10,7 @@ use crate::domain::{Contact, Customer};
 use crate::i18n::Msg;
 use crate::storage::Store;
 use crate::ui::app::{navigate, AppState, Route};
-use crate::ui::common::{Dialog, TextArea};
+use crate::ui::common::ReasonDialog;
 
 #[component]
 pub fn DeleteDialog(
@@ -27,11 +27,7 @@ pub fn DeleteDialog(
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let name = customer.name.clone();
-    let confirm = move |_| {
-        if reason.get_untracked().trim().is_empty() {
-            error.set(Some(i.t_untracked(Msg::ReasonRequired).to_string()));
-            return;
-        }
+    let confirm = Callback::new(move |()| {
         busy.set(true);
         let customer = customer.clone();
         let (contacts, log, transactions) = (contacts.clone(), log.clone(), transactions.clone());
@@ -56,15 +52,18 @@ pub fn DeleteDialog(
                 Ok(set) => state.apply_from_dialog(set, busy, error, Msg::MovedToTrash, || navigate(Route::Customers)),
             }
         });
-    };
+    });
     view! {
-        <Dialog title=Signal::derive(move || i.t(Msg::DeleteTitle).replace("{name}", &name)) on_close=on_close>
-            <p>{i.text(Msg::DeleteExplain)}</p>
-            <TextArea label=i.sig(Msg::DeleteReason) value=reason error=error required=true/>
-            <div class="actions">
-                <button class="btn danger" disabled=move || busy.get() on:click=confirm>{i.text(Msg::MoveToTrash)}</button>
-                <button class="btn" on:click=move |_| on_close.run(())>{i.text(Msg::Cancel)}</button>
-            </div>
-        </Dialog>
+        <ReasonDialog
+            title=Signal::derive(move || i.t(Msg::DeleteTitle).replace("{name}", &name))
+            explain=Msg::DeleteExplain
+            reason_label=Msg::DeleteReason
+            confirm=Msg::MoveToTrash
+            reason=reason
+            error=error
+            busy=busy
+            on_confirm=confirm
+            on_close=on_close
+        />
     }
 }

@@ -24,7 +24,7 @@ pub fn GradeDialog(
     let busy = RwSignal::new(false);
     let options = Signal::derive(move || {
         let mut v = vec![(String::new(), i.t(Msg::BackToRules).to_string())];
-        v.extend(state.grading.with(|g| g.tiers.iter().map(|t| t.id.clone()).collect::<Vec<_>>()).into_iter().map(|id| (id.clone(), state.tier_name(&id))));
+        v.extend(state.tier_options());
         v
     });
     let name = customer.name.clone();

@@ -6,13 +6,13 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use super::transaction_form::TransactionForm;
-use crate::domain::customer::format_amount;
+use crate::domain::customer::{format_amount, format_money};
 use crate::domain::ops::{self, OpError};
 use crate::domain::transaction::{Receivables, Transaction, TransactionField as F};
 use crate::domain::{sorting, Customer};
 use crate::i18n::Msg;
 use crate::ui::app::{platform, AppState};
-use crate::ui::common::{Dialog, TextArea};
+use crate::ui::common::ReasonDialog;
 
 #[derive(Clone, PartialEq)]
 enum Editing {
@@ -56,7 +56,7 @@ pub fn TransactionsPanel(
     let term = Memo::new(move |_| customer.with(Customer::term_days));
     let editing = RwSignal::new(Editing::None);
     let removing = RwSignal::new(None::<Transaction>);
-    let money = move |d: Decimal| format!("{} {}", format_amount(d), customer.with(|c| c.currency.clone()));
+    let money = move |d: Decimal| customer.with(|c| format_money(d, &c.currency));
     let owed = Memo::new(move |_| transactions.with(|t| Receivables::of(t, today, term.get())));
     let done = Callback::new(move |_| {
         editing.set(Editing::None);
@@ -181,22 +181,25 @@ fn RemoveDialog(
     let busy = RwSignal::new(false);
     let what = if transaction.contract_no.is_empty() { transaction.product.clone() } else { transaction.contract_no.clone() };
     let transaction = StoredValue::new(transaction);
-    let confirm = move |_| {
+    let confirm = Callback::new(move |()| {
         let set = match state.run(|ctx| transaction.with_value(|t| ops::delete_transaction(ctx, t, &reason.get_untracked()))) {
             Ok(set) => set,
             Err(OpError::ReasonRequired) => return error.set(Some(i.t_untracked(Msg::ReasonRequired).to_string())),
             Err(e) => return error.set(Some(e.to_string())),
         };
         state.apply_from_dialog(set, busy, error, Msg::TransactionRemoved, move || on_close.run(true));
-    };
+    });
     view! {
-        <Dialog title=Signal::derive(move || i.t(Msg::RemoveTransactionTitle).replace("{what}", &what)) on_close=Callback::new(move |_| on_close.run(false))>
-            <p>{i.text(Msg::RemoveTransactionExplain)}</p>
-            <TextArea label=i.sig(Msg::Reason) value=reason error=error required=true/>
-            <div class="actions">
-                <button class="btn danger" disabled=move || busy.get() on:click=confirm>{i.text(Msg::Remove)}</button>
-                <button class="btn" on:click=move |_| on_close.run(false)>{i.text(Msg::Cancel)}</button>
-            </div>
-        </Dialog>
+        <ReasonDialog
+            title=Signal::derive(move || i.t(Msg::RemoveTransactionTitle).replace("{what}", &what))
+            explain=Msg::RemoveTransactionExplain
+            reason_label=Msg::Reason
+            confirm=Msg::Remove
+            reason=reason
+            error=error
+            busy=busy
+            on_confirm=confirm
+            on_close=Callback::new(move |()| on_close.run(false))
+        />
     }
 }

@@ -2,7 +2,7 @@
 //! language, staff ids become names.
 
 use crate::domain::contact::ContactField;
-use crate::domain::customer::{format_amount, CreditRating, Input};
+use crate::domain::customer::{format_money, CreditRating, Input};
 use crate::domain::interaction::Channel;
 use crate::domain::transaction::{PaymentMethod, TransactionField};
 use crate::domain::{Confidentiality, Customer, CustomerKind, Field, Kind, Status};
@@ -37,7 +37,7 @@ pub fn record_value(state: &AppState, c: &Customer, field: Field) -> String {
         _ => None,
     };
     match amount {
-        Some(a) => format!("{} {}", format_amount(a), c.currency),
+        Some(a) => format_money(a, &c.currency),
         None => show_field(state, field, &c.get(field)),
     }
 }

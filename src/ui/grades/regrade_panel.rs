@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use rustc_hash::FxHashMap;
 
 use crate::domain::change::Setting;
-use crate::domain::customer::format_amount;
+use crate::domain::customer::format_money;
 use crate::domain::grading::{self, Figures, Move};
 use crate::domain::{ops, Customer, Scope, Transaction};
 use crate::i18n::Msg;
@@ -26,7 +26,7 @@ enum Phase {
 fn figures_text(state: &AppState, f: &Figures, currency: &str) -> String {
     use crate::domain::grading::Metric;
     let i = state.i18n;
-    let money = |d: rust_decimal::Decimal| format!("{} {currency}", format_amount(d));
+    let money = |d: rust_decimal::Decimal| format_money(d, currency);
     let mut parts = vec![
         format!("{} {}", i.label(Metric::Sales), money(f.sales)),
         format!("{} {}", i.label(Metric::Transactions), f.transactions),

@@ -11,11 +11,7 @@ use crate::domain::validate;
 use crate::i18n::{self, Msg};
 use crate::ui::app::{platform, AppState, ToastKind};
 
-fn next_key() -> u64 {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static NEXT: AtomicU64 = AtomicU64::new(1);
-    NEXT.fetch_add(1, Ordering::Relaxed)
-}
+use crate::domain::ids::next_local as next_key;
 
 /// One grade as edited: its id stays, its name is typed.
 #[derive(Clone)]
