@@ -27,12 +27,13 @@ pub enum By {
     Industry,
     OrgForm,
     Region,
+    CustomerType,
     Kind,
     Status,
 }
 
 impl By {
-    pub const ALL: [By; 6] = [By::Grade, By::Industry, By::OrgForm, By::Region, By::Kind, By::Status];
+    pub const ALL: [By; 7] = [By::Grade, By::Industry, By::OrgForm, By::Region, By::CustomerType, By::Kind, By::Status];
 
     /// The row's value: a tier id, a key, or the text; empty when it has none.
     pub fn of(self, r: &CustomerRow) -> &str {
@@ -41,6 +42,7 @@ impl By {
             By::Industry => r.industry(),
             By::OrgForm => r.org_form(),
             By::Region => r.region(),
+            By::CustomerType => r.customer_type(),
             By::Kind => r.kind.as_str(),
             By::Status => r.status.as_str(),
         }

@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::classification::Class;
 use super::validate::{self, Errors, FieldError};
 
 key_enum! {
@@ -77,6 +78,7 @@ key_enum! {
         Industry = "industry",
         Region = "region",
         OrgForm = "org_form",
+        CustomerType = "customer_type",
         Address = "address",
         Postcode = "postcode",
         Phone = "phone",
@@ -132,7 +134,7 @@ impl Field {
         use Field::*;
         match self {
             Name | ShortName | Kind | Status | LostOn | LostReason | Owner | CoOwner | Confidentiality
-            | Industry | Region | OrgForm | Address | Postcode | Phone | Fax | Email | Website | LegalRep
+            | Industry | Region | OrgForm | CustomerType | Address | Postcode | Phone | Fax | Email | Website | LegalRep
             | Founded | TradingSince | Currency | RegisteredCapital | Assets | BusinessScope | Notes => {
                 Section::Basic
             }
@@ -161,7 +163,7 @@ impl Field {
             Currency => Input::Currency,
             RegisteredCapital | Assets | AnnualRevenue | CreditLimit | TempLimit => Input::Amount,
             Employees | CreditTerm => Input::Count,
-            Name | ShortName | Industry | Region | OrgForm | Address | LegalRep | LostReason => Input::Text,
+            Name | ShortName | Industry | Region | OrgForm | CustomerType | Address | LegalRep | LostReason => Input::Text,
             _ => Input::LongText,
         }
     }
@@ -209,6 +211,9 @@ pub struct Customer {
     pub industry: String,
     pub region: String,
     pub org_form: String,
+    /// 顾客类型: what the customer is to the agency (advertiser, event client…),
+    /// from the agency's own list.
+    pub customer_type: String,
     pub address: String,
     pub postcode: String,
     pub phone: String,
@@ -271,6 +276,7 @@ impl Default for Customer {
             industry: String::new(),
             region: String::new(),
             org_form: String::new(),
+            customer_type: String::new(),
             address: String::new(),
             postcode: String::new(),
             phone: String::new(),
@@ -400,6 +406,7 @@ impl Customer {
             Industry => self.industry.clone(),
             Region => self.region.clone(),
             OrgForm => self.org_form.clone(),
+            CustomerType => self.customer_type.clone(),
             Address => self.address.clone(),
             Postcode => self.postcode.clone(),
             Phone => self.phone.clone(),
@@ -420,6 +427,16 @@ impl Customer {
             TempLimitUntil => opt_date(self.temp_limit_until),
             CreditTerm => self.credit_term.map(|n| n.to_string()).unwrap_or_default(),
             text => self.texts.get(&text).cloned().unwrap_or_default(),
+        }
+    }
+
+    /// The value of a classification by nature.
+    pub fn class_mut(&mut self, class: Class) -> &mut String {
+        match class {
+            Class::Industry => &mut self.industry,
+            Class::OrgForm => &mut self.org_form,
+            Class::Region => &mut self.region,
+            Class::CustomerType => &mut self.customer_type,
         }
     }
 
@@ -480,6 +497,7 @@ impl Customer {
                     Industry => out.industry = validate::max_len(&raw, 100)?,
                     Region => out.region = validate::max_len(&raw, 100)?,
                     OrgForm => out.org_form = validate::max_len(&raw, 100)?,
+                    CustomerType => out.customer_type = validate::max_len(&raw, 100)?,
                     Address => out.address = validate::max_len(&raw, 500)?,
                     LegalRep => out.legal_rep = validate::max_len(&raw, 100)?,
                     other => {

@@ -155,6 +155,11 @@ const ORG_FORMS: &[&str] = &[
 ];
 const ENGLISH_ORG_FORMS: &[&str] = &["外资企业", "外资企业", "中外合资"];
 
+/// Customer types of end customers (a dealer is a channel partner), in turn
+/// by customer number: no draw of the generator, so the customers it makes
+/// are the ones it made before types were kept.
+const END_CUSTOMER_TYPES: &[&str] = &["广告主", "广告主", "活动客户", "营销客户", "广告主", "媒体合作方"];
+
 const STREETS: &[&str] = &[
     "建国路", "中山路", "人民路", "解放路", "建设路", "新华路", "文化路", "和平路", "长江路", "滨江大道",
 ];
@@ -814,6 +819,10 @@ fn customer(rng: &mut SplitMix, names: &mut NameBook, i: usize, now: DateTime<Ut
         industry: who.industry.into(),
         region: who.region.into(),
         org_form: org_form.into(),
+        customer_type: match kind {
+            CustomerKind::Dealer => "渠道合作方".into(),
+            CustomerKind::EndCustomer => END_CUSTOMER_TYPES[i % END_CUSTOMER_TYPES.len()].into(),
+        },
         address: who.address,
         postcode: who.postcode.into(),
         phone,

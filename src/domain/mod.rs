@@ -7,6 +7,7 @@ mod keys;
 pub mod analysis;
 pub mod as_text;
 pub mod change;
+pub mod classification;
 pub mod contact;
 pub mod customer;
 pub mod demo;

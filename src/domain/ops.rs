@@ -8,6 +8,7 @@ use thiserror::Error;
 use super::change::Setting;
 use super::contact::ContactField;
 use super::history::diff;
+use super::classification::Class;
 use super::grading;
 use super::interaction::Interaction;
 use super::transaction::{Transaction, TransactionField};
@@ -161,6 +162,26 @@ pub fn regrade(ctx: &mut Ctx, customers: &[Customer], moves: &[grading::Move], w
         let mut h = ctx.history(&new.id, Kind::Customer, &new.id, Action::Regraded);
         h.changes = vec![FieldChange { field: "grade".into(), old: grade_text(&old.grade), new: grade_text(&new.grade) }];
         h.reason = why(m);
+        set.put(new, Expect::Rev(old.rev)).put(h, Expect::Absent).refresh_row(&old.id);
+    }
+    set
+}
+
+/// Move every customer whose `class` is `from` to `to` (empty: none), as a
+/// rename or removal of a value on the agency's list does, each with a
+/// history entry giving `reason`. A customer saved since `customers` was
+/// read makes the whole write a conflict, and nothing is written.
+pub fn reclassify(ctx: &mut Ctx, customers: &[Customer], class: Class, from: &str, to: &str, reason: &str) -> ChangeSet {
+    let field = class.field();
+    let mut set = ChangeSet::default();
+    for old in customers.iter().filter(|c| c.get(field) == from && from != to) {
+        let mut new = old.clone();
+        *new.class_mut(class) = to.to_string();
+        new.rev += 1;
+        new.updated_at = ctx.now;
+        let mut h = ctx.history(&new.id, Kind::Customer, &new.id, Action::Updated);
+        h.changes = vec![FieldChange { field: field.as_str().into(), old: from.to_string(), new: to.to_string() }];
+        h.reason = reason.to_string();
         set.put(new, Expect::Rev(old.rev)).put(h, Expect::Absent).refresh_row(&old.id);
     }
     set
@@ -661,6 +682,33 @@ mod tests {
         assert_eq!((entries[0].reason.as_str(), entries[1].reason.as_str()), ("rule 1", "rule 3"));
         assert_eq!(entries[1].changes[0].old, "", "from no grade");
         assert!(set.ops.contains(&Op::RefreshRow { customer_id: "a".into() }), "the list shows the new grade");
+    }
+
+    #[test]
+    fn reclassifying_moves_exactly_the_customers_with_the_value_and_records_why() {
+        let mut ids = counter();
+        let mut ctx = ctx(&mut ids);
+        let customer = |id: &str, industry: &str, kind: &str| Customer { id: id.into(), rev: 2, industry: industry.into(), customer_type: kind.into(), ..Customer::default() };
+        let customers = [customer("a", "汽车", "广告主"), customer("b", "Retail", ""), customer("c", "汽车", ""), customer("d", "汽车行业", "")];
+        let set = reclassify(&mut ctx, &customers, Class::Industry, "汽车", "汽车 / 出行", "Renamed in Settings");
+        let moved: Vec<(&str, &str, &str, u64)> = set
+            .ops
+            .iter()
+            .filter_map(|op| if let Op::Put { record: Record::Customer(c), expect: Expect::Rev(2) } = op { Some((c.id.as_str(), c.industry.as_str(), c.customer_type.as_str(), c.rev)) } else { None })
+            .collect();
+        assert_eq!(moved, vec![("a", "汽车 / 出行", "广告主", 3), ("c", "汽车 / 出行", "", 3)], "not the similar 汽车行业, nothing else changed");
+        let entries: Vec<&HistoryEntry> = set.ops.iter().filter_map(|op| if let Op::Put { record: Record::History(h), .. } = op { Some(h) } else { None }).collect();
+        assert_eq!(entries.len(), 2);
+        assert_eq!(entries[0].changes, vec![FieldChange { field: "industry".into(), old: "汽车".into(), new: "汽车 / 出行".into() }]);
+        assert_eq!(entries[0].reason, "Renamed in Settings");
+        assert!(set.ops.contains(&Op::RefreshRow { customer_id: "c".into() }), "the list shows the new value");
+        // Removed with nothing to move to: the value is cleared.
+        let cleared = reclassify(&mut ctx, &customers, Class::CustomerType, "广告主", "", "Removed");
+        let Op::Put { record: Record::Customer(a), .. } = &cleared.ops[0] else { panic!("customer expected") };
+        assert_eq!((a.id.as_str(), a.customer_type.as_str(), a.industry.as_str()), ("a", "", "汽车"));
+        assert_eq!(cleared.ops.iter().filter(|op| matches!(op, Op::Put { record: Record::Customer(_), .. })).count(), 1);
+        // A value renamed to itself moves nobody.
+        assert!(reclassify(&mut ctx, &customers, Class::Industry, "Retail", "Retail", "").ops.is_empty());
     }
 
     #[test]

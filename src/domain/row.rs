@@ -77,7 +77,7 @@ pub struct CustomerRow {
 }
 
 /// What a row knows of a customer beyond its text: its grade, organisation
-/// form, and what it owes against its limit. Flags that depend on the day
+/// form and type, and what it owes against its limit. Flags that depend on the day
 /// (overdue, a temporary limit run out) are worked out when shown.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -99,6 +99,7 @@ pub struct Standing {
     pub temp_limit: Option<Decimal>,
     #[serde(with = "super::as_text::optional")]
     pub temp_until: Option<NaiveDate>,
+    pub customer_type: String,
 }
 
 impl Standing {
@@ -115,6 +116,7 @@ impl Standing {
             limit: c.credit_limit,
             temp_limit: c.temp_limit,
             temp_until: c.temp_limit_until,
+            customer_type: c.customer_type.clone(),
         };
         (s != Standing::default()).then(|| Box::new(s))
     }
@@ -332,6 +334,21 @@ impl CustomerRow {
 
     pub fn org_form(&self) -> &str {
         self.standing.as_ref().map_or("", |s| s.org_form.as_str())
+    }
+
+    pub fn customer_type(&self) -> &str {
+        self.standing.as_ref().map_or("", |s| s.customer_type.as_str())
+    }
+
+    /// The row's value of a classification by nature.
+    pub fn class(&self, c: super::classification::Class) -> &str {
+        use super::classification::Class;
+        match c {
+            Class::Industry => self.industry(),
+            Class::OrgForm => self.org_form(),
+            Class::Region => self.region(),
+            Class::CustomerType => self.customer_type(),
+        }
     }
 
     #[inline]

@@ -359,6 +359,34 @@ pub fn msg(m: Msg) -> &'static str {
         TransactionGone => "This transaction was removed in another tab.",
         RulesChangedElsewhere => "The grades and rules were changed in another tab; yours are not saved. Reload the page to see theirs, then make your changes again.",
         KeyAccountsFilter => "Key accounts",
+        ClassLists => "Classification lists",
+        ClassListsExplain => "The values the customer form offers for each classification by nature. Renaming a value renames it on every customer that has it; removing one that is in use asks where those customers go. Each change is recorded in the customers' history.",
+        AddValue => "Add value",
+        RenameValue => "Rename",
+        InUseBy => "{n} customers",
+        NotOnList => "In use but not on the list",
+        AddToList => "Add to list",
+        RemoveValueTitle => "Remove “{value}”",
+        RemoveValueInUse => "{n} customers have this value.",
+        RemoveValueUnused => "No customer has this value.",
+        LeaveEmpty => "(leave empty)",
+        ValueAdded => "“{value}” added.",
+        ValueRenamed => "Renamed to “{value}”; {n} customers updated.",
+        ValueRemoved => "“{value}” removed; {n} customers moved.",
+        ValueEmpty => "Enter a value.",
+        ValueTooLong => "At most 100 characters.",
+        ValueDuplicate => "The list has this value already.",
+        ListChangedElsewhere => "This list was changed in another tab; it now shows their change. Try again.",
+        RenamedInSettings => "Renamed in Settings: “{from}” → “{to}”",
+        RemovedInSettings => "“{from}” removed from the list in Settings",
+        Updating => "Updating customers…",
+        NewName => "New name",
+        MoveThemTo => "Move them to",
+        MoveValue => "Move customers…",
+        MoveValueTitle => "Move the customers of “{value}”",
+        MoveNow => "Move",
+        ValueMoved => "{n} customers moved from “{value}”.",
+        MovedInSettings => "Moved in Settings from “{from}”",
     }
 }
 
@@ -519,6 +547,7 @@ pub fn field(v: Field) -> &'static str {
         Field::Industry => "Industry",
         Field::Region => "Region",
         Field::OrgForm => "Organisation form",
+        Field::CustomerType => "Customer type",
         Field::Address => "Address",
         Field::Postcode => "Postcode",
         Field::Phone => "Phone",
@@ -651,3 +680,8 @@ pub fn op(v: Op) -> &'static str {
         Op::Ne => "≠",
     }
 }
+
+/// The classification lists a new archive starts with (organisation forms are messages).
+pub const INDUSTRIES: &[&str] = &["Advertising and media", "Events and exhibitions", "Consumer goods", "Automotive", "Real estate", "Financial services", "Internet and technology", "Healthcare", "Education and training", "Hotels and travel", "Retail", "Manufacturing", "Public sector"];
+pub const REGIONS: &[&str] = &["North China", "Northeast China", "East China", "Central China", "South China", "Southwest China", "Northwest China", "Hong Kong, Macao and Taiwan", "Overseas"];
+pub const CUSTOMER_TYPES: &[&str] = &["Advertiser", "Event client", "Marketing client", "Channel partner", "Media partner", "Supplier"];

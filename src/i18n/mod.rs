@@ -6,6 +6,7 @@ mod en;
 mod zh_cn;
 mod zh_tw;
 
+use crate::domain::classification::Class;
 use crate::domain::contact::ContactField;
 use crate::domain::customer::{CreditRating, Section};
 use crate::domain::grading::{Join, Metric, Op};
@@ -89,6 +90,7 @@ pub enum Msg {
     NavAnalysis, PeriodFrom, PeriodTo, Last12Months, ThisYear, LastQuarter, TotalSales, TransactionsCount, CustomersShown, KeyAccounts, KeyAccountsExplain, SalesByGrade, SalesByProduct, SalesByRegion, SalesTrend, ByMonth, ByQuarter, CustomersBy, TopCustomers, Share, Cumulative, Period, ExportCsv, Unspecified, AmountsNote, NoSales, BadPeriod, OrgFormCol, CustomerCol,
     QuarterLabel, TransactionGone, RulesChangedElsewhere,
     KeyAccountsFilter,
+    ClassLists, ClassListsExplain, AddValue, RenameValue, InUseBy, NotOnList, AddToList, RemoveValueTitle, RemoveValueInUse, RemoveValueUnused, LeaveEmpty, ValueAdded, ValueRenamed, ValueRemoved, ValueEmpty, ValueTooLong, ValueDuplicate, ListChangedElsewhere, RenamedInSettings, RemovedInSettings, Updating, NewName, MoveThemTo, MoveValue, MoveValueTitle, MoveNow, ValueMoved, MovedInSettings,
 }
 
 /// Organisation forms (企业性质) offered as suggestions.
@@ -101,6 +103,23 @@ pub const ORG_FORMS: &[Msg] = &[
     Msg::OrgGovernment,
     Msg::OrgNonProfit,
 ];
+
+/// A classification list as a new archive has it, in `l`.
+pub fn class_defaults(l: Locale, c: Class) -> Vec<String> {
+    let list = match (c, l) {
+        (Class::OrgForm, _) => return ORG_FORMS.iter().map(|m| t(l, *m).to_string()).collect(),
+        (Class::Industry, Locale::En) => en::INDUSTRIES,
+        (Class::Industry, Locale::ZhCn) => zh_cn::INDUSTRIES,
+        (Class::Industry, Locale::ZhTw) => zh_tw::INDUSTRIES,
+        (Class::Region, Locale::En) => en::REGIONS,
+        (Class::Region, Locale::ZhCn) => zh_cn::REGIONS,
+        (Class::Region, Locale::ZhTw) => zh_tw::REGIONS,
+        (Class::CustomerType, Locale::En) => en::CUSTOMER_TYPES,
+        (Class::CustomerType, Locale::ZhCn) => zh_cn::CUSTOMER_TYPES,
+        (Class::CustomerType, Locale::ZhTw) => zh_tw::CUSTOMER_TYPES,
+    };
+    list.iter().map(|s| s.to_string()).collect()
+}
 
 pub fn t(l: Locale, m: Msg) -> &'static str {
     match l {
@@ -200,6 +219,7 @@ label!(Op, op);
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::classification::Classifications;
 
     const ALL_MSGS: &[Msg] = &[Msg::About, Msg::Save, Msg::WorkingViewNote, Msg::CountOf, Msg::DeleteTitle];
 
@@ -239,6 +259,25 @@ mod tests {
         assert_eq!(Status::Lost.label(Locale::ZhCn), "流失");
         assert_eq!(Status::Lost.label(Locale::ZhTw), "流失");
         assert_eq!(Field::Region.label(Locale::ZhTw), "地區");
+    }
+
+    #[test]
+    fn every_language_starts_every_classification_list_with_the_same_count_of_clean_values() {
+        for &c in Class::ALL {
+            let en = class_defaults(Locale::En, c);
+            assert!(en.len() >= 5, "{c:?}");
+            for &l in Locale::ALL {
+                let list = class_defaults(l, c);
+                assert_eq!(list.len(), en.len(), "{c:?} in {l:?}");
+                // Each value would go on the list as it is: no duplicates, no stray spaces.
+                let mut lists = Classifications::default();
+                for v in &list {
+                    assert_eq!(lists.add(c, v).as_ref(), Ok(v), "{v} in {l:?}");
+                }
+            }
+        }
+        assert_eq!(class_defaults(Locale::ZhCn, Class::OrgForm)[0], "国有企业");
+        assert_eq!(class_defaults(Locale::ZhTw, Class::Region)[0], "華北");
     }
 
     #[test]

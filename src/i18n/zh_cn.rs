@@ -359,6 +359,34 @@ pub fn msg(m: Msg) -> &'static str {
         TransactionGone => "此交易已在另一个标签页中删除。",
         RulesChangedElsewhere => "等级与规则已在另一个标签页中修改，您的修改未保存。请重新加载页面查看后再修改。",
         KeyAccountsFilter => "大客户",
+        ClassLists => "分类值列表",
+        ClassListsExplain => "客户表单中各项性质分类可选的值。重命名一个值，所有使用它的客户随之更改；删除正在使用的值时，会询问这些客户改为哪个值。每次更改都记入客户的历史。",
+        AddValue => "添加值",
+        RenameValue => "重命名",
+        InUseBy => "{n} 个客户",
+        NotOnList => "在用但不在列表中",
+        AddToList => "加入列表",
+        RemoveValueTitle => "删除“{value}”",
+        RemoveValueInUse => "有 {n} 个客户使用此值。",
+        RemoveValueUnused => "没有客户使用此值。",
+        LeaveEmpty => "（留空）",
+        ValueAdded => "已添加“{value}”。",
+        ValueRenamed => "已重命名为“{value}”，更新了 {n} 个客户。",
+        ValueRemoved => "已删除“{value}”，{n} 个客户已改值。",
+        ValueEmpty => "请输入一个值。",
+        ValueTooLong => "最多 100 个字符。",
+        ValueDuplicate => "列表中已有此值。",
+        ListChangedElsewhere => "此列表已在另一个标签页中更改，现显示其更改。请重试。",
+        RenamedInSettings => "在设置中重命名：“{from}” → “{to}”",
+        RemovedInSettings => "在设置中从列表删除了“{from}”",
+        Updating => "正在更新客户…",
+        NewName => "新名称",
+        MoveThemTo => "将这些客户改为",
+        MoveValue => "改值…",
+        MoveValueTitle => "修改“{value}”的客户",
+        MoveNow => "确定改值",
+        ValueMoved => "已将 {n} 个客户从“{value}”改值。",
+        MovedInSettings => "在设置中从“{from}”改值",
     }
 }
 
@@ -519,6 +547,7 @@ pub fn field(v: Field) -> &'static str {
         Field::Industry => "行业",
         Field::Region => "地区",
         Field::OrgForm => "企业性质",
+        Field::CustomerType => "顾客类型",
         Field::Address => "地址",
         Field::Postcode => "邮政编码",
         Field::Phone => "电话",
@@ -651,3 +680,8 @@ pub fn op(v: Op) -> &'static str {
         Op::Ne => "≠",
     }
 }
+
+/// The classification lists a new archive starts with (organisation forms are messages).
+pub const INDUSTRIES: &[&str] = &["广告传媒", "会展活动", "快消品", "汽车", "房地产", "金融服务", "互联网科技", "医疗健康", "教育培训", "酒店旅游", "零售", "制造业", "政府及公共事业"];
+pub const REGIONS: &[&str] = &["华北", "东北", "华东", "华中", "华南", "西南", "西北", "港澳台", "海外"];
+pub const CUSTOMER_TYPES: &[&str] = &["广告主", "活动客户", "营销客户", "渠道合作方", "媒体合作方", "供应商"];

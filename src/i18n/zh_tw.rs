@@ -359,6 +359,34 @@ pub fn msg(m: Msg) -> &'static str {
         TransactionGone => "此交易已在另一個分頁中刪除。",
         RulesChangedElsewhere => "等級與規則已在另一個分頁中修改，您的修改未儲存。請重新載入頁面查看後再修改。",
         KeyAccountsFilter => "大客戶",
+        ClassLists => "分類值列表",
+        ClassListsExplain => "客戶表單中各項性質分類可選的值。重新命名一個值，所有使用它的客戶隨之更改；刪除正在使用的值時，會詢問這些客戶改為哪個值。每次更改都記入客戶的歷史。",
+        AddValue => "新增值",
+        RenameValue => "重新命名",
+        InUseBy => "{n} 個客戶",
+        NotOnList => "使用中但不在列表中",
+        AddToList => "加入列表",
+        RemoveValueTitle => "刪除「{value}」",
+        RemoveValueInUse => "有 {n} 個客戶使用此值。",
+        RemoveValueUnused => "沒有客戶使用此值。",
+        LeaveEmpty => "（留空）",
+        ValueAdded => "已新增「{value}」。",
+        ValueRenamed => "已重新命名為「{value}」，更新了 {n} 個客戶。",
+        ValueRemoved => "已刪除「{value}」，{n} 個客戶已改值。",
+        ValueEmpty => "請輸入一個值。",
+        ValueTooLong => "最多 100 個字元。",
+        ValueDuplicate => "列表中已有此值。",
+        ListChangedElsewhere => "此列表已在另一個分頁中變更，現顯示其變更。請重試。",
+        RenamedInSettings => "在設定中重新命名：「{from}」→「{to}」",
+        RemovedInSettings => "在設定中從列表刪除了「{from}」",
+        Updating => "正在更新客戶…",
+        NewName => "新名稱",
+        MoveThemTo => "將這些客戶改為",
+        MoveValue => "改值…",
+        MoveValueTitle => "修改「{value}」的客戶",
+        MoveNow => "確定改值",
+        ValueMoved => "已將 {n} 個客戶從「{value}」改值。",
+        MovedInSettings => "在設定中從「{from}」改值",
     }
 }
 
@@ -519,6 +547,7 @@ pub fn field(v: Field) -> &'static str {
         Field::Industry => "產業",
         Field::Region => "地區",
         Field::OrgForm => "企業性質",
+        Field::CustomerType => "顧客類型",
         Field::Address => "地址",
         Field::Postcode => "郵遞區號",
         Field::Phone => "電話",
@@ -651,3 +680,8 @@ pub fn op(v: Op) -> &'static str {
         Op::Ne => "≠",
     }
 }
+
+/// The classification lists a new archive starts with (organisation forms are messages).
+pub const INDUSTRIES: &[&str] = &["廣告傳媒", "會展活動", "快速消費品", "汽車", "房地產", "金融服務", "網路科技", "醫療健康", "教育培訓", "飯店旅遊", "零售", "製造業", "政府及公共事業"];
+pub const REGIONS: &[&str] = &["華北", "東北", "華東", "華中", "華南", "西南", "西北", "港澳台", "海外"];
+pub const CUSTOMER_TYPES: &[&str] = &["廣告主", "活動客戶", "行銷客戶", "通路合作方", "媒體合作方", "供應商"];

@@ -21,10 +21,13 @@ use crate::domain::{Confidentiality, CustomerKind, CustomerRow, RowSet, Status};
 
 /// The first line of every segment written now; a segment with another is
 /// not ours to read, but for [`HEADER_1`].
-const HEADER: &str = "dossier-rows 2";
+const HEADER: &str = "dossier-rows 3";
 /// Segments written before rows had a [`Standing`]: their lines end after
 /// the review time.
 const HEADER_1: &str = "dossier-rows 1";
+/// Segments written before the standing had the customer type: their lines
+/// end after the temporary limit's end.
+const HEADER_2: &str = "dossier-rows 2";
 
 /// The most UTF-8 bytes a segment holds (unless one line is longer). A
 /// stored value this small is kept in the database itself, not in a file
@@ -33,9 +36,11 @@ const HEADER_1: &str = "dossier-rows 1";
 pub const SEGMENT_BYTES: usize = 60_000;
 
 const ESCAPE: char = '\u{1B}';
-/// Fields of a line in a version 1 segment, and now (the standing's eight more).
+/// Fields of a line in a version 1 and 2 segment, and now (the standing's
+/// eight, then nine, more).
 const FIELDS_1: usize = 16;
-const FIELDS: usize = 24;
+const FIELDS_2: usize = 24;
+const FIELDS: usize = 25;
 
 fn push_text(out: &mut String, s: &str) {
     if !s.contains(['\n', '\r', FIELD, ITEM, ESCAPE]) {
@@ -109,7 +114,7 @@ fn push_row(out: &mut String, r: &CustomerRow) {
     out.push(FIELD);
     out.push_str(&r.reviewed_at.timestamp_millis().to_string());
     let Some(s) = r.standing.as_deref() else {
-        // Eight empty fields.
+        // The standing's empty fields.
         out.extend([FIELD; FIELDS - FIELDS_1]);
         return;
     };
@@ -124,9 +129,12 @@ fn push_row(out: &mut String, r: &CustomerRow) {
         out.push(FIELD);
         out.push_str(&value);
     }
+    out.push(FIELD);
+    push_text(out, &s.customer_type);
 }
 
-/// The standing in a line's last eight fields; none when they are empty.
+/// The standing in a line's last fields (eight in a version 2 segment, nine
+/// now); none when they are empty.
 fn parse_standing(f: &[&str]) -> Result<Option<Box<Standing>>, String> {
     if f.iter().all(|s| s.is_empty()) {
         return Ok(None);
@@ -149,6 +157,7 @@ fn parse_standing(f: &[&str]) -> Result<Option<Box<Standing>>, String> {
         limit: money(f[5])?,
         temp_limit: money(f[6])?,
         temp_until: day(f[7])?,
+        customer_type: f.get(8).map(|s| text(s)).unwrap_or_default(),
     })))
 }
 
@@ -257,7 +266,7 @@ fn parse_row(line: &str, fields: usize) -> Result<CustomerRow, String> {
         at(f[14])?,
         at(f[15])?,
     );
-    Ok(if fields == FIELDS { row.with_standing(parse_standing(&f[FIELDS_1..])?) } else { row })
+    Ok(if fields > FIELDS_1 { row.with_standing(parse_standing(&f[FIELDS_1..fields])?) } else { row })
 }
 
 fn push_change(out: &mut String, id: &str, row: Option<&CustomerRow>) {
@@ -329,6 +338,7 @@ impl Replay {
         let mut lines = text.split('\n');
         let fields = match lines.next() {
             Some(HEADER) => FIELDS,
+            Some(HEADER_2) => FIELDS_2,
             Some(HEADER_1) => FIELDS_1,
             _ => return Err("unknown row segment format".into()),
         };
@@ -418,7 +428,7 @@ mod tests {
     }
 
     #[test]
-    fn a_rows_standing_survives_and_version_1_segments_still_read() {
+    fn a_rows_standing_survives_and_version_1_and_2_segments_still_read() {
         let d = |days: i32| NaiveDate::from_num_days_from_ce_opt(days);
         let mut a = fields("a", "云帆传媒");
         a.standing = Some(Standing {
@@ -430,6 +440,7 @@ mod tests {
             limit: Some(Decimal::from(500_000)),
             temp_limit: Some(Decimal::new(75, 1)),
             temp_until: d(739_100),
+            customer_type: "广告\n主".into(),
         });
         let a = CustomerRow::from(a);
         let b = row("b", "Beta");
@@ -451,6 +462,14 @@ mod tests {
         // A version 1 segment with a version 2 line (or the reverse) is refused.
         assert!(replay(&[encode([("b", Some(&b))]).replace(HEADER, HEADER_1)]).is_err());
         assert!(replay(&[old.replace(HEADER_1, HEADER)]).is_err());
+        // A segment written before the standing had the customer type: its
+        // lines end at the temporary limit's end, and read with no type.
+        let graded = CustomerRow::from(RowFields { standing: Some(Standing { grade: Some("key".into()), org_form: "民营".into(), ..Standing::default() }), ..fields("e", "Epsilon") });
+        let v2: String = encode([("e", Some(&graded))]).replace(HEADER, HEADER_2).strip_suffix(FIELD).unwrap().to_string();
+        assert_eq!(v2.matches(FIELD).count(), FIELDS_2 - 1);
+        assert_eq!(replay(&[v2.clone()]).unwrap(), vec![graded.clone()]);
+        assert_eq!(replay(&[v2.clone()]).unwrap()[0].org_form(), "民营");
+        assert!(replay(&[v2.replace(HEADER_2, HEADER)]).is_err(), "a version 3 segment with a version 2 line");
     }
 
     #[test]

@@ -56,13 +56,13 @@ test('an edit with a reason shows in the history with old and new values', async
   await openApp(page);
   await createCustomer(page, 'Sunrise Events Ltd');
   await page.getByRole('link', { name: 'Edit' }).click();
-  await page.getByLabel('Industry').fill('会展活动');
+  await page.getByLabel('Industry').selectOption('Advertising and media');
   await page.getByLabel('Reason for the change').fill('Annual account review');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByRole('tab', { name: /History/ }).click();
   const entry = page.locator('.history-entry').filter({ hasText: 'Annual account review' });
   await expect(entry).toContainText('Changed');
-  await expect(entry.getByRole('row', { name: /Industry/ })).toContainText('会展活动');
+  await expect(entry.getByRole('row', { name: /Industry/ })).toContainText('Advertising and media');
   await expect(page.locator('.history-entry').filter({ hasText: 'Created' })).toBeVisible();
 });
 

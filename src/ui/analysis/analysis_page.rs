@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 use crate::domain::analysis::{percent, By, Composition};
 use crate::domain::customer::format_amount;
 use crate::domain::grading::period_start;
-use crate::domain::{validate, CustomerKind, Scope, Status, Transaction};
+use crate::domain::{validate, CustomerKind, Field, Scope, Status, Transaction};
 use crate::i18n::Msg;
 use crate::io::csv::Writer;
 use crate::io::files;
@@ -201,6 +201,7 @@ pub fn AnalysisPage() -> impl IntoView {
             "industry" => By::Industry,
             "org_form" => By::OrgForm,
             "region" => By::Region,
+            "customer_type" => By::CustomerType,
             "kind" => By::Kind,
             "status" => By::Status,
             _ => By::Grade,
@@ -259,6 +260,7 @@ pub fn AnalysisPage() -> impl IntoView {
             ("industry".to_string(), i.t(Msg::Industry).to_string()),
             ("org_form".to_string(), i.t(Msg::OrgFormCol).to_string()),
             ("region".to_string(), i.t(Msg::Region).to_string()),
+            ("customer_type".to_string(), i.label(Field::CustomerType).to_string()),
             ("kind".to_string(), i.t(Msg::Kind).to_string()),
             ("status".to_string(), i.t(Msg::Status).to_string()),
         ]

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::{platform, prefs};
 use crate::domain::change::{ChangeSet, Op, Record, Setting};
+use crate::domain::classification::{self, Class, Classifications};
 use crate::domain::grading::{self, Grading};
 use crate::domain::ops::Ctx;
 use crate::domain::search::{CustomerIndex, ListQuery};
@@ -54,6 +55,9 @@ pub struct AppState {
     pub list_query: RwSignal<ListQuery>,
     /// The agency's grades and the rules that give them.
     pub grading: RwSignal<Grading>,
+    /// The agency's classification lists as stored; none until it edits
+    /// them, when the defaults in the interface's language stand.
+    pub classes: RwSignal<Option<Classifications>>,
     /// Rows written while only the first screen is loaded, to lay over the
     /// whole list when it arrives.
     pending: StoredValue<Vec<(String, Option<CustomerRow>)>, LocalStorage>,
@@ -74,6 +78,7 @@ impl AppState {
             last_backup: RwSignal::new(prefs::last_backup(prefs::db_name(demo))),
             list_query: RwSignal::new(ListQuery::default()),
             grading: RwSignal::new(Grading::default()),
+            classes: RwSignal::new(None),
             pending: StoredValue::new_local(Vec::new()),
         }
     }
@@ -146,10 +151,37 @@ impl AppState {
 
     async fn load_staff(&self) -> Result<(), StoreError> {
         let store = self.store();
-        let (staff, grading) = platform::both(store.all::<Staff>(), store.get::<Setting>(grading::SETTING)).await;
+        let settings = platform::both(store.get::<Setting>(grading::SETTING), store.get::<Setting>(classification::SETTING));
+        let (staff, (grading, classes)) = platform::both(store.all::<Staff>(), settings).await;
         self.set_staff(staff?);
         self.set_grading(grading?.as_ref());
+        self.set_classes(classes?.as_ref());
         Ok(())
+    }
+
+    /// The classification lists as stored (none: the defaults stand).
+    fn set_classes(&self, stored: Option<&Setting>) {
+        let classes = stored.and_then(|s| crate::io::json::from_text::<Classifications>(&s.value).ok());
+        if self.classes.with_untracked(|c| *c != classes) {
+            self.classes.set(classes);
+        }
+    }
+
+    /// The classification lists in force: the agency's, or the defaults in
+    /// the interface's language.
+    pub fn class_lists(&self) -> Classifications {
+        self.classes.get().unwrap_or_else(|| {
+            let locale = self.i18n.locale.get();
+            Classifications::from_defaults(|c| crate::i18n::class_defaults(locale, c))
+        })
+    }
+
+    /// The values the customer form offers for `class`, as a select's
+    /// options: none, the list, and `current` if the list lacks it.
+    pub fn class_options(&self, class: Class, current: &str) -> Vec<(String, String)> {
+        std::iter::once((String::new(), "—".to_string()))
+            .chain(self.class_lists().options(class, current).into_iter().map(|v| (v.clone(), v)))
+            .collect()
     }
 
     /// The grades and rules as stored; the defaults when none are (or the
@@ -292,6 +324,7 @@ impl AppState {
                 Op::Delete { kind: Kind::Row, id, .. } => rows.push((id.clone(), None)),
                 Op::Put { record: Record::Staff(_), .. } | Op::Delete { kind: Kind::Staff, .. } => staff_changed = true,
                 Op::Put { record: Record::Setting(s), .. } if s.id == grading::SETTING => self.set_grading(Some(s)),
+                Op::Put { record: Record::Setting(s), .. } if s.id == classification::SETTING => self.set_classes(Some(s)),
                 _ => {}
             }
         }
@@ -330,6 +363,7 @@ impl AppState {
             }
             if a.kinds.iter().any(|k| k == Kind::Setting.as_str()) {
                 self.set_grading(store.get::<Setting>(grading::SETTING).await?.as_ref());
+                self.set_classes(store.get::<Setting>(classification::SETTING).await?.as_ref());
             }
             Ok(())
         }

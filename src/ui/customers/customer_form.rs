@@ -9,7 +9,8 @@ use leptos::task::spawn_local;
 
 use crate::domain::customer::{CreditRating, Draft, Input, Section, CURRENCIES};
 use crate::domain::ops::{self, OpError};
-use crate::domain::{Action, Confidentiality, Contact, Customer, CustomerKind, CustomerRow, Field, Status};
+use crate::domain::classification::Class;
+use crate::domain::{Action, Confidentiality, Contact, Customer, CustomerKind, Field, Status};
 use crate::i18n::{self, Msg};
 use crate::storage::{Store, StoreError};
 use crate::ui::app::{navigate, platform, prefs, AppState, Route, ToastKind};
@@ -218,8 +219,17 @@ fn FormBody(base: Customer, is_new: bool) -> impl IntoView {
             _ => Vec::new(),
         })
     };
-    let suggestions = move |f: Field| -> Option<String> {
-        matches!(f, Field::Industry | Field::Region | Field::OrgForm).then(|| format!("list-{}", f.as_str()))
+    // A classification offers the agency's list, and keeps a value the list
+    // lacks (the record's own, or one a restored draft holds) selectable.
+    let class_options = move |class: Class| -> Signal<Vec<(String, String)>> {
+        Signal::derive(move || {
+            let mut options = state.class_options(class, &value(class.field()).get());
+            let stored = base.with(|b| b.get(class.field()));
+            if !stored.is_empty() && !options.iter().any(|(v, _)| *v == stored) {
+                options.push((stored.clone(), stored));
+            }
+            options
+        })
     };
     let field_view = move |f: Field| {
         let v = value(f);
@@ -231,6 +241,10 @@ fn FormBody(base: Customer, is_new: bool) -> impl IntoView {
                 view! { <SelectField label=label value=v options=enum_options(f) error=err id=id/> }.into_any()
             }
             Input::Staff => view! { <SelectField label=label value=v options=staff_options error=err id=id/> }.into_any(),
+            Input::Text if Class::of_field(f).is_some() => {
+                let options = Class::of_field(f).map(class_options).unwrap_or_default();
+                view! { <SelectField label=label value=v options=options error=err id=id/> }.into_any()
+            }
             Input::LongText => view! { <TextArea label=label value=v error=err id=id/> }.into_any(),
             input => {
                 let kind = match input {
@@ -241,11 +255,7 @@ fn FormBody(base: Customer, is_new: bool) -> impl IntoView {
                     Input::Amount | Input::Count => InputKind::Decimal,
                     _ => InputKind::Text,
                 };
-                let list = suggestions(f);
-                match list {
-                    Some(list) => view! { <TextField label=label value=v error=err kind=kind list=list id=id/> }.into_any(),
-                    None => view! { <TextField label=label value=v error=err kind=kind required=f == Field::Name id=id/> }.into_any(),
-                }
+                view! { <TextField label=label value=v error=err kind=kind required=f == Field::Name id=id/> }.into_any()
             }
         }
     };
@@ -262,15 +272,6 @@ fn FormBody(base: Customer, is_new: bool) -> impl IntoView {
                     {move || fields().into_iter().map(field_view).collect_view()}
                 </div>
             </fieldset>
-        }
-    };
-    let datalists = move || {
-        let (industries, regions) = state.index.with_untracked(|idx| (idx.values(CustomerRow::industry), idx.values(CustomerRow::region)));
-        let org_forms: Vec<String> = i18n::ORG_FORMS.iter().map(|k| i.t(*k).to_string()).collect();
-        view! {
-            <datalist id="list-industry">{industries.into_iter().map(|v| view! { <option value=v/> }).collect_view()}</datalist>
-            <datalist id="list-region">{regions.into_iter().map(|v| view! { <option value=v/> }).collect_view()}</datalist>
-            <datalist id="list-org_form">{org_forms.into_iter().map(|v| view! { <option value=v/> }).collect_view()}</datalist>
         }
     };
     let title = if is_new { Msg::NewCustomer } else { Msg::EditCustomer };
@@ -305,7 +306,6 @@ fn FormBody(base: Customer, is_new: bool) -> impl IntoView {
                     </div>
                 }
             })}
-            {datalists}
             <form class="customer-form" on:submit=save novalidate=true>
                 {Section::ALL.iter().map(|s| section_view(*s)).collect_view()}
                 {(!is_new).then(|| view! {

@@ -1,12 +1,12 @@
-//! Settings: storage used and available, persistence, backup and restore,
-//! and the demo archive.
+//! Settings: storage used and available, persistence, the classification
+//! lists, backup and restore, and the demo archive.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::i18n::Msg;
 use crate::storage::browser;
-use super::{BackupPanel, RestorePanel};
+use super::{BackupPanel, ClassificationPanel, RestorePanel};
 use crate::ui::app::AppState;
 
 /// Bytes as megabytes or gigabytes with one decimal, in integer arithmetic
@@ -48,6 +48,7 @@ pub fn SettingsPage() -> impl IntoView {
                 })}
                 <p class="muted">{i.text(Msg::StorageNote)}</p>
             </section>
+            <ClassificationPanel/>
             <BackupPanel/>
             <RestorePanel/>
             <section class="card-section">
