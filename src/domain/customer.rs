@@ -30,6 +30,18 @@ key_enum! {
     pub enum CreditRating { High = "high", Good = "good", Fair = "fair", Low = "low" }
 }
 
+impl CreditRating {
+    /// The rating one step lower; none below low.
+    pub fn lower(self) -> Option<CreditRating> {
+        match self {
+            CreditRating::High => Some(CreditRating::Good),
+            CreditRating::Good => Some(CreditRating::Fair),
+            CreditRating::Fair => Some(CreditRating::Low),
+            CreditRating::Low => None,
+        }
+    }
+}
+
 key_enum! {
     /// The four sections of a record (seed 000 篇1 第三条), plus the kind-specific card.
     pub enum Section {

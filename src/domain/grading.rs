@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::transaction::Transaction;
+use super::customer::{CreditRating, CreditWarning};
 use super::{sorting, Customer};
 
 key_enum! {
@@ -141,6 +142,9 @@ pub struct Figures {
     /// None when the customer has never traded.
     pub days_since_last: Option<i64>,
     pub overdue: Decimal,
+    /// Everything still to be paid, due or not, as the list's flags count it
+    /// (not a figure rules look at).
+    pub owed: Decimal,
 }
 
 /// The first day of the period that ends on `today` and is `months` long:
@@ -159,6 +163,8 @@ impl Figures {
         let from = period_start(today, months);
         let mut f = Figures { capital: customer.registered_capital, revenue: customer.annual_revenue, ..Figures::default() };
         let mut last: Option<NaiveDate> = None;
+        // Owed as the list's flags count it: a deal dated ahead is owed too.
+        f.owed = transactions.iter().map(|t| t.outstanding()).sum();
         for t in transactions.iter().filter(|t| t.date <= today) {
             if t.date >= from {
                 f.sales += t.amount;
@@ -252,6 +258,39 @@ pub fn preview<'a>(grading: &Grading, customers: impl IntoIterator<Item = (&'a C
         .collect()
 }
 
+/// A lower credit rating the re-grade suggests for a customer whose credit
+/// needs attention (DOMAIN §2: overdue receivables suggest a downgrade).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RatingStep {
+    pub customer_id: String,
+    pub from: Option<CreditRating>,
+    pub to: CreditRating,
+    pub warning: CreditWarning,
+    /// What is overdue.
+    pub overdue: Decimal,
+}
+
+/// The customers, with their figures on `today`, whose credit needs
+/// attention (something overdue, or owing more than the limit in force),
+/// each with the rating one step below its own: a customer not rated yet is
+/// suggested fair, one rated low already is left out.
+pub fn rating_steps<'a>(customers: impl IntoIterator<Item = (&'a Customer, &'a Figures)>, today: NaiveDate) -> Vec<RatingStep> {
+    customers
+        .into_iter()
+        .filter_map(|(c, f)| {
+            let warning = c.credit_warning(today, f.owed, !f.overdue.is_zero());
+            if !warning.any() {
+                return None;
+            }
+            let to = match c.credit_rating {
+                None => CreditRating::Fair,
+                Some(r) => r.lower()?,
+            };
+            Some(RatingStep { customer_id: c.id.clone(), from: c.credit_rating, to, warning, overdue: f.overdue })
+        })
+        .collect()
+}
+
 /// Each customer's sales dated within `from..=to`, for [`key_accounts`].
 pub fn sales_between(transactions: &[Transaction], from: NaiveDate, to: NaiveDate) -> Vec<(String, Decimal)> {
     let mut by: rustc_hash::FxHashMap<&str, Decimal> = rustc_hash::FxHashMap::default();
@@ -330,6 +369,7 @@ mod tests {
             revenue: Some(dec("7")),
             days_since_last: Some(40),
             overdue: dec("2.5"),
+            owed: dec("9"),
         };
         let read: Vec<Option<Decimal>> = Metric::ALL.iter().map(|m| f.get(*m)).collect();
         assert_eq!(read, vec![Some(dec("5")), Some(dec("3")), None, Some(dec("7")), Some(dec("40")), Some(dec("2.5"))]);
@@ -475,6 +515,7 @@ mod tests {
             revenue: None,
             days_since_last: Some(0),
             overdue: dec("3000.50"),
+            owed: dec("103399.50"),
         });
         assert_eq!(Figures::of(&c, &[], today, 12).days_since_last, None);
     }

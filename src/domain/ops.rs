@@ -167,6 +167,29 @@ pub fn regrade(ctx: &mut Ctx, customers: &[Customer], moves: &[grading::Move], w
     set
 }
 
+/// Lower the credit ratings a re-grade suggested ([`grading::rating_steps`]),
+/// each with a history entry giving `why`. A customer whose rating changed
+/// since the suggestion is left as it is.
+pub fn lower_ratings(ctx: &mut Ctx, customers: &[Customer], steps: &[grading::RatingStep], why: impl Fn(&grading::RatingStep) -> String) -> ChangeSet {
+    let by_id: rustc_hash::FxHashMap<&str, &Customer> = customers.iter().map(|c| (c.id.as_str(), c)).collect();
+    let mut set = ChangeSet::default();
+    for step in steps {
+        let Some(&old) = by_id.get(step.customer_id.as_str()) else { continue };
+        if old.credit_rating != step.from {
+            continue;
+        }
+        let mut new = old.clone();
+        new.credit_rating = Some(step.to);
+        new.rev += 1;
+        new.updated_at = ctx.now;
+        let mut h = ctx.history(&new.id, Kind::Customer, &new.id, Action::Updated);
+        h.changes = customer_changes(old, &new);
+        h.reason = why(step);
+        set.put(new, Expect::Rev(old.rev)).put(h, Expect::Absent);
+    }
+    set
+}
+
 /// Move every customer whose `class` is `from` to `to` (empty: none), as a
 /// rename or removal of a value on the agency's list does, each with a
 /// history entry giving `reason`. A customer saved since `customers` was
@@ -682,6 +705,60 @@ mod tests {
         assert_eq!((entries[0].reason.as_str(), entries[1].reason.as_str()), ("rule 1", "rule 3"));
         assert_eq!(entries[1].changes[0].old, "", "from no grade");
         assert!(set.ops.contains(&Op::RefreshRow { customer_id: "a".into() }), "the list shows the new grade");
+    }
+
+    #[test]
+    fn overdue_or_over_limit_customers_are_suggested_one_rating_lower_and_lowering_records_why() {
+        use crate::domain::customer::CreditRating;
+        use crate::domain::grading::{rating_steps, Figures};
+        use rust_decimal::Decimal;
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let customer = |id: &str, rating: Option<CreditRating>, limit: Option<i64>| Customer {
+            id: id.into(),
+            rev: 5,
+            credit_rating: rating,
+            credit_limit: limit.map(Decimal::from),
+            ..Customer::default()
+        };
+        let owing = |owed: i64, overdue: i64| Figures { owed: Decimal::from(owed), overdue: Decimal::from(overdue), ..Figures::default() };
+        let customers = [
+            customer("overdue-good", Some(CreditRating::Good), None),
+            customer("over-limit-high", Some(CreditRating::High), Some(10_000)),
+            customer("at-limit", Some(CreditRating::High), Some(10_000)),
+            customer("overdue-unrated", None, None),
+            customer("overdue-low", Some(CreditRating::Low), None),
+            customer("paying-fair", Some(CreditRating::Fair), Some(0)),
+        ];
+        let figures = [owing(5_000, 1), owing(10_001, 0), owing(10_000, 0), owing(300, 300), owing(9_000, 9_000), owing(0, 0)];
+        let steps = rating_steps(customers.iter().zip(figures.iter()), today);
+        let got: Vec<(&str, Option<CreditRating>, CreditRating)> = steps.iter().map(|s| (s.customer_id.as_str(), s.from, s.to)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("overdue-good", Some(CreditRating::Good), CreditRating::Fair),
+                ("over-limit-high", Some(CreditRating::High), CreditRating::Good),
+                ("overdue-unrated", None, CreditRating::Fair),
+            ],
+            "owing exactly the limit is not over it; low has nowhere lower; a zero limit owed nothing is fine"
+        );
+        assert_eq!(steps[1].warning.over_limit, Some((Decimal::from(10_001), Decimal::from(10_000))));
+        assert!(steps[0].warning.overdue && steps[1].warning.over_limit.is_some() && !steps[1].warning.overdue);
+
+        let mut ids = counter();
+        let mut ctx = ctx(&mut ids);
+        // over-limit-high was rated by hand since: left as it is.
+        let now = vec![customers[0].clone(), Customer { credit_rating: Some(CreditRating::Fair), ..customers[1].clone() }, customers[3].clone()];
+        let set = lower_ratings(&mut ctx, &now, &steps, |s| format!("overdue {}", s.overdue));
+        let saved: Vec<(&str, Option<CreditRating>, u64)> = set
+            .ops
+            .iter()
+            .filter_map(|op| if let Op::Put { record: Record::Customer(c), expect: Expect::Rev(5) } = op { Some((c.id.as_str(), c.credit_rating, c.rev)) } else { None })
+            .collect();
+        assert_eq!(saved, vec![("overdue-good", Some(CreditRating::Fair), 6), ("overdue-unrated", Some(CreditRating::Fair), 6)]);
+        let entries: Vec<&HistoryEntry> = set.ops.iter().filter_map(|op| if let Op::Put { record: Record::History(h), .. } = op { Some(h) } else { None }).collect();
+        assert_eq!(entries[0].changes, vec![FieldChange { field: "credit_rating".into(), old: "good".into(), new: "fair".into() }]);
+        assert_eq!(entries[0].reason, "overdue 1");
+        assert_eq!(entries[1].changes[0].old, "", "from no rating");
     }
 
     #[test]

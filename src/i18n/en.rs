@@ -387,6 +387,16 @@ pub fn msg(m: Msg) -> &'static str {
         MoveNow => "Move",
         ValueMoved => "{n} customers moved from “{value}”.",
         MovedInSettings => "Moved in Settings from “{from}”",
+        RatingsTitle => "Credit ratings to review",
+        RatingsExplain => "These customers have overdue payments or owe more than their credit limit, so a lower rating is suggested. Lower them here, or change a rating on the customer's page.",
+        RatingNow => "Rating now",
+        RatingSuggested => "Suggested",
+        NotRated => "Not rated",
+        LowerRatings => "Lower these ratings",
+        RatingsLowered => "{n} credit ratings lowered.",
+        OverdueAmountText => "Overdue: {amount}",
+        OverLimitText => "Owes {owed}, limit {limit}",
+        RatingReason => "Re-grade suggestion. {why}",
     }
 }
 

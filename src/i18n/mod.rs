@@ -91,6 +91,7 @@ pub enum Msg {
     QuarterLabel, TransactionGone, RulesChangedElsewhere,
     KeyAccountsFilter,
     ClassLists, ClassListsExplain, AddValue, RenameValue, InUseBy, NotOnList, AddToList, RemoveValueTitle, RemoveValueInUse, RemoveValueUnused, LeaveEmpty, ValueAdded, ValueRenamed, ValueRemoved, ValueEmpty, ValueTooLong, ValueDuplicate, ListChangedElsewhere, RenamedInSettings, RemovedInSettings, Updating, NewName, MoveThemTo, MoveValue, MoveValueTitle, MoveNow, ValueMoved, MovedInSettings,
+    RatingsTitle, RatingsExplain, RatingNow, RatingSuggested, NotRated, LowerRatings, RatingsLowered, OverdueAmountText, OverLimitText, RatingReason,
 }
 
 /// Organisation forms (企业性质) offered as suggestions.

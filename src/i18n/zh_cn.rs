@@ -387,6 +387,16 @@ pub fn msg(m: Msg) -> &'static str {
         MoveNow => "确定改值",
         ValueMoved => "已将 {n} 个客户从“{value}”改值。",
         MovedInSettings => "在设置中从“{from}”改值",
+        RatingsTitle => "建议调低的信用等级",
+        RatingsExplain => "以下客户有逾期款项或欠款超出信用额度，建议调低其信用等级。可在此一并调低，也可在客户页面逐个修改。",
+        RatingNow => "现等级",
+        RatingSuggested => "建议等级",
+        NotRated => "未评级",
+        LowerRatings => "调低这些信用等级",
+        RatingsLowered => "已调低 {n} 个客户的信用等级。",
+        OverdueAmountText => "逾期：{amount}",
+        OverLimitText => "欠款 {owed}，额度 {limit}",
+        RatingReason => "重新分级时的建议。{why}",
     }
 }
 

@@ -387,6 +387,16 @@ pub fn msg(m: Msg) -> &'static str {
         MoveNow => "確定改值",
         ValueMoved => "已將 {n} 個客戶從「{value}」改值。",
         MovedInSettings => "在設定中從「{from}」改值",
+        RatingsTitle => "建議調低的信用等級",
+        RatingsExplain => "以下客戶有逾期款項或欠款超出信用額度，建議調低其信用等級。可在此一併調低，也可在客戶頁面逐個修改。",
+        RatingNow => "現等級",
+        RatingSuggested => "建議等級",
+        NotRated => "未評級",
+        LowerRatings => "調低這些信用等級",
+        RatingsLowered => "已調低 {n} 個客戶的信用等級。",
+        OverdueAmountText => "逾期：{amount}",
+        OverLimitText => "欠款 {owed}，額度 {limit}",
+        RatingReason => "重新分級時的建議。{why}",
     }
 }
 

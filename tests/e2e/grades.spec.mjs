@@ -94,3 +94,64 @@ test('define a rule, preview and apply a re-grade, see grades and history; a gra
   await page.reload();
   await expect(page.getByRole('listitem', { name: 'Rule 2' }).locator('.condition').nth(1).getByLabel('Value')).toHaveValue('5000000');
 });
+
+test('the re-grade suggests a lower credit rating for customers with overdue payments or over their limit', async ({ page }) => {
+  const daysAgo = (days) => new Date(Date.now() - days * 864e5).toISOString().slice(0, 10);
+  const deal = async (amount, date) => {
+    await page.getByRole('tab', { name: /Transactions/ }).click();
+    await page.getByRole('button', { name: 'Add transaction' }).click();
+    await page.getByLabel('Transaction date').fill(date);
+    await page.getByLabel('Product or service').fill('年度广告代理');
+    await page.getByLabel('Amount').fill(amount);
+    await page.getByRole('button', { name: 'Save transaction' }).click();
+    await expect(page.getByRole('row', { name: /年度广告代理/ }).first()).toBeVisible();
+  };
+  await openApp(page);
+  // Sixty days ago on a 30-day term: overdue.
+  await createCustomer(page, 'Late Payer 传媒', async () => {
+    await page.getByLabel('Credit rating').selectOption('good');
+  });
+  await deal('50000', daysAgo(60));
+  // Owes 20,000 against a limit of 10,000, nothing overdue yet.
+  await createCustomer(page, 'Big Spender 会展', async () => {
+    await page.getByLabel('Credit rating').selectOption('high');
+    await page.getByLabel('Credit limit').fill('10000');
+  });
+  await deal('20000', daysAgo(1));
+  // Pays on time, within its limit: nothing to suggest.
+  await createCustomer(page, 'On Time 印刷', async () => {
+    await page.getByLabel('Credit rating').selectOption('good');
+    await page.getByLabel('Credit limit').fill('10000');
+  });
+  await deal('5000', daysAgo(1));
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Grades' }).click();
+  await page.getByRole('button', { name: 'Preview the re-grade' }).click();
+  const ratings = page.getByRole('region', { name: 'Credit ratings to review' });
+  await expect(ratings.locator('tbody tr')).toHaveCount(2);
+  await expect(ratings.getByRole('row', { name: /Late Payer/ })).toHaveText(/Late Payer 传媒\s*Good\s*Fair\s*Overdue: 50,000 CNY/);
+  await expect(ratings.getByRole('row', { name: /Big Spender/ })).toHaveText(/Big Spender 会展\s*High\s*Good\s*Owes 20,000 CNY, limit 10,000 CNY/);
+
+  // Applying the re-grade keeps the suggestion on show; lowering applies it.
+  await page.getByRole('button', { name: 'Apply the re-grade' }).click();
+  await expect(ratings.locator('tbody tr')).toHaveCount(2);
+  await ratings.getByRole('button', { name: 'Lower these ratings' }).click();
+  await expect(page.getByText('2 credit ratings lowered.')).toBeVisible();
+  await expect(ratings).toHaveCount(0);
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
+  await page.getByRole('row', { name: /Late Payer/ }).click();
+  await expect(page.locator('.kv').filter({ has: page.getByText('Credit rating', { exact: true }) }).locator('dd')).toHaveText('Fair');
+  await page.getByRole('tab', { name: /History/ }).click();
+  const entry = page.locator('.history-entry').filter({ hasText: 'Re-grade suggestion. Overdue: 50,000 CNY' });
+  await expect(entry.getByRole('row', { name: /Credit rating/ })).toContainText('Good');
+  await expect(entry.getByRole('row', { name: /Credit rating/ })).toContainText('Fair');
+
+  // Still overdue, still over the limit: the next preview suggests a step
+  // lower again, from the new ratings. On Time is never on the list.
+  await page.getByRole('navigation').getByRole('link', { name: 'Grades' }).click();
+  await page.getByRole('button', { name: 'Preview the re-grade' }).click();
+  await expect(ratings.locator('tbody tr')).toHaveCount(2);
+  await expect(ratings.getByRole('row', { name: /Late Payer/ })).toHaveText(/Fair\s*Low/);
+  await expect(ratings.getByRole('row', { name: /On Time/ })).toHaveCount(0);
+});

@@ -1,14 +1,16 @@
 //! The re-grade: every customer's grade worked out from the rules, the ones
 //! that would change listed with the figures that decided them, and applied
-//! only when the user says so, each move in the customer's history.
+//! only when the user says so, each move in the customer's history. Beside
+//! it, the customers whose credit needs attention, with a lower rating
+//! suggested, lowered only when the user says so.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use rustc_hash::FxHashMap;
 
 use crate::domain::change::Setting;
-use crate::domain::customer::format_money;
-use crate::domain::grading::{self, Figures, Move};
+use crate::domain::customer::{format_money, CreditRating};
+use crate::domain::grading::{self, Figures, Move, RatingStep};
 use crate::domain::{ops, Customer, Scope, Transaction};
 use crate::i18n::Msg;
 use crate::storage::Store;
@@ -18,7 +20,7 @@ use crate::ui::app::{platform, AppState, Route, ToastKind};
 enum Phase {
     Idle,
     Reading,
-    Ready { customers: Vec<Customer>, moves: Vec<Move> },
+    Ready { customers: Vec<Customer>, moves: Vec<Move>, steps: Vec<RatingStep> },
     Applying,
 }
 
@@ -75,15 +77,17 @@ pub fn RegradePanel() -> impl IntoView {
             }
             let today = platform::today();
             let grading = state.grading.get_untracked();
-            let moves = grading::preview(
-                &grading,
-                customers.iter().map(|c| (c, Figures::of(c, by_customer.get(c.id.as_str()).map(Vec::as_slice).unwrap_or_default(), today, grading.months))),
-            );
-            phase.set(Phase::Ready { customers, moves });
+            let figures: Vec<Figures> = customers
+                .iter()
+                .map(|c| Figures::of(c, by_customer.get(c.id.as_str()).map(Vec::as_slice).unwrap_or_default(), today, grading.months))
+                .collect();
+            let moves = grading::preview(&grading, customers.iter().zip(figures.iter().cloned()));
+            let steps = grading::rating_steps(customers.iter().zip(figures.iter()), today);
+            phase.set(Phase::Ready { customers, moves, steps });
         });
     };
     let apply = move |_| {
-        let Phase::Ready { moves, .. } = phase.get_untracked() else { return };
+        let Phase::Ready { moves, customers: shown, steps } = phase.get_untracked() else { return };
         phase.set(Phase::Applying);
         spawn_local(async move {
             // The customers as they are now: one graded by hand or changed since
@@ -112,7 +116,8 @@ pub fn RegradePanel() -> impl IntoView {
             match state.apply(&set).await {
                 Ok(()) => {
                     state.toast(ToastKind::Done, i.t_untracked(Msg::Regraded).replace("{n}", &n.to_string()));
-                    phase.set(Phase::Idle);
+                    // The suggested ratings stay on show until dealt with.
+                    phase.set(if steps.is_empty() { Phase::Idle } else { Phase::Ready { customers: shown, moves: Vec::new(), steps } });
                 }
                 Err(e) => {
                     state.toast(ToastKind::Error, state.error_text(&e));
@@ -120,6 +125,87 @@ pub fn RegradePanel() -> impl IntoView {
                 }
             }
         });
+    };
+    // Why a rating is suggested lower, in the customer's currency.
+    let step_why = move |s: &RatingStep, currency: &str| -> String {
+        let mut parts = Vec::new();
+        if s.warning.overdue {
+            parts.push(i.t(Msg::OverdueAmountText).replace("{amount}", &format_money(s.overdue, currency)));
+        }
+        if let Some((owed, limit)) = s.warning.over_limit {
+            parts.push(i.t(Msg::OverLimitText).replace("{owed}", &format_money(owed, currency)).replace("{limit}", &format_money(limit, currency)));
+        }
+        parts.join(" · ")
+    };
+    let lower = move |_| {
+        let Phase::Ready { moves, customers: shown, steps } = phase.get_untracked() else { return };
+        phase.set(Phase::Applying);
+        spawn_local(async move {
+            // As they are now: a rating changed since the preview is left as it is.
+            let customers = match state.store().all::<Customer>().await {
+                Ok(c) => c,
+                Err(e) => {
+                    phase.set(Phase::Ready { customers: shown, moves, steps });
+                    return state.toast(ToastKind::Error, state.error_text(&e));
+                }
+            };
+            let currency: FxHashMap<&str, &str> = customers.iter().map(|c| (c.id.as_str(), c.currency.as_str())).collect();
+            let set = state.run(|ctx| {
+                ops::lower_ratings(ctx, &customers, &steps, |s| {
+                    let why = untrack(|| step_why(s, currency.get(s.customer_id.as_str()).copied().unwrap_or_default()));
+                    i.t_untracked(Msg::RatingReason).replace("{why}", &why)
+                })
+            });
+            let n = set.ops.iter().filter(|op| matches!(op, crate::domain::Op::Put { record: crate::domain::Record::Customer(_), .. })).count();
+            match state.apply(&set).await {
+                Ok(()) => {
+                    state.toast(ToastKind::Done, i.t_untracked(Msg::RatingsLowered).replace("{n}", &n.to_string()));
+                    phase.set(if moves.is_empty() { Phase::Idle } else { Phase::Ready { customers: shown, moves, steps: Vec::new() } });
+                }
+                Err(e) => {
+                    state.toast(ToastKind::Error, state.error_text(&e));
+                    phase.set(Phase::Ready { customers: shown, moves, steps });
+                }
+            }
+        });
+    };
+    let steps_table = move |customers: &[Customer], steps: &[RatingStep]| {
+        let by_id: FxHashMap<&str, &Customer> = customers.iter().map(|c| (c.id.as_str(), c)).collect();
+        let rating = move |r: Option<CreditRating>| r.map(|r| i.label(r).to_string()).unwrap_or_else(|| i.t(Msg::NotRated).to_string());
+        let rows = steps
+            .iter()
+            .map(|s| {
+                let c = by_id.get(s.customer_id.as_str());
+                let name = c.map(|c| c.name.clone()).unwrap_or_default();
+                let why = step_why(s, c.map(|c| c.currency.as_str()).unwrap_or_default());
+                view! {
+                    <tr>
+                        <td><a href=Route::Customer(s.customer_id.clone()).href()>{name}</a></td>
+                        <td>{rating(s.from)}</td>
+                        <td><strong>{rating(Some(s.to))}</strong></td>
+                        <td class="small">{why}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="rating-steps" aria-label=i.text(Msg::RatingsTitle)>
+                <h3>{i.text(Msg::RatingsTitle)}</h3>
+                <p class="muted">{i.text(Msg::RatingsExplain)}</p>
+                <div class="actions">
+                    <button class="btn" on:click=lower>{i.text(Msg::LowerRatings)}</button>
+                </div>
+                <table class="table ratings">
+                    <thead><tr>
+                        <th>{i.text(Msg::Name)}</th>
+                        <th>{i.text(Msg::RatingNow)}</th>
+                        <th>{i.text(Msg::RatingSuggested)}</th>
+                        <th>{i.text(Msg::Reason)}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </section>
+        }
     };
     let table = move |customers: Vec<Customer>, moves: Vec<Move>| {
         let by_id: FxHashMap<&str, &Customer> = customers.iter().map(|c| (c.id.as_str(), c)).collect();
@@ -162,12 +248,14 @@ pub fn RegradePanel() -> impl IntoView {
                     <button class="btn primary" on:click=preview>{i.text(Msg::PreviewRegrade)}</button>
                 }.into_any(),
                 Phase::Reading | Phase::Applying => view! { <p class="muted" role="status">{i.text(Msg::ReadingArchive)}</p> }.into_any(),
-                Phase::Ready { moves, .. } if moves.is_empty() => view! {
+                Phase::Ready { customers, moves, steps } if moves.is_empty() => view! {
                     <p role="status">{i.text(Msg::RegradeNone)}</p>
                     <button class="btn" on:click=preview>{i.text(Msg::PreviewRegrade)}</button>
+                    {(!steps.is_empty()).then(|| steps_table(&customers, &steps))}
                 }.into_any(),
-                Phase::Ready { customers, moves } => {
+                Phase::Ready { customers, moves, steps } => {
                     let n = moves.len();
+                    let ratings = (!steps.is_empty()).then(|| steps_table(&customers, &steps));
                     view! {
                         <p role="status">{move || i.t(Msg::RegradeCount).replace("{n}", &n.to_string())}</p>
                         <div class="actions">
@@ -175,6 +263,7 @@ pub fn RegradePanel() -> impl IntoView {
                             <button class="btn" on:click=move |_| phase.set(Phase::Idle)>{i.text(Msg::Cancel)}</button>
                         </div>
                         {table(customers, moves)}
+                        {ratings}
                     }.into_any()
                 }
             }}
