@@ -73,4 +73,15 @@ test('the Pareto chart lists the fewest customers bringing 80% of sales; each ta
   expect(file.suggestedFilename()).toMatch(/^dossier-sales-by-region-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = fs.readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, '');
   expect(text.split(/\r?\n/).slice(0, 3)).toEqual(['Region,Sales,Share', 'South China,"5,040,000",84%', 'East China,"900,000",15%']);
+
+  // A new sale changes the key accounts: the list, still filtered by them, follows.
+  await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
+  await page.getByLabel('Key accounts').selectOption('key');
+  await expect(page.locator('.row .primary-text')).toHaveText(['Able 传媒', 'Baker 会展']);
+  await page.getByRole('row', { name: /Able 传媒/ }).click();
+  await sale(page, '10000000', '品牌全案', daysAgo(5));
+  await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
+  await expect(page.getByLabel('Key accounts')).toHaveValue('key');
+  await expect(page.locator('.page-head .count')).toHaveText('1 of 4 customers');
+  await expect(page.locator('.row .primary-text')).toHaveText(['Able 传媒']);
 });

@@ -14,4 +14,4 @@ pub use app_root::App;
 pub use shell::switch_archive;
 pub use i18n::I18n;
 pub use route::{navigate, Route};
-pub use state::{AppState, ToastKind};
+pub use state::{AppState, KeySet, ToastKind};

@@ -19,6 +19,9 @@ use crate::storage::idb::{Announcement, IdbStore};
 use crate::storage::{first_screen, rowlog};
 use crate::storage::{Store, StoreError};
 
+/// A set of customer ids, shared with the list's query.
+pub type KeySet = std::sync::Arc<rustc_hash::FxHashSet<String>>;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ToastKind {
     Done,
@@ -58,6 +61,12 @@ pub struct AppState {
     /// The agency's classification lists as stored; none until it edits
     /// them, when the defaults in the interface's language stand.
     pub classes: RwSignal<Option<Classifications>>,
+    /// The key accounts of the grading period (大客户), worked out from every
+    /// transaction when a page first asks ([`AppState::want_key_accounts`]);
+    /// none until then, and again after any transaction or the period changes.
+    pub key_accounts: RwSignal<Option<KeySet>>,
+    /// A working-out of the key accounts is under way.
+    key_accounts_busy: StoredValue<bool, LocalStorage>,
     /// Rows written while only the first screen is loaded, to lay over the
     /// whole list when it arrives.
     pending: StoredValue<Vec<(String, Option<CustomerRow>)>, LocalStorage>,
@@ -79,6 +88,8 @@ impl AppState {
             list_query: RwSignal::new(ListQuery::default()),
             grading: RwSignal::new(Grading::default()),
             classes: RwSignal::new(None),
+            key_accounts: RwSignal::new(None),
+            key_accounts_busy: StoredValue::new_local(false),
             pending: StoredValue::new_local(Vec::new()),
         }
     }
@@ -98,6 +109,7 @@ impl AppState {
 
     /// Load the staff and every list row into memory.
     pub async fn load(&self) -> Result<(), StoreError> {
+        self.forget_key_accounts();
         self.load_staff().await?;
         self.load_rest().await
     }
@@ -159,6 +171,37 @@ impl AppState {
         Ok(())
     }
 
+    /// Work out the key accounts if they are not known (or no longer): a
+    /// page that filters by them calls this from an effect.
+    pub fn want_key_accounts(&self) {
+        if self.key_accounts.with_untracked(Option::is_some) || self.key_accounts_busy.get_value() {
+            return;
+        }
+        self.key_accounts_busy.set_value(true);
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let result = state.store().all::<crate::domain::Transaction>().await;
+            state.key_accounts_busy.set_value(false);
+            match result {
+                Ok(all) => {
+                    let today = platform::today();
+                    let months = state.grading.with_untracked(|g| g.months);
+                    let sales = grading::sales_between(&all, grading::period_start(today, months), today);
+                    let ids = grading::key_accounts(&sales, rust_decimal::Decimal::new(8, 1));
+                    state.key_accounts.set(Some(std::sync::Arc::new(ids.into_iter().collect())));
+                }
+                Err(e) => state.toast(ToastKind::Error, state.error_text(&e)),
+            }
+        });
+    }
+
+    /// The key accounts are out of date: a page that shows them works them out again.
+    fn forget_key_accounts(&self) {
+        if self.key_accounts.with_untracked(Option::is_some) {
+            self.key_accounts.set(None);
+        }
+    }
+
     /// The classification lists as stored (none: the defaults stand).
     fn set_classes(&self, stored: Option<&Setting>) {
         let classes = stored.and_then(|s| crate::io::json::from_text::<Classifications>(&s.value).ok());
@@ -188,6 +231,9 @@ impl AppState {
     /// stored ones cannot be read, which a save then replaces).
     fn set_grading(&self, stored: Option<&Setting>) {
         let grading = stored.and_then(|s| crate::io::json::from_text::<Grading>(&s.value).ok()).unwrap_or_default();
+        if self.grading.with_untracked(|g| g.months != grading.months) {
+            self.forget_key_accounts();
+        }
         if self.grading.with_untracked(|g| *g != grading) {
             self.grading.set(grading);
         }
@@ -325,6 +371,7 @@ impl AppState {
                 Op::Put { record: Record::Staff(_), .. } | Op::Delete { kind: Kind::Staff, .. } => staff_changed = true,
                 Op::Put { record: Record::Setting(s), .. } if s.id == grading::SETTING => self.set_grading(Some(s)),
                 Op::Put { record: Record::Setting(s), .. } if s.id == classification::SETTING => self.set_classes(Some(s)),
+                Op::Put { record: Record::Transaction(_), .. } | Op::Delete { kind: Kind::Transaction, .. } => self.forget_key_accounts(),
                 _ => {}
             }
         }
@@ -360,6 +407,9 @@ impl AppState {
             self.upsert_rows(rows);
             if a.kinds.iter().any(|k| k == Kind::Staff.as_str()) {
                 self.staff.set(store.all::<Staff>().await?);
+            }
+            if a.kinds.iter().any(|k| k == Kind::Transaction.as_str()) {
+                self.forget_key_accounts();
             }
             if a.kinds.iter().any(|k| k == Kind::Setting.as_str()) {
                 self.set_grading(store.get::<Setting>(grading::SETTING).await?.as_ref());

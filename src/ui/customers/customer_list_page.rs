@@ -14,7 +14,6 @@ use crate::i18n::Msg;
 use crate::ui::app::{navigate, platform, AppState, Route};
 use super::export_menu::ExportMenu;
 use super::print_list::PrintList;
-use crate::storage::Store;
 use crate::ui::common::{InputKind, SelectField, TextField};
 
 const ROW_HEIGHT: f64 = 36.0;
@@ -64,23 +63,12 @@ fn Filters() -> impl IntoView {
     let grade = RwSignal::new(initial.grade.clone().map(|g| if g.is_empty() { "-".to_string() } else { g }).unwrap_or_default());
     let attention = RwSignal::new(if initial.attention_on.is_some() { "attention".to_string() } else { String::new() });
     // The key accounts of the grading period, worked out from every
-    // transaction when the filter is first chosen on this page.
+    // transaction when the filter is chosen, and again after a transaction
+    // changes them (AppState::key_accounts).
     let key_only = RwSignal::new(if initial.among.is_some() { "key".to_string() } else { String::new() });
-    let key_ids = RwSignal::new(initial.among.clone());
     Effect::new(move |_| {
-        if key_only.get() == "key" && key_ids.with_untracked(Option::is_none) {
-            leptos::task::spawn_local(async move {
-                match state.store().all::<crate::domain::Transaction>().await {
-                    Ok(all) => {
-                        let today = platform::today();
-                        let months = state.grading.with_untracked(|g| g.months);
-                        let sales = crate::domain::grading::sales_between(&all, crate::domain::grading::period_start(today, months), today);
-                        let ids = crate::domain::grading::key_accounts(&sales, rust_decimal::Decimal::new(8, 1));
-                        key_ids.set(Some(std::sync::Arc::new(ids.into_iter().collect())));
-                    }
-                    Err(e) => state.toast(crate::ui::app::ToastKind::Error, state.error_text(&e)),
-                }
-            });
+        if key_only.get() == "key" && state.key_accounts.with(Option::is_none) {
+            state.want_key_accounts();
         }
     });
     Effect::new(move |_| {
@@ -107,7 +95,8 @@ fn Filters() -> impl IntoView {
             id => Some(id.to_string()),
         };
         next.attention_on = (attention.get() == "attention").then(platform::today);
-        next.among = if key_only.get() == "key" { key_ids.get() } else { None };
+        // While the key accounts are worked out again, the last set stands.
+        next.among = if key_only.get() == "key" { state.key_accounts.get().or_else(|| q.with_untracked(|q| q.among.clone())) } else { None };
         // A staff change that leaves the query as it was must not send the list to the top.
         if next != q.get_untracked() {
             q.set(next);

@@ -1,5 +1,5 @@
 //! The "needs review" view: every record not reviewed for 30 days, grouped
-//! by owner, with "mark reviewed" on each.
+//! by owner, with "mark reviewed" on each; the key accounts alone on request.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -8,19 +8,28 @@ use crate::domain::{ops, Customer, Scope};
 use crate::i18n::Msg;
 use crate::storage::Store;
 use crate::ui::app::{platform, AppState, Route, ToastKind};
+use crate::ui::common::SelectField;
 
 #[component]
 pub fn ReviewPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i = state.i18n;
+    // Only the key accounts (大客户), the ones whose records matter most.
+    let key_only = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        if key_only.get() == "key" && state.key_accounts.with(Option::is_none) {
+            state.want_key_accounts();
+        }
+    });
     let groups = Memo::new(move |_| {
         let now = platform::now();
         let visible = state.visibility();
+        let among = if key_only.get() == "key" { Some(state.key_accounts.get().unwrap_or_default()) } else { None };
         state.index.with(|idx| {
             if !idx.is_complete() {
                 return Vec::new();
             }
-            idx.stale_by_owner(now, |r| visible(&r.visibility(), Scope::All))
+            idx.stale_by_owner(now, |r| visible(&r.visibility(), Scope::All) && among.as_ref().is_none_or(|ids| ids.contains(r.id())))
                 .into_iter()
                 .map(|(owner, rows)| {
                     (owner, rows.into_iter().map(|r| (r.id().to_string(), r.name().to_string(), r.reviewed_at, r.days_since_review(now))).collect::<Vec<_>>())
@@ -43,11 +52,15 @@ pub fn ReviewPage() -> impl IntoView {
             }
         });
     };
+    let key_options = Signal::derive(move || vec![(String::new(), i.t(Msg::All).to_string()), ("key".to_string(), i.t(Msg::KeyAccounts).to_string())]);
     view! {
         <section class="page">
             <div class="page-head">
                 <h1>{i.text(Msg::NavReview)}</h1>
                 <span class="count">{i.text(Msg::ReviewExplain)}</span>
+            </div>
+            <div class="filters">
+                <SelectField label=i.sig(Msg::KeyAccountsFilter) value=key_only options=key_options/>
             </div>
             <Show when=move || !state.index.with(|idx| idx.is_complete())>
                 <p class="empty" role="status">{i.text(Msg::LoadingList)}</p>
