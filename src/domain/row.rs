@@ -100,6 +100,9 @@ pub struct Standing {
     #[serde(with = "super::as_text::optional")]
     pub temp_until: Option<NaiveDate>,
     pub customer_type: String,
+    /// The currency the customer trades in; empty for the default (CNY),
+    /// which most have.
+    pub currency: String,
 }
 
 impl Standing {
@@ -117,6 +120,7 @@ impl Standing {
             temp_limit: c.temp_limit,
             temp_until: c.temp_limit_until,
             customer_type: c.customer_type.clone(),
+            currency: if c.currency == super::customer::DEFAULT_CURRENCY { String::new() } else { c.currency.clone() },
         };
         (s != Standing::default()).then(|| Box::new(s))
     }
@@ -338,6 +342,14 @@ impl CustomerRow {
 
     pub fn customer_type(&self) -> &str {
         self.standing.as_ref().map_or("", |s| s.customer_type.as_str())
+    }
+
+    /// The currency the customer trades in.
+    pub fn currency(&self) -> &str {
+        match self.standing.as_ref().map(|s| s.currency.as_str()) {
+            None | Some("") => super::customer::DEFAULT_CURRENCY,
+            Some(c) => c,
+        }
     }
 
     /// The row's value of a classification by nature.
@@ -591,6 +603,7 @@ impl From<Vec<CustomerRow>> for RowSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::classification::Class;
 
     fn row(id: &str, name: &str) -> CustomerRow {
         RowFields { id: id.into(), name: name.into(), ..RowFields::default() }.into()
@@ -606,6 +619,17 @@ mod tests {
         let row = CustomerRow::of(&c, &contacts, &[]);
         assert_eq!(row.contacts().collect::<Vec<_>>(), vec!["丙", "乙"]);
         assert_eq!(row.contact_phones().collect::<Vec<_>>(), vec!["010-5555555", "13900000001"]);
+    }
+
+    #[test]
+    fn a_row_knows_its_classes_and_currency_and_boxes_a_standing_only_when_it_has_one() {
+        let plain = Customer { id: "a".into(), currency: "CNY".into(), industry: "汽车".into(), region: "华东".into(), ..Customer::default() };
+        let row = CustomerRow::of(&plain, &[], &[]);
+        assert_eq!(row.standing, None, "the default currency and no grade, form or type: nothing to box");
+        assert_eq!((row.currency(), row.class(Class::Industry), row.class(Class::Region), row.class(Class::CustomerType)), ("CNY", "汽车", "华东", ""));
+        let typed = Customer { currency: "USD".into(), org_form: "外资企业".into(), customer_type: "广告主".into(), ..plain };
+        let row = CustomerRow::of(&typed, &[], &[]);
+        assert_eq!((row.currency(), row.class(Class::OrgForm), row.class(Class::CustomerType)), ("USD", "外资企业", "广告主"));
     }
 
     #[test]

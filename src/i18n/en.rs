@@ -350,7 +350,7 @@ pub fn msg(m: Msg) -> &'static str {
         Period => "Period",
         ExportCsv => "Export CSV",
         Unspecified => "(not filled in)",
-        AmountsNote => "Amounts are added up as recorded, each in its customer's currency. The figures follow your working view and the filters above.",
+        AmountsNote => "Amounts are in {currency}; customers who trade in another currency are counted when it is chosen above. The figures follow your working view and the filters above.",
         NoSales => "No sales in this period.",
         BadPeriod => "Give the period as two dates (YYYY-MM-DD), the first not after the last.",
         OrgFormCol => "Organisation form",

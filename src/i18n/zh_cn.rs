@@ -350,7 +350,7 @@ pub fn msg(m: Msg) -> &'static str {
         Period => "统计期",
         ExportCsv => "导出 CSV",
         Unspecified => "（未填写）",
-        AmountsNote => "金额按记录相加，各以客户的币种计。数据随当前工作视图和上方筛选而定。",
+        AmountsNote => "金额以 {currency} 计；以其他币种交易的客户，在上方选择该币种时计入。数据随当前工作视图和上方筛选而定。",
         NoSales => "统计期内没有销售。",
         BadPeriod => "请以两个日期（YYYY-MM-DD）给出统计期，起始不晚于截止。",
         OrgFormCol => "企业性质",

@@ -350,7 +350,7 @@ pub fn msg(m: Msg) -> &'static str {
         Period => "統計期",
         ExportCsv => "匯出 CSV",
         Unspecified => "（未填寫）",
-        AmountsNote => "金額按紀錄相加，各以客戶的幣別計。資料隨目前工作視圖和上方篩選而定。",
+        AmountsNote => "金額以 {currency} 計；以其他幣別交易的客戶，在上方選擇該幣別時計入。資料隨目前工作視圖和上方篩選而定。",
         NoSales => "統計期內沒有銷售。",
         BadPeriod => "請以兩個日期（YYYY-MM-DD）給出統計期，起始不晚於截止。",
         OrgFormCol => "企業性質",

@@ -25,8 +25,8 @@ const HEADER: &str = "dossier-rows 3";
 /// Segments written before rows had a [`Standing`]: their lines end after
 /// the review time.
 const HEADER_1: &str = "dossier-rows 1";
-/// Segments written before the standing had the customer type: their lines
-/// end after the temporary limit's end.
+/// Segments written before the standing had the customer type and currency:
+/// their lines end after the temporary limit's end.
 const HEADER_2: &str = "dossier-rows 2";
 
 /// The most UTF-8 bytes a segment holds (unless one line is longer). A
@@ -37,10 +37,10 @@ pub const SEGMENT_BYTES: usize = 60_000;
 
 const ESCAPE: char = '\u{1B}';
 /// Fields of a line in a version 1 and 2 segment, and now (the standing's
-/// eight, then nine, more).
+/// eight, then ten, more).
 const FIELDS_1: usize = 16;
 const FIELDS_2: usize = 24;
-const FIELDS: usize = 25;
+const FIELDS: usize = 26;
 
 fn push_text(out: &mut String, s: &str) {
     if !s.contains(['\n', '\r', FIELD, ITEM, ESCAPE]) {
@@ -129,8 +129,10 @@ fn push_row(out: &mut String, r: &CustomerRow) {
         out.push(FIELD);
         out.push_str(&value);
     }
-    out.push(FIELD);
-    push_text(out, &s.customer_type);
+    for field in [s.customer_type.as_str(), s.currency.as_str()] {
+        out.push(FIELD);
+        push_text(out, field);
+    }
 }
 
 /// The standing in a line's last fields (eight in a version 2 segment, nine
@@ -158,6 +160,7 @@ fn parse_standing(f: &[&str]) -> Result<Option<Box<Standing>>, String> {
         temp_limit: money(f[6])?,
         temp_until: day(f[7])?,
         customer_type: f.get(8).map(|s| text(s)).unwrap_or_default(),
+        currency: f.get(9).map(|s| text(s)).unwrap_or_default(),
     })))
 }
 
@@ -441,6 +444,7 @@ mod tests {
             temp_limit: Some(Decimal::new(75, 1)),
             temp_until: d(739_100),
             customer_type: "广告\n主".into(),
+            currency: "HKD".into(),
         });
         let a = CustomerRow::from(a);
         let b = row("b", "Beta");
@@ -465,10 +469,12 @@ mod tests {
         // A segment written before the standing had the customer type: its
         // lines end at the temporary limit's end, and read with no type.
         let graded = CustomerRow::from(RowFields { standing: Some(Standing { grade: Some("key".into()), org_form: "民营".into(), ..Standing::default() }), ..fields("e", "Epsilon") });
-        let v2: String = encode([("e", Some(&graded))]).replace(HEADER, HEADER_2).strip_suffix(FIELD).unwrap().to_string();
+        let v2: String = encode([("e", Some(&graded))]).replace(HEADER, HEADER_2).strip_suffix(&format!("{FIELD}{FIELD}")).unwrap().to_string();
         assert_eq!(v2.matches(FIELD).count(), FIELDS_2 - 1);
         assert_eq!(replay(&[v2.clone()]).unwrap(), vec![graded.clone()]);
         assert_eq!(replay(&[v2.clone()]).unwrap()[0].org_form(), "民营");
+        assert_eq!(replay(&[v2.clone()]).unwrap()[0].currency(), "CNY");
+        assert_eq!(back[0].currency(), "HKD");
         assert!(replay(&[v2.replace(HEADER_2, HEADER)]).is_err(), "a version 3 segment with a version 2 line");
     }
 

@@ -85,3 +85,24 @@ test('the Pareto chart lists the fewest customers bringing 80% of sales; each ta
   await expect(page.locator('.page-head .count')).toHaveText('1 of 4 customers');
   await expect(page.locator('.row .primary-text')).toHaveText(['Able 传媒']);
 });
+
+test('amounts in different currencies are never added up: one currency at a time', async ({ page }) => {
+  await openApp(page);
+  const figure = (label) => page.locator('.figure').filter({ hasText: label }).locator('dd');
+  for (const [name, amount, currency] of [['Echo 广告', '300000', 'CNY'], ['Foxtrot 公关', '200000', 'CNY'], ['Golf Media', '50000', 'USD']]) {
+    await createCustomer(page, name, async () => {
+      await page.getByLabel('Currency').selectOption(currency);
+    });
+    await sale(page, amount, '年度广告代理', daysAgo(10));
+  }
+  await page.getByRole('navigation').getByRole('link', { name: 'Analysis' }).click();
+  // Most customers trade in CNY: that is what shows first.
+  await expect(page.getByLabel('Currency')).toHaveValue('CNY');
+  await expect(figure('Sales')).toHaveText('500,000');
+  await expect(figure('Customers')).toHaveText('2');
+  await expect(page.getByText('Amounts are in CNY;')).toBeVisible();
+  await page.getByLabel('Currency').selectOption('USD');
+  await expect(figure('Sales')).toHaveText('50,000');
+  await expect(figure('Key accounts')).toHaveText('1');
+  await expect(page.getByText('Amounts are in USD;')).toBeVisible();
+});

@@ -108,6 +108,9 @@ pub fn AnalysisPage() -> impl IntoView {
     let to = RwSignal::new(today.to_string());
     let grade = RwSignal::new(String::new());
     let region = RwSignal::new(String::new());
+    // Amounts in different currencies are not added up: the dashboard shows
+    // one currency at a time, the one most customers trade in unless chosen.
+    let currency = RwSignal::new(String::new());
     let trend_by = RwSignal::new("month".to_string());
     let count_by = RwSignal::new("grade".to_string());
     let transactions = RwSignal::new(None::<Arc<Vec<Transaction>>>);
@@ -122,14 +125,44 @@ pub fn AnalysisPage() -> impl IntoView {
         read(from.get()).zip(read(to.get())).filter(|(a, b)| a <= b)
     });
     let period_text = Signal::derive(move || period.get().map(|(a, b)| format!("{a}-{b}")).unwrap_or_default());
+    // The currencies the customers in view trade in, most customers first.
+    let currencies = Memo::new(move |_| {
+        let visible = state.visibility();
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        state.index.with(|idx| {
+            for r in idx.rows().iter().filter(|r| visible(&r.visibility(), Scope::All)) {
+                match counts.iter_mut().find(|(c, _)| c == r.currency()) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((r.currency().to_string(), 1)),
+                }
+            }
+        });
+        crate::domain::sorting::sort_by(&mut counts, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        counts
+    });
+    let shown_currency = Memo::new(move |_| {
+        let chosen = currency.get();
+        if !chosen.is_empty() && currencies.with(|c| c.iter().any(|(code, _)| *code == chosen)) {
+            return chosen;
+        }
+        currencies.with(|c| c.first().map(|(code, _)| code.clone())).unwrap_or_else(|| crate::domain::customer::DEFAULT_CURRENCY.to_string())
+    });
+    // The select shows the currency in use, chosen or not.
+    Effect::new(move |_| {
+        let shown = shown_currency.get();
+        if currency.get_untracked() != shown {
+            currency.set(shown);
+        }
+    });
     let comp = Memo::new(move |_| {
         let all = transactions.get()?;
         let (a, b) = period.get()?;
         let visible = state.visibility();
-        let (grade, region) = (grade.get(), region.get());
+        let (grade, region, money) = (grade.get(), region.get(), shown_currency.get());
         Some(state.index.with(|idx| {
             let rows = idx.rows().iter().filter(|r| {
                 visible(&r.visibility(), Scope::All)
+                    && r.currency() == money
                     && (grade.is_empty() || By::Grade.of(r) == grade || (grade == "-" && r.grade().is_none()))
                     && (region.is_empty() || r.region() == region)
             });
@@ -253,6 +286,7 @@ pub fn AnalysisPage() -> impl IntoView {
     let regions = Signal::derive(move || {
         std::iter::once((String::new(), i.t(Msg::All).to_string())).chain(state.index.with(|idx| idx.values(|r| r.region())).into_iter().map(|v| (v.clone(), v))).collect::<Vec<_>>()
     });
+    let currency_options = Signal::derive(move || currencies.get().into_iter().map(|(c, _)| (c.clone(), c)).collect::<Vec<_>>());
     let trend_options = Signal::derive(move || vec![("month".to_string(), i.t(Msg::ByMonth).to_string()), ("quarter".to_string(), i.t(Msg::ByQuarter).to_string())]);
     let count_options = Signal::derive(move || {
         vec![
@@ -296,6 +330,9 @@ pub fn AnalysisPage() -> impl IntoView {
                 </div>
                 <SelectField label=i.sig(Msg::Grade) value=grade options=grades/>
                 <SelectField label=i.sig(Msg::Region) value=region options=regions/>
+                <Show when=move || currencies.with(|c| c.len() > 1)>
+                    <SelectField label=i.sig_label(Field::Currency) value=currency options=currency_options/>
+                </Show>
             </div>
             <Show when=move || period.get().is_none()>
                 <p class="notice error" role="alert">{i.text(Msg::BadPeriod)}</p>
@@ -310,7 +347,7 @@ pub fn AnalysisPage() -> impl IntoView {
                     {figure(Msg::CustomersShown, customers)}
                     {figure(Msg::KeyAccounts, keys)}
                 </dl>
-                <p class="muted small">{i.text(Msg::AmountsNote)}</p>
+                <p class="muted small">{move || i.t(Msg::AmountsNote).replace("{currency}", &shown_currency.get())}</p>
                 <Show when=move || comp.with(|c| c.as_ref().is_some_and(|c| c.total.is_zero()))>
                     <p class="notice" role="status">{i.text(Msg::NoSales)}</p>
                 </Show>
