@@ -93,7 +93,7 @@ pub fn bench_analysis(customers: u32, per_customer: u32, seed: u32) -> Vec<f64> 
     let clock = || performance.as_ref().map_or_else(js_sys::Date::now, |p| p.now());
     let today = now.date_naive();
     let t0 = clock();
-    let c = Composition::of(&rows, &transactions, crate::domain::grading::period_start(today, 12), today);
+    let c = Composition::of(&rows, &transactions, crate::domain::grading::period_start(today, 12), today, crate::domain::customer::DEFAULT_CURRENCY);
     let curve = c.pareto().len();
     let t1 = clock();
     vec![t1 - t0, transactions.len() as f64, curve as f64]

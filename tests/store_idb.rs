@@ -83,7 +83,7 @@ async fn an_archive_created_at_schema_version_1_migrates_forward() {
     v1.close();
 
     let v2 = IdbStore::open(name).await.unwrap();
-    assert_eq!(schema::VERSION, 4);
+    assert_eq!(schema::VERSION, 5);
     let row = v2.get::<CustomerRow>("c1").await.unwrap().expect("the migration builds the list rows");
     assert_eq!(row.name(), "客户 c1");
     assert_eq!(row.contacts().collect::<Vec<_>>(), vec!["王芳"]);
@@ -140,6 +140,25 @@ async fn an_archive_at_schema_version_3_gets_rows_that_know_the_organisation_for
     let listed = v4.list_rows().await.unwrap();
     assert_eq!(listed.iter().map(|r| r.org_form()).collect::<Vec<_>>(), ["民营企业"], "and the row log too");
     v4.close();
+}
+
+#[wasm_bindgen_test]
+async fn an_archive_at_schema_version_4_gets_rows_that_know_the_customer_type_and_currency() {
+    let name = "test-migrate-v4";
+    let v4 = fresh_at(name, 4).await;
+    let mut set = ChangeSet::default();
+    set.put(Customer { id: "c1".into(), rev: 1, name: "Golf Media".into(), currency: "USD".into(), customer_type: "广告主".into(), ..Customer::default() }, Expect::Absent);
+    // The row as the version before this one wrote it: no type, no currency.
+    set.put(CustomerRow::from(RowFields { id: "c1".into(), name: "Golf Media".into(), ..RowFields::default() }), Expect::Any);
+    v4.apply(&set).await.unwrap();
+    assert_eq!(v4.get::<CustomerRow>("c1").await.unwrap().unwrap().currency(), "CNY");
+    v4.close();
+    let v5 = IdbStore::open(name).await.unwrap();
+    let row = v5.get::<CustomerRow>("c1").await.unwrap().unwrap();
+    assert_eq!((row.currency(), row.customer_type()), ("USD", "广告主"));
+    let listed = v5.list_rows().await.unwrap();
+    assert_eq!(listed.iter().map(|r| (r.currency(), r.customer_type())).collect::<Vec<_>>(), [("USD", "广告主")], "and the row log too");
+    v5.close();
 }
 
 #[wasm_bindgen_test]

@@ -79,7 +79,10 @@ fn ranked(sums: FxHashMap<&str, Decimal>) -> Vec<(String, Decimal)> {
 }
 
 impl Composition {
-    pub fn of<'a>(rows: impl IntoIterator<Item = &'a CustomerRow>, transactions: &[Transaction], from: NaiveDate, to: NaiveDate) -> Self {
+    /// The composition of `rows`: every row counted, and the sales dated
+    /// within `from..=to` of those that trade in `currency` (amounts in
+    /// different currencies are never added up).
+    pub fn of<'a>(rows: impl IntoIterator<Item = &'a CustomerRow>, transactions: &[Transaction], from: NaiveDate, to: NaiveDate, currency: &str) -> Self {
         let rows: FxHashMap<&str, &CustomerRow> = rows.into_iter().map(|r| (r.id(), r)).collect();
         let mut c = Composition { customers: rows.len(), ..Composition::default() };
         let mut counts: FxHashMap<By, FxHashMap<&str, usize>> = FxHashMap::default();
@@ -100,7 +103,7 @@ impl Composition {
         let mut products: FxHashMap<&str, Decimal> = FxHashMap::default();
         let mut customers: FxHashMap<&str, Decimal> = FxHashMap::default();
         for t in transactions.iter().filter(|t| t.date >= from && t.date <= to) {
-            let Some(r) = rows.get(t.customer_id.as_str()) else { continue };
+            let Some(r) = rows.get(t.customer_id.as_str()).filter(|r| r.currency() == currency) else { continue };
             c.total += t.amount;
             c.transactions += 1;
             months[(month_index(t.date) - first) as usize] += t.amount;
@@ -191,7 +194,7 @@ mod tests {
             sale("b", "2026-07-01", 9999, "品牌策划"),   // after it
             sale("gone", "2026-02-01", 9999, "品牌策划"), // a customer not shown
         ];
-        let c = Composition::of(&rows, &all, d("2026-01-01"), d("2026-06-30"));
+        let c = Composition::of(&rows, &all, d("2026-01-01"), d("2026-06-30"), "CNY");
         assert_eq!((c.total, c.transactions, c.customers), (Decimal::from(1000), 4, 4));
         let sales = |b: By| c.sales_by[&b].iter().map(|(k, v)| (k.as_str(), v.to_string())).collect::<Vec<_>>();
         assert_eq!(sales(By::Grade), [("strategic", "800".to_string()), ("key", "200".to_string())]);
@@ -213,14 +216,33 @@ mod tests {
     }
 
     #[test]
+    fn sales_in_another_currency_are_left_out_and_its_customers_still_counted() {
+        let usd = CustomerRow::from(RowFields {
+            id: "u".into(),
+            name: "u".into(),
+            region: "海外".into(),
+            standing: Some(Standing { currency: "USD".into(), ..Standing::default() }),
+            ..RowFields::default()
+        });
+        let rows = [row("a", "", "华东", ""), usd];
+        let all = [sale("a", "2026-01-15", 100, "x"), sale("u", "2026-01-16", 70, "x")];
+        let cny = Composition::of(&rows, &all, d("2026-01-01"), d("2026-01-31"), "CNY");
+        assert_eq!((cny.total, cny.transactions, cny.customers), (Decimal::from(100), 1, 2));
+        assert_eq!(cny.key_accounts, ["a"]);
+        assert_eq!(cny.counts_by[&By::Region].len(), 2, "both customers counted by region");
+        let usd = Composition::of(&rows, &all, d("2026-01-01"), d("2026-01-31"), "USD");
+        assert_eq!((usd.total, usd.key_accounts.clone()), (Decimal::from(70), vec!["u".to_string()]));
+    }
+
+    #[test]
     fn a_period_across_the_year_end_and_an_empty_one() {
         let rows = [row("a", "", "", "")];
         let all = [sale("a", "2025-12-31", 10, "x"), sale("a", "2026-01-01", 20, "x")];
-        let c = Composition::of(&rows, &all, d("2025-11-15"), d("2026-02-10"));
+        let c = Composition::of(&rows, &all, d("2025-11-15"), d("2026-02-10"), "CNY");
         let quarters: Vec<(i32, u32, i64)> = c.by_quarter.iter().map(|(y, q, s)| (*y, *q, (*s).try_into().unwrap())).collect();
         assert_eq!(quarters, [(2025, 4, 10), (2026, 1, 20)]);
         assert_eq!(c.by_month.len(), 4);
-        let none = Composition::of(&rows, &[], d("2026-01-01"), d("2026-12-31"));
+        let none = Composition::of(&rows, &[], d("2026-01-01"), d("2026-12-31"), "CNY");
         assert_eq!((none.total, none.key_accounts.len(), none.percent(Decimal::ONE)), (Decimal::ZERO, 0, Decimal::ZERO));
         assert!(none.pareto().is_empty());
         assert_eq!(none.by_month.iter().map(|m| m.2).sum::<Decimal>(), Decimal::ZERO);

@@ -110,6 +110,21 @@ impl Classifications {
         Ok(value)
     }
 
+    /// Put a value customers already have on the list exactly as they have
+    /// it (trimmed only at the ends, which a customer's field never keeps),
+    /// so that those customers match it.
+    pub fn adopt(&mut self, c: Class, value: &str) -> Result<String, ListError> {
+        let value = value.trim();
+        if value.is_empty() {
+            return Err(ListError::Empty);
+        }
+        if self.values(c).iter().any(|v| v == value) {
+            return Err(ListError::Duplicate);
+        }
+        self.values_mut(c).push(value.to_string());
+        Ok(value.to_string())
+    }
+
     /// Rename `from` to `to` in its place; the new value (trimmed). Changing
     /// only the letter case of a value is a rename too.
     pub fn rename(&mut self, c: Class, from: &str, to: &str) -> Result<String, ListError> {
@@ -197,6 +212,15 @@ mod tests {
         assert_eq!(l.add(Class::Industry, &"字".repeat(MAX_CHARS)).map(|v| v.chars().count()), Ok(MAX_CHARS));
         // The same value on another list is no duplicate.
         assert_eq!(l.add(Class::Region, "Retail"), Ok("Retail".into()));
+    }
+
+    #[test]
+    fn a_value_customers_have_is_adopted_exactly_as_they_have_it() {
+        let mut l = lists();
+        assert_eq!(l.adopt(Class::Industry, "Real  estate"), Ok("Real  estate".into()), "inner spaces kept, so its customers match");
+        assert_eq!(l.adopt(Class::Industry, "Real  estate"), Err(ListError::Duplicate));
+        assert_eq!(l.adopt(Class::Industry, " "), Err(ListError::Empty));
+        assert_eq!(l.industry, vec!["汽车", "Retail", "Real  estate"]);
     }
 
     #[test]

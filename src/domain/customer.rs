@@ -31,14 +31,10 @@ key_enum! {
 }
 
 impl CreditRating {
-    /// The rating one step lower; none below low.
-    pub fn lower(self) -> Option<CreditRating> {
-        match self {
-            CreditRating::High => Some(CreditRating::Good),
-            CreditRating::Good => Some(CreditRating::Fair),
-            CreditRating::Fair => Some(CreditRating::Low),
-            CreditRating::Low => None,
-        }
+    /// Whether `self` trusts the customer more than `other` does.
+    pub fn above(self, other: CreditRating) -> bool {
+        let at = |r: CreditRating| CreditRating::ALL.iter().position(|x| *x == r);
+        at(self) < at(other)
     }
 }
 

@@ -145,6 +145,8 @@ pub struct Figures {
     /// Everything still to be paid, due or not, as the list's flags count it
     /// (not a figure rules look at).
     pub owed: Decimal,
+    /// Days the longest overdue payment is late (none when nothing is).
+    pub longest_overdue: Option<i64>,
 }
 
 /// The first day of the period that ends on `today` and is `months` long:
@@ -171,8 +173,9 @@ impl Figures {
                 f.transactions += 1;
             }
             last = last.max(Some(t.date));
-            if t.days_overdue(today, customer.term_days()).is_some() {
+            if let Some(days) = t.days_overdue(today, customer.term_days()) {
                 f.overdue += t.outstanding();
+                f.longest_overdue = f.longest_overdue.max(Some(days));
             }
         }
         f.days_since_last = last.map(|d| (today - d).num_days());
@@ -258,6 +261,9 @@ pub fn preview<'a>(grading: &Grading, customers: impl IntoIterator<Item = (&'a C
         .collect()
 }
 
+/// Payments this many days late call for the lowest rating.
+pub const LOW_AFTER_DAYS: i64 = 90;
+
 /// A lower credit rating the re-grade suggests for a customer whose credit
 /// needs attention (DOMAIN §2: overdue receivables suggest a downgrade).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -268,12 +274,16 @@ pub struct RatingStep {
     pub warning: CreditWarning,
     /// What is overdue.
     pub overdue: Decimal,
+    /// Days the longest overdue payment is late.
+    pub longest_overdue: Option<i64>,
 }
 
 /// The customers, with their figures on `today`, whose credit needs
-/// attention (something overdue, or owing more than the limit in force),
-/// each with the rating one step below its own: a customer not rated yet is
-/// suggested fair, one rated low already is left out.
+/// attention, each with the highest rating its credit allows where its own
+/// is higher (or it has none): fair for something overdue or owing more than
+/// the limit in force, low for a payment more than [`LOW_AFTER_DAYS`] late.
+/// A customer already at or below that is left out, so the same debt does
+/// not lower a rating again at every re-grade.
 pub fn rating_steps<'a>(customers: impl IntoIterator<Item = (&'a Customer, &'a Figures)>, today: NaiveDate) -> Vec<RatingStep> {
     customers
         .into_iter()
@@ -282,11 +292,11 @@ pub fn rating_steps<'a>(customers: impl IntoIterator<Item = (&'a Customer, &'a F
             if !warning.any() {
                 return None;
             }
-            let to = match c.credit_rating {
-                None => CreditRating::Fair,
-                Some(r) => r.lower()?,
-            };
-            Some(RatingStep { customer_id: c.id.clone(), from: c.credit_rating, to, warning, overdue: f.overdue })
+            let allowed = if f.longest_overdue.is_some_and(|d| d > LOW_AFTER_DAYS) { CreditRating::Low } else { CreditRating::Fair };
+            if c.credit_rating.is_some_and(|r| !r.above(allowed)) {
+                return None;
+            }
+            Some(RatingStep { customer_id: c.id.clone(), from: c.credit_rating, to: allowed, warning, overdue: f.overdue, longest_overdue: f.longest_overdue })
         })
         .collect()
 }
@@ -322,6 +332,21 @@ pub fn key_accounts(sales: &[(String, Decimal)], share: Decimal) -> Vec<String> 
         out.push(id.clone());
     }
     out
+}
+
+/// The key accounts of each currency, together: amounts in different
+/// currencies are never added up, so each currency's customers are ranked
+/// among themselves ([`key_accounts`]). `currency_of` gives a customer's.
+pub fn key_accounts_by_currency<'a>(sales: &[(String, Decimal)], currency_of: impl Fn(&str) -> &'a str, share: Decimal) -> Vec<String> {
+    let mut groups: Vec<(&str, Vec<(String, Decimal)>)> = Vec::new();
+    for (id, s) in sales {
+        let currency = currency_of(id);
+        match groups.iter_mut().find(|(c, _)| *c == currency) {
+            Some((_, list)) => list.push((id.clone(), *s)),
+            None => groups.push((currency, vec![(id.clone(), *s)])),
+        }
+    }
+    groups.iter().flat_map(|(_, list)| key_accounts(list, share)).collect()
 }
 
 #[cfg(test)]
@@ -370,6 +395,7 @@ mod tests {
             days_since_last: Some(40),
             overdue: dec("2.5"),
             owed: dec("9"),
+            longest_overdue: Some(3),
         };
         let read: Vec<Option<Decimal>> = Metric::ALL.iter().map(|m| f.get(*m)).collect();
         assert_eq!(read, vec![Some(dec("5")), Some(dec("3")), None, Some(dec("7")), Some(dec("40")), Some(dec("2.5"))]);
@@ -516,6 +542,7 @@ mod tests {
             days_since_last: Some(0),
             overdue: dec("3000.50"),
             owed: dec("103399.50"),
+            longest_overdue: Some(52),
         });
         assert_eq!(Figures::of(&c, &[], today, 12).days_since_last, None);
     }
@@ -573,6 +600,18 @@ mod tests {
         got.sort();
         assert_eq!(got, vec![("a".to_string(), Decimal::from(12)), ("b".to_string(), Decimal::ONE)]);
         assert_eq!(key_accounts(&got, Decimal::new(8, 1)), ["a"]);
+    }
+
+    #[test]
+    fn key_accounts_are_ranked_within_each_currency() {
+        let sales: Vec<(String, Decimal)> =
+            [("cny-big", "900000"), ("cny-small", "100000"), ("usd-a", "60000"), ("usd-b", "40000")].iter().map(|(id, s)| (id.to_string(), dec(s))).collect();
+        let currency = |id: &str| if id.starts_with("usd") { "USD" } else { "CNY" };
+        let mut got = key_accounts_by_currency(&sales, currency, Decimal::new(8, 1));
+        got.sort();
+        // Added up as one sum, the USD customers would never be key accounts.
+        assert_eq!(key_accounts(&sales, Decimal::new(8, 1)), ["cny-big"]);
+        assert_eq!(got, ["cny-big", "usd-a", "usd-b"]);
     }
 
     #[test]

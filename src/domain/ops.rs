@@ -185,7 +185,7 @@ pub fn lower_ratings(ctx: &mut Ctx, customers: &[Customer], steps: &[grading::Ra
         let mut h = ctx.history(&new.id, Kind::Customer, &new.id, Action::Updated);
         h.changes = customer_changes(old, &new);
         h.reason = why(step);
-        set.put(new, Expect::Rev(old.rev)).put(h, Expect::Absent);
+        set.put(new, Expect::Rev(old.rev)).put(h, Expect::Absent).refresh_row(&old.id);
     }
     set
 }
@@ -203,7 +203,7 @@ pub fn reclassify(ctx: &mut Ctx, customers: &[Customer], class: Class, from: &st
         new.rev += 1;
         new.updated_at = ctx.now;
         let mut h = ctx.history(&new.id, Kind::Customer, &new.id, Action::Updated);
-        h.changes = vec![FieldChange { field: field.as_str().into(), old: from.to_string(), new: to.to_string() }];
+        h.changes = customer_changes(old, &new);
         h.reason = reason.to_string();
         set.put(new, Expect::Rev(old.rev)).put(h, Expect::Absent).refresh_row(&old.id);
     }
@@ -708,7 +708,7 @@ mod tests {
     }
 
     #[test]
-    fn overdue_or_over_limit_customers_are_suggested_one_rating_lower_and_lowering_records_why() {
+    fn overdue_or_over_limit_customers_are_suggested_the_rating_their_credit_allows_and_lowering_records_why() {
         use crate::domain::customer::CreditRating;
         use crate::domain::grading::{rating_steps, Figures};
         use rust_decimal::Decimal;
@@ -720,7 +720,7 @@ mod tests {
             credit_limit: limit.map(Decimal::from),
             ..Customer::default()
         };
-        let owing = |owed: i64, overdue: i64| Figures { owed: Decimal::from(owed), overdue: Decimal::from(overdue), ..Figures::default() };
+        let owing = |owed: i64, overdue: i64, days: Option<i64>| Figures { owed: Decimal::from(owed), overdue: Decimal::from(overdue), longest_overdue: days, ..Figures::default() };
         let customers = [
             customer("overdue-good", Some(CreditRating::Good), None),
             customer("over-limit-high", Some(CreditRating::High), Some(10_000)),
@@ -728,18 +728,33 @@ mod tests {
             customer("overdue-unrated", None, None),
             customer("overdue-low", Some(CreditRating::Low), None),
             customer("paying-fair", Some(CreditRating::Fair), Some(0)),
+            customer("overdue-fair", Some(CreditRating::Fair), None),
+            customer("long-overdue-fair", Some(CreditRating::Fair), None),
+            customer("just-90-days", Some(CreditRating::Good), None),
         ];
-        let figures = [owing(5_000, 1), owing(10_001, 0), owing(10_000, 0), owing(300, 300), owing(9_000, 9_000), owing(0, 0)];
+        let figures = [
+            owing(5_000, 1, Some(5)),
+            owing(10_001, 0, None),
+            owing(10_000, 0, None),
+            owing(300, 300, Some(40)),
+            owing(9_000, 9_000, Some(200)),
+            owing(0, 0, None),
+            owing(800, 800, Some(10)),
+            owing(800, 800, Some(91)),
+            owing(800, 800, Some(90)),
+        ];
         let steps = rating_steps(customers.iter().zip(figures.iter()), today);
         let got: Vec<(&str, Option<CreditRating>, CreditRating)> = steps.iter().map(|s| (s.customer_id.as_str(), s.from, s.to)).collect();
         assert_eq!(
             got,
             vec![
                 ("overdue-good", Some(CreditRating::Good), CreditRating::Fair),
-                ("over-limit-high", Some(CreditRating::High), CreditRating::Good),
+                ("over-limit-high", Some(CreditRating::High), CreditRating::Fair),
                 ("overdue-unrated", None, CreditRating::Fair),
+                ("long-overdue-fair", Some(CreditRating::Fair), CreditRating::Low),
+                ("just-90-days", Some(CreditRating::Good), CreditRating::Fair),
             ],
-            "owing exactly the limit is not over it; low has nowhere lower; a zero limit owed nothing is fine"
+            "owing exactly the limit is not over it; low has nowhere lower; fair is what a short delay allows; over 90 days late allows low"
         );
         assert_eq!(steps[1].warning.over_limit, Some((Decimal::from(10_001), Decimal::from(10_000))));
         assert!(steps[0].warning.overdue && steps[1].warning.over_limit.is_some() && !steps[1].warning.overdue);
@@ -747,7 +762,7 @@ mod tests {
         let mut ids = counter();
         let mut ctx = ctx(&mut ids);
         // over-limit-high was rated by hand since: left as it is.
-        let now = vec![customers[0].clone(), Customer { credit_rating: Some(CreditRating::Fair), ..customers[1].clone() }, customers[3].clone()];
+        let now = vec![customers[0].clone(), Customer { credit_rating: Some(CreditRating::Good), ..customers[1].clone() }, customers[3].clone()];
         let set = lower_ratings(&mut ctx, &now, &steps, |s| format!("overdue {}", s.overdue));
         let saved: Vec<(&str, Option<CreditRating>, u64)> = set
             .ops
@@ -759,6 +774,10 @@ mod tests {
         assert_eq!(entries[0].changes, vec![FieldChange { field: "credit_rating".into(), old: "good".into(), new: "fair".into() }]);
         assert_eq!(entries[0].reason, "overdue 1");
         assert_eq!(entries[1].changes[0].old, "", "from no rating");
+        assert!(set.ops.contains(&Op::RefreshRow { customer_id: "overdue-good".into() }), "the list shows the save");
+        // Lowered, the same debt suggests nothing more.
+        let lowered = [Customer { credit_rating: Some(CreditRating::Fair), ..customers[0].clone() }];
+        assert!(rating_steps(lowered.iter().zip(figures.iter()), today).is_empty());
     }
 
     #[test]

@@ -369,7 +369,7 @@ pub fn msg(m: Msg) -> &'static str {
         RemoveValueTitle => "Remove “{value}”",
         RemoveValueInUse => "{n} customers have this value.",
         RemoveValueUnused => "No customer has this value.",
-        LeaveEmpty => "(leave empty)",
+        LeaveEmpty => "Clear the field",
         ValueAdded => "“{value}” added.",
         ValueRenamed => "Renamed to “{value}”; {n} customers updated.",
         ValueRemoved => "“{value}” removed; {n} customers moved.",
@@ -388,7 +388,7 @@ pub fn msg(m: Msg) -> &'static str {
         ValueMoved => "{n} customers moved from “{value}”.",
         MovedInSettings => "Moved in Settings from “{from}”",
         RatingsTitle => "Credit ratings to review",
-        RatingsExplain => "These customers have overdue payments or owe more than their credit limit, so a lower rating is suggested. Lower them here, or change a rating on the customer's page.",
+        RatingsExplain => "These customers have overdue payments or owe more than their credit limit. The rating suggested is the highest their credit allows: fair, or low for a payment more than 90 days late. Lower them here, or change a rating on the customer's page.",
         RatingNow => "Rating now",
         RatingSuggested => "Suggested",
         NotRated => "Not rated",
@@ -397,6 +397,9 @@ pub fn msg(m: Msg) -> &'static str {
         OverdueAmountText => "Overdue: {amount}",
         OverLimitText => "Owes {owed}, limit {limit}",
         RatingReason => "Re-grade suggestion. {why}",
+        KeepValue => "Keep their value (it shows as not on the list)",
+        ChooseValue => "Choose…",
+        ChooseWhere => "Choose where these customers go.",
     }
 }
 

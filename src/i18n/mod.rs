@@ -91,7 +91,7 @@ pub enum Msg {
     QuarterLabel, TransactionGone, RulesChangedElsewhere,
     KeyAccountsFilter,
     ClassLists, ClassListsExplain, AddValue, RenameValue, InUseBy, NotOnList, AddToList, RemoveValueTitle, RemoveValueInUse, RemoveValueUnused, LeaveEmpty, ValueAdded, ValueRenamed, ValueRemoved, ValueEmpty, ValueTooLong, ValueDuplicate, ListChangedElsewhere, RenamedInSettings, RemovedInSettings, Updating, NewName, MoveThemTo, MoveValue, MoveValueTitle, MoveNow, ValueMoved, MovedInSettings,
-    RatingsTitle, RatingsExplain, RatingNow, RatingSuggested, NotRated, LowerRatings, RatingsLowered, OverdueAmountText, OverLimitText, RatingReason,
+    RatingsTitle, RatingsExplain, RatingNow, RatingSuggested, NotRated, LowerRatings, RatingsLowered, OverdueAmountText, OverLimitText, RatingReason, KeepValue, ChooseValue, ChooseWhere,
 }
 
 /// Organisation forms (企业性质) offered as suggestions.
@@ -288,6 +288,27 @@ mod tests {
             assert!(t(*l, Msg::DeleteTitle).contains("{name}"), "{l:?}");
             assert!(t(*l, Msg::HandedOver).contains("{n}"), "{l:?}");
             assert!(field_error(*l, &FieldError::TooLong(7)).contains('7'), "{l:?}");
+            let keeps = |m: Msg, holes: &[&str]| {
+                for h in holes {
+                    assert!(t(*l, m).contains(h), "{m:?} in {l:?} lacks {h}");
+                }
+            };
+            keeps(Msg::InUseBy, &["{n}"]);
+            keeps(Msg::RemoveValueTitle, &["{value}"]);
+            keeps(Msg::RemoveValueInUse, &["{n}"]);
+            keeps(Msg::MoveValueTitle, &["{value}"]);
+            keeps(Msg::ValueAdded, &["{value}"]);
+            keeps(Msg::ValueRenamed, &["{value}", "{n}"]);
+            keeps(Msg::ValueRemoved, &["{value}", "{n}"]);
+            keeps(Msg::ValueMoved, &["{value}", "{n}"]);
+            keeps(Msg::RenamedInSettings, &["{from}", "{to}"]);
+            keeps(Msg::RemovedInSettings, &["{from}"]);
+            keeps(Msg::MovedInSettings, &["{from}"]);
+            keeps(Msg::RatingsLowered, &["{n}"]);
+            keeps(Msg::OverdueAmountText, &["{amount}"]);
+            keeps(Msg::OverLimitText, &["{owed}", "{limit}"]);
+            keeps(Msg::RatingReason, &["{why}"]);
+            keeps(Msg::AmountsNote, &["{currency}"]);
         }
     }
 }

@@ -5,7 +5,7 @@
 use crate::domain::change::Kind;
 
 /// The schema version this build writes.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 
 /// The store of list-row segments ([`super::rowlog`]): keyed by an increasing
 /// number, so reading it in key order replays the writes in commit order.
@@ -76,6 +76,10 @@ const V3: &[Step] = &[ix(Kind::Row, "sort"), Step::CreateRowLog, Step::BuildRows
 /// form, the grade, what is owed).
 const V4: &[Step] = &[Step::CreateStore(Kind::Transaction), ix(Kind::Transaction, "customer_id"), ix(Kind::Transaction, "date"), Step::BuildRows];
 
+/// Version 5: the list rows built again, for the customer type and the
+/// currency they now hold.
+const V5: &[Step] = &[Step::BuildRows];
+
 /// The steps that take version `v - 1` to `v`.
 pub fn steps(v: u32) -> &'static [Step] {
     match v {
@@ -83,6 +87,7 @@ pub fn steps(v: u32) -> &'static [Step] {
         2 => V2,
         3 => V3,
         4 => V4,
+        5 => V5,
         _ => &[],
     }
 }

@@ -47,14 +47,27 @@ test('rename and remove list values in Settings; the customers follow, with hist
   await dialog.getByRole('button', { name: 'Rename' }).click();
   await expect(dialog.getByRole('alert')).toHaveText('The list has this value already.');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(row('Retail')).toContainText('1 customers');
+  await expect(row('Automotive and mobility')).toContainText('2 customers');
 
-  // Remove a value in use: asked where its customers go.
+  // Remove a value in use: asked where its customers go; by default they keep it.
   await row('Retail').getByRole('button', { name: 'Remove' }).click();
   await expect(dialog).toContainText('1 customers have this value.');
-  await dialog.getByLabel('Move them to').selectOption('Automotive and mobility');
+  await expect(dialog.getByLabel('Move them to')).toHaveValue('');
   await dialog.getByRole('button', { name: 'Remove' }).click();
-  await expect(page.getByText('“Retail” removed; 1 customers moved.')).toBeVisible();
+  await expect(page.getByText('“Retail” removed; 0 customers moved.')).toBeVisible();
   await expect(row('Retail')).toHaveCount(0);
+  const unlisted = panel.getByRole('table', { name: 'In use but not on the list' });
+  const kept = unlisted.getByRole('row').filter({ has: page.getByRole('cell', { name: 'Retail', exact: true }) });
+  await expect(kept).toContainText('1 customers');
+  // Moving them needs a choice; then they go.
+  await kept.getByRole('button', { name: 'Move customers…' }).click();
+  await dialog.getByRole('button', { name: 'Move', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Choose where these customers go.');
+  await dialog.getByLabel('Move them to').selectOption('Automotive and mobility');
+  await dialog.getByRole('button', { name: 'Move', exact: true }).click();
+  await expect(page.getByText('1 customers moved from “Retail”.')).toBeVisible();
+  await expect(unlisted).toHaveCount(0);
   await expect(row('Automotive and mobility')).toContainText('3 customers');
 
   // Add a value; a duplicate is refused beside the field.
@@ -69,7 +82,7 @@ test('rename and remove list values in Settings; the customers follow, with hist
   await openCustomer(page, 'Charlie Mart');
   await expect(recordValue(page, 'Industry')).toHaveText('Automotive and mobility');
   await page.getByRole('tab', { name: /History/ }).click();
-  await expect(page.locator('.history-entry').filter({ hasText: '“Retail” removed from the list in Settings' })).toContainText('Automotive and mobility');
+  await expect(page.locator('.history-entry').filter({ hasText: 'Moved in Settings from “Retail”' })).toContainText('Automotive and mobility');
   await openCustomer(page, 'Able Motors');
   await expect(recordValue(page, 'Industry')).toHaveText('Automotive and mobility');
   await expect(recordValue(page, 'Customer type')).toHaveText('Advertiser');
@@ -110,7 +123,7 @@ test('values customers have that are on no list are kept and shown; they can be 
   const dialog = page.getByRole('dialog', { name: 'Move the customers of “教育培训”' });
   await expect(dialog).toContainText(`${schools} customers have this value.`);
   await dialog.getByLabel('Move them to').selectOption('Education and training');
-  await dialog.getByRole('button', { name: 'Move' }).click();
+  await dialog.getByRole('button', { name: 'Move', exact: true }).click();
   await expect(page.getByText(`${schools} customers moved from “教育培训”.`)).toBeVisible();
   await expect(row(unlisted, '教育培训')).toHaveCount(0);
   await expect(row(listed, 'Education and training')).toContainText(`${schools} customers`);

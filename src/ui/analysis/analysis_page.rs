@@ -44,6 +44,18 @@ enum Chart {
     Columns,
 }
 
+/// A table as a CSV file named for what it shows and its period.
+fn download_table(state: &AppState, t: &Table, file: &str, period: &str) {
+    let mut w = Writer::new(&t.headings);
+    for r in &t.rows {
+        w.row(r);
+    }
+    let name = format!("dossier-{file}-{period}.csv");
+    if let Err(e) = files::download(w.finish().as_bytes(), &name, "text/csv;charset=utf-8") {
+        state.toast(ToastKind::Error, state.i18n.t_untracked(Msg::DownloadFailed).replace("{name}", &e));
+    }
+}
+
 /// A chart with its table and the table's export, in one card.
 #[component]
 fn Panel(
@@ -58,17 +70,7 @@ fn Panel(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i = state.i18n;
-    let export = move |_| {
-        let t = table.get_untracked();
-        let mut w = Writer::new(&t.headings);
-        for r in &t.rows {
-            w.row(r);
-        }
-        let name = format!("dossier-{file}-{}.csv", period.get_untracked());
-        if let Err(e) = files::download(w.finish().as_bytes(), &name, "text/csv;charset=utf-8") {
-            state.toast(ToastKind::Error, i.t_untracked(Msg::DownloadFailed).replace("{name}", &e));
-        }
-    };
+    let export = move |_| download_table(&state, &table.get_untracked(), file, &period.get_untracked());
     view! {
         <section class="card-section chart-panel" aria-label=move || title.get()>
             <div class="panel-title">
@@ -154,6 +156,9 @@ pub fn AnalysisPage() -> impl IntoView {
             currency.set(shown);
         }
     });
+    // Amount columns name their currency, and so do the files they export to.
+    let sales_heading = move || format!("{} ({})", i.t(Msg::TotalSales), shown_currency.get());
+    let money_period = Signal::derive(move || format!("{}-{}", period_text.get(), shown_currency.get()));
     let comp = Memo::new(move |_| {
         let all = transactions.get()?;
         let (a, b) = period.get()?;
@@ -162,11 +167,10 @@ pub fn AnalysisPage() -> impl IntoView {
         Some(state.index.with(|idx| {
             let rows = idx.rows().iter().filter(|r| {
                 visible(&r.visibility(), Scope::All)
-                    && r.currency() == money
                     && (grade.is_empty() || By::Grade.of(r) == grade || (grade == "-" && r.grade().is_none()))
                     && (region.is_empty() || r.region() == region)
             });
-            Composition::of(rows, &all, a, b)
+            Composition::of(rows, &all, a, b, &money)
         }))
     });
     let names = move |id: &str| state.index.with(|idx| idx.find(id).map(|r| r.name().to_string())).unwrap_or_else(|| id.to_string());
@@ -189,7 +193,7 @@ pub fn AnalysisPage() -> impl IntoView {
         let percent = |d: Decimal| comp.with_untracked(|c| c.as_ref().map(|c| c.percent(d))).unwrap_or_default();
         let bars = rows.iter().take(BARS).map(|(k, v)| Bar { label: k.clone(), value: number(*v), text: format_amount(*v), strong: false }).collect();
         let table = Table {
-            headings: vec![head, i.t(Msg::TotalSales).to_string(), i.t(Msg::Share).to_string()],
+            headings: vec![head, sales_heading(), i.t(Msg::Share).to_string()],
             rows: rows.iter().map(|(k, v)| vec![k.clone(), format_amount(*v), format!("{}%", percent(*v))]).collect(),
         };
         (bars, table)
@@ -224,7 +228,7 @@ pub fn AnalysisPage() -> impl IntoView {
             let tick = |k: &str| k.get(2..).unwrap_or(k).to_string();
             let bars = points.iter().map(|(k, v)| Bar { label: tick(k), value: number(*v), text: format_amount(*v), strong: false }).collect::<Vec<_>>();
             let head = i.t(if quarterly { Msg::ByQuarter } else { Msg::ByMonth }).to_string();
-            let table = Table { headings: vec![head, i.t(Msg::TotalSales).to_string()], rows: points.iter().map(|(k, v)| vec![k.clone(), format_amount(*v)]).collect() };
+            let table = Table { headings: vec![head, sales_heading()], rows: points.iter().map(|(k, v)| vec![k.clone(), format_amount(*v)]).collect() };
             Some((bars, table))
         })
         .unwrap_or_default()
@@ -259,7 +263,7 @@ pub fn AnalysisPage() -> impl IntoView {
             let bars = curve.iter().take(PARETO_BARS).enumerate().map(|(k, (id, s, _))| Bar { label: names(id), value: number(*s), text: format_amount(*s), strong: k < keys }).collect::<Vec<_>>();
             let shares = curve.iter().take(PARETO_BARS).map(|(_, _, share)| number(*share)).collect::<Vec<_>>();
             let table = Table {
-                headings: vec![i.t(Msg::CustomerCol).to_string(), i.t(Msg::TotalSales).to_string(), i.t(Msg::Share).to_string(), i.t(Msg::Cumulative).to_string()],
+                headings: vec![i.t(Msg::CustomerCol).to_string(), sales_heading(), i.t(Msg::Share).to_string(), i.t(Msg::Cumulative).to_string()],
                 rows: curve
                     .iter()
                     .take(keys)
@@ -351,12 +355,15 @@ pub fn AnalysisPage() -> impl IntoView {
                 <Show when=move || comp.with(|c| c.as_ref().is_some_and(|c| c.total.is_zero()))>
                     <p class="notice" role="status">{i.text(Msg::NoSales)}</p>
                 </Show>
-                {move || pareto.get().map(|(bars, shares, table, keys, with_sales, ids)| view! {
+                {move || pareto.get().map(|(bars, shares, table, keys, with_sales, ids)| {
+                    let csv = table.clone();
+                    view! {
                     <section class="card-section chart-panel key-accounts" aria-label=i.text(Msg::KeyAccounts)>
                         <div class="panel-title">
                             <h2>{i.text(Msg::KeyAccounts)}</h2>
                             <span class="spacer"></span>
                             <a class="btn small" href=Route::Customers.href()>{i.text(Msg::NavCustomers)}</a>
+                            <button class="btn small" on:click=move |_| download_table(&state, &csv, "key-accounts", &money_period.get_untracked())>{i.text(Msg::ExportCsv)}</button>
                         </div>
                         <p class="muted">{i.t(Msg::KeyAccountsExplain).replace("{n}", &keys.to_string()).replace("{total}", &with_sales.to_string())}</p>
                         <div class="chart-and-table">
@@ -378,18 +385,19 @@ pub fn AnalysisPage() -> impl IntoView {
                             </div>
                         </div>
                     </section>
+                    }
                 })}
                 <div class="panels">
-                    <Panel title=title(Msg::SalesByGrade) chart=Chart::Bars bars=grade_bars table=grade_table file="sales-by-grade" period=period_text/>
-                    <Panel title=title(Msg::SalesTrend) chart=Chart::Columns bars=trend_bars table=trend_table file="sales-trend" period=period_text>
+                    <Panel title=title(Msg::SalesByGrade) chart=Chart::Bars bars=grade_bars table=grade_table file="sales-by-grade" period=money_period/>
+                    <Panel title=title(Msg::SalesTrend) chart=Chart::Columns bars=trend_bars table=trend_table file="sales-trend" period=money_period>
                         <SelectField label=i.sig(Msg::Period) value=trend_by options=trend_options/>
                     </Panel>
-                    <Panel title=title(Msg::SalesByProduct) chart=Chart::Bars bars=product_bars table=product_table file="sales-by-product" period=period_text/>
-                    <Panel title=title(Msg::SalesByRegion) chart=Chart::Bars bars=region_bars table=region_table file="sales-by-region" period=period_text/>
+                    <Panel title=title(Msg::SalesByProduct) chart=Chart::Bars bars=product_bars table=product_table file="sales-by-product" period=money_period/>
+                    <Panel title=title(Msg::SalesByRegion) chart=Chart::Bars bars=region_bars table=region_table file="sales-by-region" period=money_period/>
                     <Panel title=title(Msg::CustomersBy) chart=Chart::Bars bars=count_bars table=count_table file="customers-by" period=period_text>
                         <SelectField label=i.sig(Msg::CustomersBy) value=count_by options=count_options/>
                     </Panel>
-                    <Panel title=title(Msg::TopCustomers) chart=Chart::Bars bars=top_bars table=top_table file="top-customers" period=period_text/>
+                    <Panel title=title(Msg::TopCustomers) chart=Chart::Bars bars=top_bars table=top_table file="top-customers" period=money_period/>
                 </div>
             </Show>
         </section>

@@ -67,6 +67,9 @@ pub struct AppState {
     pub key_accounts: RwSignal<Option<KeySet>>,
     /// A working-out of the key accounts is under way.
     key_accounts_busy: StoredValue<bool, LocalStorage>,
+    /// Moves with every change that makes the key accounts out of date, so a
+    /// working-out that read the transactions before it is not kept.
+    key_accounts_generation: StoredValue<u64, LocalStorage>,
     /// Rows written while only the first screen is loaded, to lay over the
     /// whole list when it arrives.
     pending: StoredValue<Vec<(String, Option<CustomerRow>)>, LocalStorage>,
@@ -90,6 +93,7 @@ impl AppState {
             classes: RwSignal::new(None),
             key_accounts: RwSignal::new(None),
             key_accounts_busy: StoredValue::new_local(false),
+            key_accounts_generation: StoredValue::new_local(0),
             pending: StoredValue::new_local(Vec::new()),
         }
     }
@@ -179,15 +183,23 @@ impl AppState {
         }
         self.key_accounts_busy.set_value(true);
         let state = *self;
+        let generation = self.key_accounts_generation.get_value();
         leptos::task::spawn_local(async move {
             let result = state.store().all::<crate::domain::Transaction>().await;
             state.key_accounts_busy.set_value(false);
+            // A transaction written while they were read: work them out again.
+            if state.key_accounts_generation.get_value() != generation {
+                return state.want_key_accounts();
+            }
             match result {
                 Ok(all) => {
                     let today = platform::today();
                     let months = state.grading.with_untracked(|g| g.months);
                     let sales = grading::sales_between(&all, grading::period_start(today, months), today);
-                    let ids = grading::key_accounts(&sales, rust_decimal::Decimal::new(8, 1));
+                    let ids = state.index.with_untracked(|index| {
+                        let currency_of = |id: &str| index.find(id).map_or(crate::domain::customer::DEFAULT_CURRENCY, CustomerRow::currency);
+                        grading::key_accounts_by_currency(&sales, currency_of, rust_decimal::Decimal::new(8, 1))
+                    });
                     state.key_accounts.set(Some(std::sync::Arc::new(ids.into_iter().collect())));
                 }
                 Err(e) => state.toast(ToastKind::Error, state.error_text(&e)),
@@ -197,6 +209,7 @@ impl AppState {
 
     /// The key accounts are out of date: a page that shows them works them out again.
     fn forget_key_accounts(&self) {
+        self.key_accounts_generation.update_value(|g| *g += 1);
         if self.key_accounts.with_untracked(Option::is_some) {
             self.key_accounts.set(None);
         }
@@ -371,7 +384,9 @@ impl AppState {
                 Op::Put { record: Record::Staff(_), .. } | Op::Delete { kind: Kind::Staff, .. } => staff_changed = true,
                 Op::Put { record: Record::Setting(s), .. } if s.id == grading::SETTING => self.set_grading(Some(s)),
                 Op::Put { record: Record::Setting(s), .. } if s.id == classification::SETTING => self.set_classes(Some(s)),
-                Op::Put { record: Record::Transaction(_), .. } | Op::Delete { kind: Kind::Transaction, .. } => self.forget_key_accounts(),
+                Op::Put { record: Record::Transaction(_), .. }
+                | Op::Delete { kind: Kind::Transaction, .. }
+                | Op::DeleteWhere { kind: Kind::Transaction, .. } => self.forget_key_accounts(),
                 _ => {}
             }
         }

@@ -24,9 +24,10 @@ pub fn ReviewPage() -> impl IntoView {
     let groups = Memo::new(move |_| {
         let now = platform::now();
         let visible = state.visibility();
-        let among = if key_only.get() == "key" { Some(state.key_accounts.get().unwrap_or_default()) } else { None };
+        let among = if key_only.get() == "key" { state.key_accounts.get() } else { None };
+        let waiting = key_only.get() == "key" && among.is_none();
         state.index.with(|idx| {
-            if !idx.is_complete() {
+            if !idx.is_complete() || waiting {
                 return Vec::new();
             }
             idx.stale_by_owner(now, |r| visible(&r.visibility(), Scope::All) && among.as_ref().is_none_or(|ids| ids.contains(r.id())))
@@ -52,6 +53,8 @@ pub fn ReviewPage() -> impl IntoView {
             }
         });
     };
+    // The whole list, and the key accounts when they filter it, are in.
+    let loading = Signal::derive(move || !state.index.with(|idx| idx.is_complete()) || (key_only.get() == "key" && state.key_accounts.with(Option::is_none)));
     let key_options = Signal::derive(move || vec![(String::new(), i.t(Msg::All).to_string()), ("key".to_string(), i.t(Msg::KeyAccounts).to_string())]);
     view! {
         <section class="page">
@@ -62,10 +65,10 @@ pub fn ReviewPage() -> impl IntoView {
             <div class="filters">
                 <SelectField label=i.sig(Msg::KeyAccountsFilter) value=key_only options=key_options/>
             </div>
-            <Show when=move || !state.index.with(|idx| idx.is_complete())>
+            <Show when=move || loading.get()>
                 <p class="empty" role="status">{i.text(Msg::LoadingList)}</p>
             </Show>
-            <Show when=move || groups.with(Vec::is_empty) && state.index.with(|idx| idx.is_complete())>
+            <Show when=move || groups.with(Vec::is_empty) && !loading.get()>
                 <p class="empty">{i.text(Msg::NothingToReview)}</p>
             </Show>
             {move || groups.get().into_iter().map(|(owner, rows)| {

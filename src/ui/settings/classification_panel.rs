@@ -20,6 +20,10 @@ use crate::ui::common::{Dialog, SelectField, TextField};
 /// up to about this many.
 const READ_ONE_BY_ONE: usize = 200;
 
+/// The move dialog's choice that clears the field (no list value is empty,
+/// nor starts with this control character).
+const CLEAR: &str = "\u{1}clear";
+
 /// What a dialog is asking about.
 #[derive(Clone, Debug, PartialEq)]
 enum Ask {
@@ -68,6 +72,10 @@ async fn commit(state: AppState, class: Class, before: Classifications, lists: C
             store.all::<Customer>().await.map_err(Failure::Store)?
         };
         set = state.run(|ctx| ops::reclassify(ctx, &customers, class, &from, &to, &reason));
+        // The reads took a while: another tab may have changed the lists meanwhile.
+        if untrack(|| state.class_lists()) != before {
+            return Err(Failure::ChangedElsewhere);
+        }
     }
     let moved = set.ops.iter().filter(|op| matches!(op, Op::Put { record: Record::Customer(_), .. })).count();
     let value = crate::io::json::to_text(&lists).map_err(|e| Failure::Store(StoreError::Failed { op: "save", detail: e.to_string() }))?;
@@ -83,7 +91,7 @@ pub fn ClassificationPanel() -> impl IntoView {
     let class = RwSignal::new(Class::Industry);
     let new_value = RwSignal::new(String::new());
     let add_error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
+    let working = RwSignal::new(false);
     let ask = RwSignal::new(None::<Ask>);
     // The dialogs' fields.
     let rename_to = RwSignal::new(String::new());
@@ -105,6 +113,9 @@ pub fn ClassificationPanel() -> impl IntoView {
         })
     });
     let count = move |v: &str| usage.with(|u| u.get(v).copied().unwrap_or(0));
+    // The counts, and which customers a change moves, need the whole list.
+    let loading = Memo::new(move |_| !state.index.with(|index| index.is_complete()));
+    let busy = Signal::derive(move || working.get() || loading.get());
     let listed = Memo::new(move |_| state.class_lists().values(class.get()).to_vec());
     // Values customers have that the list lacks, most used first.
     let unlisted = Memo::new(move |_| {
@@ -118,10 +129,10 @@ pub fn ClassificationPanel() -> impl IntoView {
     let run = move |lists: Classifications, moved: Option<(String, String, String)>, done: Box<dyn FnOnce(usize)>| {
         let before = state.class_lists();
         let c = class.get_untracked();
-        busy.set(true);
+        working.set(true);
         spawn_local(async move {
             let result = commit(state, c, before, lists, moved).await;
-            busy.set(false);
+            working.set(false);
             match result {
                 Ok(n) => done(n),
                 Err(Failure::ChangedElsewhere) => {
@@ -151,12 +162,15 @@ pub fn ClassificationPanel() -> impl IntoView {
         }
     };
 
-    let add = move |value: String| {
+    // A value typed in (`typed`), or one customers have (added as they have it).
+    let add = move |value: String, typed: bool| {
         add_error.set(None);
         let c = class.get_untracked();
-        let Some((lists, added)) = edit(&|l| l.add(c, &value)) else { return };
+        let Some((lists, added)) = edit(&|l| if typed { l.add(c, &value) } else { l.adopt(c, &value) }) else { return };
         run(lists, None, Box::new(move |_| {
-            new_value.set(String::new());
+            if typed {
+                new_value.set(String::new());
+            }
             state.toast(ToastKind::Done, i.t_untracked(Msg::ValueAdded).replace("{value}", &added));
         }));
     };
@@ -186,9 +200,17 @@ pub fn ClassificationPanel() -> impl IntoView {
             state.toast(ToastKind::Done, i.t_untracked(Msg::ValueRenamed).replace("{value}", &to).replace("{n}", &n.to_string()));
         }));
     };
+    // Take `value` off the list (`listed`), or only move its customers. The
+    // dialog's choice: "" keeps their value (a removal only) or is no choice
+    // yet (a move), CLEAR clears it, anything else is the value they move to.
     let confirm_remove = move |value: String, listed: bool| {
         dialog_error.set(None);
         let c = class.get_untracked();
+        let choice = move_to.get_untracked();
+        if !listed && choice.is_empty() && count(&value) > 0 {
+            dialog_error.set(Some(i.t_untracked(Msg::ChooseWhere).to_string()));
+            return;
+        }
         let lists = if listed {
             match edit(&|l| l.remove(c, &value).map(|()| String::new())) {
                 Some((lists, _)) => lists,
@@ -197,16 +219,15 @@ pub fn ClassificationPanel() -> impl IntoView {
         } else {
             untrack(|| state.class_lists())
         };
-        let to = move_to.get_untracked();
+        let to = if choice == CLEAR { String::new() } else { choice.clone() };
         let reason = i.t_untracked(if listed { Msg::RemovedInSettings } else { Msg::MovedInSettings }).replace("{from}", &value);
-        let moved = (count(&value) > 0).then(|| (value.clone(), to, reason));
+        let moved = (count(&value) > 0 && !choice.is_empty()).then(|| (value.clone(), to, reason));
         run(lists, moved, Box::new(move |n| {
             ask.set(None);
             let done = i.t_untracked(if listed { Msg::ValueRemoved } else { Msg::ValueMoved });
             state.toast(ToastKind::Done, done.replace("{value}", &value).replace("{n}", &n.to_string()));
         }));
     };
-
     let tabs = move || {
         Class::ALL.iter().map(|&c| {
             view! {
@@ -247,7 +268,7 @@ pub fn ClassificationPanel() -> impl IntoView {
                     <td>{v.clone()}</td>
                     <td class="right muted">{move || i.t(Msg::InUseBy).replace("{n}", &n.to_string())}</td>
                     <td class="right row-actions">
-                        <button class="btn small" disabled=move || busy.get() on:click=move |_| add(v1.clone())>{i.text(Msg::AddToList)}</button>
+                        <button class="btn small" disabled=move || busy.get() on:click=move |_| add(v1.clone(), false)>{i.text(Msg::AddToList)}</button>
                         <button class="btn small" disabled=move || busy.get() on:click=move |_| open(Ask::Remove { value: v2.clone(), listed: false })>{i.text(Msg::MoveValue)}</button>
                     </td>
                 </tr>
@@ -264,7 +285,7 @@ pub fn ClassificationPanel() -> impl IntoView {
                         <form on:submit=move |ev| { ev.prevent_default(); confirm_rename(from.clone()); }>
                             <TextField label=i.sig(Msg::NewName) value=rename_to error=dialog_error required=true/>
                             <p class="muted">{move || i.t(Msg::InUseBy).replace("{n}", &n.to_string())}</p>
-                            {move || busy.get().then(|| view! { <p class="muted" role="status">{i.text(Msg::Updating)}</p> })}
+                            {move || working.get().then(|| view! { <p class="muted" role="status">{i.text(Msg::Updating)}</p> })}
                             <div class="actions">
                                 <button class="btn primary" type="submit" disabled=move || busy.get()>{i.text(Msg::RenameValue)}</button>
                                 <button class="btn" type="button" on:click=move |_| ask.set(None)>{i.text(Msg::Cancel)}</button>
@@ -278,8 +299,10 @@ pub fn ClassificationPanel() -> impl IntoView {
                 let n = count(&value);
                 let from = value.clone();
                 let targets = Signal::derive(move || {
-                    std::iter::once((String::new(), i.t(Msg::LeaveEmpty).to_string()))
+                    let first = if listed { Msg::KeepValue } else { Msg::ChooseValue };
+                    std::iter::once((String::new(), i.t(first).to_string()))
                         .chain(state.class_lists().values(class.get()).iter().filter(|v| **v != from).map(|v| (v.clone(), v.clone())))
+                        .chain(std::iter::once((CLEAR.to_string(), i.t(Msg::LeaveEmpty).to_string())))
                         .collect::<Vec<_>>()
                 });
                 let go = move |_| confirm_remove(value.clone(), listed);
@@ -296,7 +319,7 @@ pub fn ClassificationPanel() -> impl IntoView {
                                 {move || dialog_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                             }.into_any()
                         }}
-                        {move || busy.get().then(|| view! { <p class="muted" role="status">{i.text(Msg::Updating)}</p> })}
+                        {move || working.get().then(|| view! { <p class="muted" role="status">{i.text(Msg::Updating)}</p> })}
                         <div class="actions">
                             <button class=if listed { "btn danger" } else { "btn primary" } disabled=move || busy.get() on:click=go>{i.text(if listed { Msg::Remove } else { Msg::MoveNow })}</button>
                             <button class="btn" on:click=move |_| ask.set(None)>{i.text(Msg::Cancel)}</button>
@@ -311,11 +334,14 @@ pub fn ClassificationPanel() -> impl IntoView {
         <section class="card-section classification-lists" aria-labelledby="class-lists-title">
             <h3 id="class-lists-title">{i.text(Msg::ClassLists)}</h3>
             <p class="muted">{i.text(Msg::ClassListsExplain)}</p>
+            <Show when=move || loading.get()>
+                <p class="muted" role="status">{i.text(Msg::LoadingList)}</p>
+            </Show>
             <div class="class-tabs" role="group" aria-label=i.text(Msg::ClassLists)>{tabs}</div>
             <table class="table compact class-values" aria-label=move || i.label(class.get().field())>
                 <tbody>{value_rows}</tbody>
             </table>
-            <form class="inline-form" on:submit=move |ev| { ev.prevent_default(); add(new_value.get_untracked()); }>
+            <form class="inline-form" on:submit=move |ev| { ev.prevent_default(); add(new_value.get_untracked(), true); }>
                 <TextField label=i.sig(Msg::AddValue) value=new_value error=add_error id="class-new-value"/>
                 <button class="btn" type="submit" disabled=move || busy.get()>{i.text(Msg::AddValue)}</button>
             </form>
