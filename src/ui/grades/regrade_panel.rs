@@ -45,6 +45,41 @@ fn figures_text(state: &AppState, f: &Figures, currency: &str) -> String {
     parts.join(" · ")
 }
 
+/// A customer moving from one grade or rating to another, as a table row.
+struct MoveRow {
+    id: String,
+    name: String,
+    from: String,
+    to: String,
+    /// The rule that decided it, for a grade.
+    rule: Option<String>,
+    /// The figures, or why.
+    notes: String,
+}
+
+/// The customers a re-grade moves (grades or credit ratings): who, from
+/// what, to what, and why; `headings` name the columns.
+fn moves_table(class: &'static str, headings: &[Msg], rows: Vec<MoveRow>) -> impl IntoView {
+    let i = expect_context::<AppState>().i18n;
+    let headings: Vec<Msg> = headings.to_vec();
+    view! {
+        <table class=class>
+            <thead><tr>{headings.into_iter().map(|h| view! { <th>{i.text(h)}</th> }).collect_view()}</tr></thead>
+            <tbody>
+                {rows.into_iter().map(|r| view! {
+                    <tr>
+                        <td><a href=Route::Customer(r.id).href()>{r.name}</a></td>
+                        <td>{r.from}</td>
+                        <td><strong>{r.to}</strong></td>
+                        {r.rule.map(|rule| view! { <td class="nowrap">{rule}</td> })}
+                        <td class="small">{r.notes}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
 #[component]
 pub fn RegradePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -176,18 +211,10 @@ pub fn RegradePanel() -> impl IntoView {
             .iter()
             .map(|s| {
                 let c = by_id.get(s.customer_id.as_str());
-                let name = c.map(|c| c.name.clone()).unwrap_or_default();
                 let why = step_why(s, c.map(|c| c.currency.as_str()).unwrap_or_default());
-                view! {
-                    <tr>
-                        <td><a href=Route::Customer(s.customer_id.clone()).href()>{name}</a></td>
-                        <td>{rating(s.from)}</td>
-                        <td><strong>{rating(Some(s.to))}</strong></td>
-                        <td class="small">{why}</td>
-                    </tr>
-                }
+                MoveRow { id: s.customer_id.clone(), name: c.map(|c| c.name.clone()).unwrap_or_default(), from: rating(s.from), to: rating(Some(s.to)), rule: None, notes: why }
             })
-            .collect_view();
+            .collect();
         view! {
             <section class="rating-steps" aria-label=i.text(Msg::RatingsTitle)>
                 <h3>{i.text(Msg::RatingsTitle)}</h3>
@@ -195,15 +222,7 @@ pub fn RegradePanel() -> impl IntoView {
                 <div class="actions">
                     <button class="btn" on:click=lower>{i.text(Msg::LowerRatings)}</button>
                 </div>
-                <table class="table ratings">
-                    <thead><tr>
-                        <th>{i.text(Msg::Name)}</th>
-                        <th>{i.text(Msg::RatingNow)}</th>
-                        <th>{i.text(Msg::RatingSuggested)}</th>
-                        <th>{i.text(Msg::Reason)}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
+                {moves_table("table ratings", &[Msg::Name, Msg::RatingNow, Msg::RatingSuggested, Msg::Reason], rows)}
             </section>
         }
     };
@@ -213,31 +232,18 @@ pub fn RegradePanel() -> impl IntoView {
             .iter()
             .map(|m| {
                 let c = by_id.get(m.customer_id.as_str());
-                let name = c.map(|c| c.name.clone()).unwrap_or_default();
                 let currency = c.map(|c| c.currency.clone()).unwrap_or_default();
-                view! {
-                    <tr>
-                        <td><a href=Route::Customer(m.customer_id.clone()).href()>{name}</a></td>
-                        <td>{grade_name(&m.from)}</td>
-                        <td><strong>{grade_name(&m.to)}</strong></td>
-                        <td class="nowrap">{rule_name(m)}</td>
-                        <td class="small">{figures_text(&state, &m.figures, &currency)}</td>
-                    </tr>
+                MoveRow {
+                    id: m.customer_id.clone(),
+                    name: c.map(|c| c.name.clone()).unwrap_or_default(),
+                    from: grade_name(&m.from),
+                    to: grade_name(&m.to),
+                    rule: Some(rule_name(m)),
+                    notes: figures_text(&state, &m.figures, &currency),
                 }
             })
-            .collect_view();
-        view! {
-            <table class="table regrade">
-                <thead><tr>
-                    <th>{i.text(Msg::Name)}</th>
-                    <th>{i.text(Msg::FromGrade)}</th>
-                    <th>{i.text(Msg::ToGrade)}</th>
-                    <th>{i.text(Msg::ByRule)}</th>
-                    <th>{i.text(Msg::Metric)}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        }
+            .collect();
+        moves_table("table regrade", &[Msg::Name, Msg::FromGrade, Msg::ToGrade, Msg::ByRule, Msg::Metric], rows)
     };
     view! {
         <section class="card-section regrade-panel" aria-label=i.text(Msg::RegradeTitle)>
