@@ -292,10 +292,36 @@ function bundleSizes() {
 // filled by an older build would be migrated or read the old way on every
 // run, so each gets profiles of its own. `fill` counts changes to what a fill
 // leaves beside the archive (2: the copy of the list's first screen; 3: the
-// app opened once after the fill, see `filledProfile`).
-const fill = 3;
+// app opened once after the fill; 4: the database's files left to settle,
+// see `filledProfile`).
+const fill = 4;
 const schemaVersion = fs.readFileSync(path.join(root, 'src/storage/schema.rs'), 'utf8').match(/pub const VERSION: u32 = (\d+);/)[1];
 const segmentBytes = fs.readFileSync(path.join(root, 'src/storage/rowlog.rs'), 'utf8').match(/pub const SEGMENT_BYTES: usize = ([\d_]+);/)[1].replace(/_/g, '');
+
+/** Wait until the profile's IndexedDB files have not changed for 10 s (at most 5 minutes). */
+async function settled(profile) {
+  const root = path.join(profile, 'Default', 'IndexedDB');
+  const stamp = () => {
+    let out = '';
+    for (const f of fs.readdirSync(root, { recursive: true })) {
+      const st = fs.statSync(path.join(root, f));
+      if (st.isFile()) out += `${f}:${st.size}:${st.mtimeMs};`;
+    }
+    return out;
+  };
+  const t = Date.now();
+  let last = stamp();
+  let quiet = Date.now();
+  while (Date.now() - quiet < 10_000 && Date.now() - t < 300_000) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = stamp();
+    if (now !== last) {
+      last = now;
+      quiet = Date.now();
+    }
+  }
+  process.stderr.write(`database settled after ${((Date.now() - t) / 1000).toFixed(0)} s\n`);
+}
 
 /** Fill a profile once per size, seed and schema version; later runs copy it. */
 async function filledProfile({ count: size, batch }) {
@@ -319,6 +345,12 @@ async function filledProfile({ count: size, batch }) {
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName('dossier:settled').length > 0, null, { timeout: 600_000 });
   }
+  // Let the database finish tidying its files (LevelDB compacts in the
+  // background for a while after a large write): a browser left open does
+  // that long before the archive is next opened, and a profile closed half
+  // way would make every run's open, the app's and the baseline's, pay for
+  // the rest.
+  await settled(dir);
   await ctx.close();
   fs.writeFileSync(path.join(dir, 'FILLED'), new Date().toISOString());
   return dir;
