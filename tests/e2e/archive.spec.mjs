@@ -267,6 +267,30 @@ test('needs review lists stale records by owner and mark reviewed clears one', a
   await expect(page.getByRole('link', { name: firstName, exact: true })).toHaveCount(0);
 });
 
+test('needs review narrowed to the key accounts lists only key accounts', async ({ page }) => {
+  await openApp(page, '#/settings');
+  await page.getByRole('button', { name: 'Open the demo archive' }).click();
+  await expect(countLine(page)).toHaveText('200 of 200 customers');
+  await page.getByRole('navigation').getByRole('link', { name: /Needs review/ }).click();
+  const names = () => page.locator('section.group tbody tr td:first-child a').allInnerTexts();
+  await expect(page.locator('section.group').first()).toBeVisible();
+  const all = await names();
+  await page.getByLabel('Key accounts').selectOption('key');
+  await expect.poll(async () => (await names()).length).toBeLessThan(all.length);
+  const shown = await names();
+  expect(shown.length).toBeGreaterThan(0);
+  const left = all.filter((n) => !shown.includes(n));
+
+  // The customer list, filtered by the same key accounts, finds the ones
+  // shown and not the stale customers left out.
+  await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
+  await page.getByLabel('Key accounts').selectOption('key');
+  for (const [name, found] of [...shown.slice(0, 3).map((n) => [n, 1]), ...left.slice(0, 3).map((n) => [n, 0])]) {
+    await page.getByLabel('Search').fill(name);
+    await expect(countLine(page)).toHaveText(new RegExp(`^${found} of 200 customers`));
+  }
+});
+
 test('a full disk gets a clear message and the form keeps what was typed', async ({ page }) => {
   await openApp(page);
   await page.getByRole('link', { name: 'New customer' }).first().click();
