@@ -192,6 +192,12 @@ impl ChangeSet {
         self
     }
 
+    /// How many records of `kind` the set writes (customers moved by a
+    /// bulk change, say).
+    pub fn puts(&self, kind: Kind) -> usize {
+        self.ops.iter().filter(|op| matches!(op, Op::Put { record, .. } if record.kind() == kind)).count()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.ops.is_empty()
     }

@@ -802,7 +802,7 @@ mod tests {
         let cleared = reclassify(&mut ctx, &customers, Class::CustomerType, "广告主", "", "Removed");
         let Op::Put { record: Record::Customer(a), .. } = &cleared.ops[0] else { panic!("customer expected") };
         assert_eq!((a.id.as_str(), a.customer_type.as_str(), a.industry.as_str()), ("a", "", "汽车"));
-        assert_eq!(cleared.ops.iter().filter(|op| matches!(op, Op::Put { record: Record::Customer(_), .. })).count(), 1);
+        assert_eq!(cleared.puts(Kind::Customer), 1);
         // A value renamed to itself moves nobody.
         assert!(reclassify(&mut ctx, &customers, Class::Industry, "Retail", "Retail", "").ops.is_empty());
     }

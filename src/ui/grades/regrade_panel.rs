@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 use crate::domain::change::Setting;
 use crate::domain::customer::{format_money, CreditRating};
 use crate::domain::grading::{self, Figures, Move, RatingStep};
-use crate::domain::{ops, Customer, Scope, Transaction};
+use crate::domain::{ops, Customer, Kind, Scope, Transaction};
 use crate::i18n::Msg;
 use crate::storage::Store;
 use crate::ui::app::{platform, AppState, Route, ToastKind};
@@ -141,7 +141,7 @@ pub fn RegradePanel() -> impl IntoView {
                     i.t_untracked(Msg::RegradeReason).replace("{rule}", &rule_name(m)).replace("{figures}", &figures)
                 })
             });
-            let n = set.ops.iter().filter(|op| matches!(op, crate::domain::Op::Put { record: crate::domain::Record::Customer(_), .. })).count();
+            let n = set.puts(Kind::Customer);
             // The day of this re-grade, so the quarterly reminder rests.
             let mut grading = state.grading.get_untracked();
             grading.regraded_on = Some(platform::today());
@@ -191,7 +191,7 @@ pub fn RegradePanel() -> impl IntoView {
                     i.t_untracked(Msg::RatingReason).replace("{why}", &why)
                 })
             });
-            let n = set.ops.iter().filter(|op| matches!(op, crate::domain::Op::Put { record: crate::domain::Record::Customer(_), .. })).count();
+            let n = set.puts(Kind::Customer);
             match state.apply(&set).await {
                 Ok(()) => {
                     state.toast(ToastKind::Done, i.t_untracked(Msg::RatingsLowered).replace("{n}", &n.to_string()));

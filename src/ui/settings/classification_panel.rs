@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 use crate::domain::change::{ChangeSet, Setting};
 use crate::domain::classification::{self, Class, Classifications, ListError};
-use crate::domain::{ops, Customer, Expect, Op, Record};
+use crate::domain::{ops, Customer, Expect, Kind};
 use crate::i18n::Msg;
 use crate::storage::{Store, StoreError};
 use crate::ui::app::{AppState, ToastKind};
@@ -77,7 +77,7 @@ async fn commit(state: AppState, class: Class, before: Classifications, lists: C
             return Err(Failure::ChangedElsewhere);
         }
     }
-    let moved = set.ops.iter().filter(|op| matches!(op, Op::Put { record: Record::Customer(_), .. })).count();
+    let moved = set.puts(Kind::Customer);
     let value = crate::io::json::to_text(&lists).map_err(|e| Failure::Store(StoreError::Failed { op: "save", detail: e.to_string() }))?;
     set.put(Setting { id: classification::SETTING.into(), value }, Expect::Any);
     state.apply(&set).await.map_err(Failure::Store)?;
