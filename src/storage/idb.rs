@@ -7,7 +7,7 @@ use std::cell::{Cell, RefCell};
 use std::future::IntoFuture;
 use std::marker::PhantomData;
 
-use idb::request::futures::{GetAllKeysStoreRequestFuture, GetAllStoreRequestFuture};
+use idb::request::futures::{GetAllKeysStoreRequestFuture, GetAllStoreRequestFuture, GetStoreRequestFuture};
 use idb::{
     Database, DatabaseEvent, Event, Factory, KeyPath, KeyRange, ObjectStore, ObjectStoreParams, Query, Request, Transaction,
     TransactionMode,
@@ -149,6 +149,20 @@ impl<T: Stored> Asked<T> {
     }
 }
 
+/// One record asked for by [`IdbStore::ask`].
+pub struct AskedOne<T> {
+    value: GetStoreRequestFuture,
+    _tx: Transaction,
+    kind: PhantomData<T>,
+}
+
+impl<T: Stored> AskedOne<T> {
+    /// The record, if there is one.
+    pub async fn answer(self) -> Result<Option<T>, StoreError> {
+        self.value.await.map_err(fail("read"))?.map(from_js).transpose()
+    }
+}
+
 impl IdbStore {
     /// Open (creating or upgrading) the archive called `name`. The page's
     /// loader (`index.html`) starts opening the archive while the app
@@ -279,6 +293,13 @@ impl IdbStore {
     pub fn ask_by_index<T: Stored>(&self, index: &str, key: &str) -> Result<Asked<T>, StoreError> {
         let (tx, store) = self.read(T::KIND)?;
         Ok(Asked { values: index_lookup(&store, index, JsValue::from_str(key))?, _tx: tx, kind: PhantomData })
+    }
+
+    /// Ask for one record now, to be answered later: the request is with the
+    /// browser before anything else the caller does (see [`IdbStore::ask_by_index`]).
+    pub fn ask<T: Stored>(&self, id: &str) -> Result<AskedOne<T>, StoreError> {
+        let (tx, store) = self.read(T::KIND)?;
+        Ok(AskedOne { value: store.get(JsValue::from_str(id)).map_err(fail("read"))?.into_future(), _tx: tx, kind: PhantomData })
     }
 
     fn read(&self, kind: Kind) -> Result<(Transaction, ObjectStore), StoreError> {
@@ -651,9 +672,7 @@ async fn build_rows(
 
 impl Store for IdbStore {
     async fn get<T: Stored>(&self, id: &str) -> Result<Option<T>, StoreError> {
-        let (_tx, store) = self.read(T::KIND)?;
-        let v = store.get(JsValue::from_str(id)).map_err(fail("read"))?.await.map_err(fail("read"))?;
-        v.map(from_js).transpose()
+        self.ask::<T>(id)?.answer().await
     }
 
     async fn all<T: Stored>(&self) -> Result<Vec<T>, StoreError> {

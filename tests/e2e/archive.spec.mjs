@@ -119,6 +119,8 @@ test('delete needs a reason, goes to the trash, and restores with its contacts',
   await dialog.getByLabel('Reason for deleting').fill('重复录入');
   await dialog.getByRole('button', { name: 'Move to trash' }).click();
   await expect(countLine(page)).toHaveText('0 of 0 customers');
+  const trashBadge = page.getByRole('navigation').getByRole('link', { name: /Trash/ }).locator('.badge');
+  await expect(trashBadge).toHaveText('1');
 
   await page.getByRole('navigation').getByRole('link', { name: /Trash/ }).click();
   const row = page.getByRole('row', { name: /星河会展/ });
@@ -130,6 +132,19 @@ test('delete needs a reason, goes to the trash, and restores with its contacts',
   await expect(page.getByRole('article', { name: '陈静' })).toBeVisible();
   await page.getByRole('tab', { name: /History/ }).click();
   await expect(page.locator('.history-entry').filter({ hasText: 'Restored' })).toContainText('重复录入');
+  await expect(trashBadge).toHaveCount(0);
+
+  // Deleted for good: asked first, then gone from the trash and its count.
+  await page.getByRole('button', { name: 'Delete' }).click();
+  const again = page.getByRole('dialog', { name: 'Delete 星河会展?' });
+  await again.getByLabel('Reason for deleting').fill('客户已注销');
+  await again.getByRole('button', { name: 'Move to trash' }).click();
+  await expect(trashBadge).toHaveText('1');
+  await page.getByRole('navigation').getByRole('link', { name: /Trash/ }).click();
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('row', { name: /星河会展/ }).getByRole('button', { name: 'Delete permanently' }).click();
+  await expect(page.getByText('The trash is empty.')).toBeVisible();
+  await expect(trashBadge).toHaveCount(0);
 });
 
 test('conflicting edits in two tabs show the conflict and keep both people\'s work', async ({ context }) => {
@@ -321,6 +336,10 @@ test('typing in an open form survives a save in another tab', async ({ context }
   await second.getByLabel('Summary').fill('电话沟通下季度预算，尚未说完');
   await first.getByRole('button', { name: 'Mark reviewed' }).click();
   await expect(first.getByText('Marked as reviewed.')).toBeVisible();
+  // The page that saved shows what it wrote: the review is in its history.
+  await first.getByRole('tab', { name: /History/ }).click();
+  await expect(first.getByRole('tab', { name: /History/ })).toContainText('2');
+  await expect(first.locator('.history-entry').first()).toContainText('Reviewed');
   // The second tab refreshes its data (the history count moves) and keeps the typing.
   await expect(second.getByRole('tab', { name: /History/ })).toContainText('2');
   await expect(second.getByLabel('Summary')).toHaveValue('电话沟通下季度预算，尚未说完');

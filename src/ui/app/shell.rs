@@ -168,7 +168,7 @@ pub fn Shell() -> impl IntoView {
     let trash_count = RwSignal::new(0usize);
     Effect::new(move |_| {
         state.remote.track();
-        state.index.track();
+        state.trash_changes.track();
         if !state.ready.get() {
             return;
         }

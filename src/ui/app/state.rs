@@ -50,6 +50,9 @@ pub struct AppState {
     pub ready: RwSignal<bool>,
     /// What another tab changed last, and a counter that moves with each change.
     pub remote: RwSignal<(u64, Announcement)>,
+    /// Moves when this tab puts something in the trash or takes it out, and
+    /// when it reads the whole archive again: the trash's count is then out of date.
+    pub trash_changes: RwSignal<u64>,
     pub toasts: RwSignal<Vec<Toast>>,
     /// When this archive was last backed up from this browser.
     pub last_backup: RwSignal<Option<chrono::DateTime<chrono::Utc>>>,
@@ -86,6 +89,7 @@ impl AppState {
             demo: RwSignal::new(demo),
             ready: RwSignal::new(false),
             remote: RwSignal::new((0, Announcement::default())),
+            trash_changes: RwSignal::new(0),
             toasts: RwSignal::new(Vec::new()),
             last_backup: RwSignal::new(prefs::last_backup(prefs::db_name(demo))),
             list_query: RwSignal::new(ListQuery::default()),
@@ -114,6 +118,7 @@ impl AppState {
     /// Load the staff and every list row into memory.
     pub async fn load(&self) -> Result<(), StoreError> {
         self.forget_key_accounts();
+        self.trash_changes.update(|n| *n += 1);
         self.load_staff().await?;
         self.load_rest().await
     }
@@ -377,8 +382,12 @@ impl AppState {
     fn reflect(&self, set: &ChangeSet) {
         let mut rows = Vec::new();
         let mut staff_changed = false;
+        let mut trash_changed = false;
         for op in &set.ops {
             match op {
+                Op::Put { record: Record::Trash(_), .. } | Op::Delete { kind: Kind::Trash, .. } | Op::DeleteWhere { kind: Kind::Trash, .. } => {
+                    trash_changed = true
+                }
                 Op::Put { record: Record::Row(r), .. } => rows.push((r.id().to_string(), Some(r.clone()))),
                 Op::Delete { kind: Kind::Row, id, .. } => rows.push((id.clone(), None)),
                 Op::Put { record: Record::Staff(_), .. } | Op::Delete { kind: Kind::Staff, .. } => staff_changed = true,
@@ -391,6 +400,9 @@ impl AppState {
             }
         }
         self.upsert_rows(rows);
+        if trash_changed {
+            self.trash_changes.update(|n| *n += 1);
+        }
         if staff_changed {
             self.staff.update(|staff| {
                 for op in &set.ops {

@@ -16,9 +16,11 @@ use crate::domain::interaction::Interaction;
 use crate::domain::customer::format_money;
 use crate::domain::transaction::{Receivables, Transaction};
 use rust_decimal::Decimal;
+use crate::domain::change::{Op, Record};
 use crate::domain::{ops, sorting, Contact, Customer, HistoryEntry};
 use crate::i18n::Msg;
-use crate::storage::{Store, StoreError};
+use crate::storage::idb::{Asked, AskedOne};
+use crate::storage::StoreError;
 use crate::ui::app::{platform, AppState, Route, ToastKind};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -30,18 +32,40 @@ pub struct Loaded {
     pub transactions: Vec<Transaction>,
 }
 
-async fn load(state: AppState, id: &str) -> Result<Option<Loaded>, StoreError> {
+/// The page's five reads, asked of the browser together, and as soon as the
+/// page is created: the browser reads while the page before it is taken down.
+struct Asking {
+    customer: AskedOne<Customer>,
+    contacts: Asked<Contact>,
+    log: Asked<Interaction>,
+    history: Asked<HistoryEntry>,
+    transactions: Asked<Transaction>,
+}
+
+fn ask(state: AppState, id: &str) -> Result<Asking, StoreError> {
     let store = state.store();
-    // All five asked for before any is awaited: the browser reads them side by side.
-    let contacts = store.ask_by_index::<Contact>("customer_id", id)?;
-    let log = store.ask_by_index::<Interaction>("customer_id", id)?;
-    let history = store.ask_by_index::<HistoryEntry>("customer_id", id)?;
-    let transactions = store.ask_by_index::<Transaction>("customer_id", id)?;
-    let Some(customer) = store.get::<Customer>(id).await? else { return Ok(None) };
-    let (contacts, log, mut history) = (contacts.answer().await?, log.answer().await?, history.answer().await?);
-    let transactions = transactions.answer().await?;
-    sorting::sort_by(&mut history, |a, b| (b.at, &b.id).cmp(&(a.at, &a.id)));
-    Ok(Some(Loaded { customer, contacts, log, history, transactions }))
+    Ok(Asking {
+        customer: store.ask::<Customer>(id)?,
+        contacts: store.ask_by_index("customer_id", id)?,
+        log: store.ask_by_index("customer_id", id)?,
+        history: store.ask_by_index("customer_id", id)?,
+        transactions: store.ask_by_index("customer_id", id)?,
+    })
+}
+
+impl Asking {
+    async fn answer(self) -> Result<Option<Loaded>, StoreError> {
+        let Some(customer) = self.customer.answer().await? else { return Ok(None) };
+        let (contacts, log, mut history) = (self.contacts.answer().await?, self.log.answer().await?, self.history.answer().await?);
+        let transactions = self.transactions.answer().await?;
+        sorting::sort_by(&mut history, newest_first);
+        Ok(Some(Loaded { customer, contacts, log, history, transactions }))
+    }
+}
+
+/// History is shown newest first.
+fn newest_first(a: &HistoryEntry, b: &HistoryEntry) -> std::cmp::Ordering {
+    (b.at, &b.id).cmp(&(a.at, &a.id))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -72,8 +96,13 @@ pub fn CustomerPage(id: String) -> impl IntoView {
     let grading = RwSignal::new(false);
     let id = StoredValue::new(id);
     let reload = Callback::new(move |_| {
+        let asked = ask(state, &id.get_value());
         spawn_local(async move {
-            match load(state, &id.get_value()).await {
+            let loaded = match asked {
+                Ok(asked) => asked.answer().await,
+                Err(e) => Err(e),
+            };
+            match loaded {
                 Ok(Some(l)) => {
                     data.set(Some(l));
                     // Setting the phase again would rebuild the page and lose what is
@@ -129,14 +158,25 @@ pub fn CustomerPage(id: String) -> impl IntoView {
         }
         let Some(d) = data.get_untracked() else { return };
         reviewing.set(true);
-        let (set, _) = state.run(|ctx| ops::mark_reviewed(ctx, &d.customer));
+        let (set, reviewed) = state.run(|ctx| ops::mark_reviewed(ctx, &d.customer));
         spawn_local(async move {
             let result = state.apply(&set).await;
             reviewing.set(false);
             match result {
                 Ok(()) => {
+                    // What was written is what the page shows: nothing to read back.
+                    let entry = set.ops.iter().find_map(|op| match op {
+                        Op::Put { record: Record::History(h), .. } => Some(h.clone()),
+                        _ => None,
+                    });
+                    data.update(|d| {
+                        if let Some(d) = d {
+                            d.customer = reviewed;
+                            d.history.extend(entry);
+                            sorting::sort_by(&mut d.history, newest_first);
+                        }
+                    });
                     state.toast(ToastKind::Done, i.t_untracked(Msg::MarkedReviewed));
-                    reload.run(());
                 }
                 Err(e) => state.toast(ToastKind::Error, state.error_text(&e)),
             }
