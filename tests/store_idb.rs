@@ -12,6 +12,8 @@ use std::rc::Rc;
 use wasm_bindgen_test::*;
 
 use chrono::NaiveDate;
+use dossier::domain::complaint::Complaint;
+use dossier::domain::visit::Visit;
 use dossier::domain::{ChangeSet, Contact, Customer, CustomerRow, Expect, HistoryEntry, Kind, RowFields, Transaction};
 use dossier::io::backup::{self, BackupError};
 use dossier::io::webcrypto::WebCrypto;
@@ -83,7 +85,7 @@ async fn an_archive_created_at_schema_version_1_migrates_forward() {
     v1.close();
 
     let v2 = IdbStore::open(name).await.unwrap();
-    assert_eq!(schema::VERSION, 5);
+    assert_eq!(schema::VERSION, 6);
     let row = v2.get::<CustomerRow>("c1").await.unwrap().expect("the migration builds the list rows");
     assert_eq!(row.name(), "客户 c1");
     assert_eq!(row.contacts().collect::<Vec<_>>(), vec!["王芳"]);
@@ -159,6 +161,29 @@ async fn an_archive_at_schema_version_4_gets_rows_that_know_the_customer_type_an
     let listed = v5.list_rows().await.unwrap();
     assert_eq!(listed.iter().map(|r| (r.currency(), r.customer_type())).collect::<Vec<_>>(), [("USD", "广告主")], "and the row log too");
     v5.close();
+}
+
+#[wasm_bindgen_test]
+async fn an_archive_at_schema_version_5_gets_complaints_and_visits() {
+    let name = "test-migrate-v5";
+    let v5 = fresh_at(name, 5).await;
+    let mut set = ChangeSet::default();
+    set.put(customer("c1"), Expect::Absent);
+    v5.apply(&set).await.unwrap();
+    v5.close();
+    let v6 = IdbStore::open(name).await.unwrap();
+    assert_eq!(v6.get::<Customer>("c1").await.unwrap().map(|c| c.id), Some("c1".to_string()), "what was there stays");
+    let on = NaiveDate::from_ymd_opt(2026, 2, 13).unwrap();
+    let mut set = ChangeSet::default();
+    set.put(Complaint { id: "q1".into(), customer_id: "c1".into(), rev: 1, received_on: on, ..Complaint::default() }, Expect::Absent);
+    set.put(Visit { id: "v1".into(), customer_id: "c1".into(), rev: 1, date: on, ..Visit::default() }, Expect::Absent);
+    v6.apply(&set).await.unwrap();
+    // Found by customer and by date.
+    assert_eq!(v6.by_index::<Complaint>("customer_id", "c1").await.unwrap().len(), 1);
+    assert_eq!(v6.by_index::<Complaint>("received_on", "2026-02-13").await.unwrap().len(), 1);
+    assert_eq!(v6.by_index::<Visit>("customer_id", "c1").await.unwrap().len(), 1);
+    assert_eq!(v6.by_index::<Visit>("date", "2026-02-13").await.unwrap().len(), 1);
+    v6.close();
 }
 
 #[wasm_bindgen_test]

@@ -5,6 +5,8 @@
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 use super::sorting;
+use super::complaint::Complaint;
+use super::visit::Visit;
 use super::{Contact, Customer, CustomerRow, HistoryEntry, Interaction, Staff, Transaction, TrashEntry};
 
 key_enum! {
@@ -19,6 +21,8 @@ key_enum! {
         Staff = "staff",
         Setting = "settings",
         Transaction = "transactions",
+        Complaint = "complaints",
+        Visit = "visits",
     }
 }
 
@@ -41,6 +45,8 @@ pub enum Record {
     Staff(Staff),
     Setting(Setting),
     Transaction(Transaction),
+    Complaint(Complaint),
+    Visit(Visit),
 }
 
 /// A record type kept in its own store.
@@ -90,6 +96,8 @@ stored!(TrashEntry, Trash);
 stored!(Staff, Staff, rev);
 stored!(Setting, Setting);
 stored!(Transaction, Transaction, rev);
+stored!(Complaint, Complaint, rev);
+stored!(Visit, Visit, rev);
 
 impl Stored for CustomerRow {
     const KIND: Kind = Kind::Row;
@@ -113,6 +121,8 @@ impl Record {
             Record::Staff(_) => Kind::Staff,
             Record::Setting(_) => Kind::Setting,
             Record::Transaction(_) => Kind::Transaction,
+            Record::Complaint(_) => Kind::Complaint,
+            Record::Visit(_) => Kind::Visit,
         }
     }
 
@@ -127,6 +137,8 @@ impl Record {
             Record::Staff(r) => r.id(),
             Record::Setting(r) => r.id(),
             Record::Transaction(r) => r.id(),
+            Record::Complaint(r) => r.id(),
+            Record::Visit(r) => r.id(),
         }
     }
 }
@@ -229,6 +241,8 @@ impl ChangeSet {
                 Op::Put { record: Record::Contact(c), .. } => Some(c.customer_id.clone()),
                 Op::Put { record: Record::Interaction(i), .. } => Some(i.customer_id.clone()),
                 Op::Put { record: Record::Transaction(t), .. } => Some(t.customer_id.clone()),
+                Op::Put { record: Record::Complaint(c), .. } => Some(c.customer_id.clone()),
+                Op::Put { record: Record::Visit(v), .. } => Some(v.customer_id.clone()),
                 Op::Delete { kind: Kind::Customer | Kind::Row, id, .. } => Some(id.clone()),
                 Op::RefreshRow { customer_id } => Some(customer_id.clone()),
                 _ => None,

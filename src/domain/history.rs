@@ -16,6 +16,9 @@ key_enum! {
         Reviewed = "reviewed",
         Imported = "imported",
         Regraded = "regraded",
+        ComplaintReceived = "complaint_received",
+        ComplaintStep = "complaint_step",
+        VisitRecorded = "visit_recorded",
     }
 }
 

@@ -5,9 +5,12 @@
 mod keys;
 
 pub mod analysis;
+pub mod calendar;
 pub mod as_text;
 pub mod change;
 pub mod classification;
+pub mod complaint;
+pub mod complaint_stats;
 pub mod contact;
 pub mod customer;
 pub mod demo;
@@ -20,11 +23,13 @@ pub mod ops;
 pub mod reminder;
 pub mod row;
 pub mod search;
+pub mod service;
 pub mod sorting;
 pub mod staff;
 pub mod trash;
 pub mod transaction;
 pub mod validate;
+pub mod visit;
 
 pub use change::{ChangeSet, Expect, Kind, Op, Record};
 pub use contact::Contact;

@@ -10,7 +10,9 @@ use super::contact::ContactField;
 use super::history::diff;
 use super::classification::Class;
 use super::grading;
+use super::complaint::Complaint;
 use super::interaction::Interaction;
+use super::visit::Visit;
 use super::transaction::{Transaction, TransactionField};
 use super::{Action, Actor, ChangeSet, Contact, Customer, Expect, Field, FieldChange, HistoryEntry, Kind, Staff, TrashEntry};
 
@@ -39,7 +41,7 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn history(&mut self, customer_id: &str, entity: Kind, entity_id: &str, action: Action) -> HistoryEntry {
+    pub(crate) fn history(&mut self, customer_id: &str, entity: Kind, entity_id: &str, action: Action) -> HistoryEntry {
         HistoryEntry {
             id: (self.next_id)(),
             customer_id: customer_id.to_string(),
@@ -391,12 +393,14 @@ pub fn delete_transaction(ctx: &mut Ctx, t: &Transaction, reason: &str) -> Resul
     Ok(set)
 }
 
-/// What goes to the trash with a customer: its contacts, log and transactions.
+/// What goes to the trash with a customer: its contacts, log, transactions, complaints and visits.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Belongings {
     pub contacts: Vec<Contact>,
     pub interactions: Vec<Interaction>,
     pub transactions: Vec<Transaction>,
+    pub complaints: Vec<Complaint>,
+    pub visits: Vec<Visit>,
 }
 
 /// Move a customer, its contacts, log and transactions to the trash. A reason is required.
@@ -412,6 +416,8 @@ pub fn delete_customer(ctx: &mut Ctx, customer: &Customer, belongings: Belonging
     set.delete_where(Kind::Contact, "customer_id", &customer.id);
     set.delete_where(Kind::Interaction, "customer_id", &customer.id);
     set.delete_where(Kind::Transaction, "customer_id", &customer.id);
+    set.delete_where(Kind::Complaint, "customer_id", &customer.id);
+    set.delete_where(Kind::Visit, "customer_id", &customer.id);
     let mut h = ctx.history(&customer.id, Kind::Customer, &customer.id, Action::Deleted);
     h.reason = reason.to_string();
     set.put(h, Expect::Absent);
@@ -422,6 +428,8 @@ pub fn delete_customer(ctx: &mut Ctx, customer: &Customer, belongings: Belonging
             contacts: belongings.contacts,
             interactions: belongings.interactions,
             transactions: belongings.transactions,
+            complaints: belongings.complaints,
+            visits: belongings.visits,
             deleted_at: ctx.now,
             by: ctx.by.clone(),
             reason: reason.to_string(),
@@ -431,7 +439,8 @@ pub fn delete_customer(ctx: &mut Ctx, customer: &Customer, belongings: Belonging
     Ok(set)
 }
 
-/// Bring a deleted customer back, exactly as it was, with its contacts, log and transactions.
+/// Bring a deleted customer back, exactly as it was, with its contacts, log,
+/// transactions, complaints and visits.
 pub fn restore(ctx: &mut Ctx, entry: &TrashEntry) -> ChangeSet {
     let mut customer = entry.customer.clone();
     let before = customer.rev;
@@ -448,6 +457,12 @@ pub fn restore(ctx: &mut Ctx, entry: &TrashEntry) -> ChangeSet {
     }
     for t in &entry.transactions {
         set.put(t.clone(), Expect::Absent);
+    }
+    for c in &entry.complaints {
+        set.put(c.clone(), Expect::Absent);
+    }
+    for v in &entry.visits {
+        set.put(v.clone(), Expect::Absent);
     }
     let mut h = ctx.history(&customer.id, Kind::Customer, &customer.id, Action::Restored);
     h.reason = entry.reason.clone();

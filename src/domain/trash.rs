@@ -1,9 +1,12 @@
-//! The trash: a deleted customer with its contacts, log and transactions, kept for 30 days
+//! The trash: a deleted customer with its contacts, log, transactions,
+//! complaints and visits, kept for 30 days
 //! (一个月保留期) with the reason it was deleted.
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::complaint::Complaint;
+use super::visit::Visit;
 use super::{Actor, Contact, Customer, Interaction, Transaction};
 
 /// How long a deleted customer can be restored.
@@ -18,6 +21,8 @@ pub struct TrashEntry {
     pub contacts: Vec<Contact>,
     pub interactions: Vec<Interaction>,
     pub transactions: Vec<Transaction>,
+    pub complaints: Vec<Complaint>,
+    pub visits: Vec<Visit>,
     #[serde(with = "chrono::serde::ts_milliseconds")]
     pub deleted_at: DateTime<Utc>,
     pub by: Actor,

@@ -62,6 +62,12 @@ pub enum FieldError {
     /// A transaction's due or payment date before the deal itself.
     #[error("before the transaction date")]
     BeforeDeal,
+    /// Not a rating from 1 to 5.
+    #[error("a rating from 1 to 5")]
+    Rating,
+    /// A date promised before the visit it was promised at.
+    #[error("before the visit")]
+    BeforeVisit,
 }
 
 /// Gathers each field's error while a form is read, so that every bad field

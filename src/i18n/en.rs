@@ -422,6 +422,8 @@ pub fn field_error(e: &FieldError) -> &'static str {
         FieldError::RequiredWhenLost => "Required for a lost customer.",
         FieldError::SameAsOwner => "Must be someone other than the owner.",
         FieldError::BeforeDeal => "Cannot be before the transaction date.",
+        FieldError::Rating => "A rating from 1 to 5.",
+        FieldError::BeforeVisit => "Cannot be before the visit.",
     }
 }
 
@@ -529,6 +531,9 @@ pub fn action(v: Action) -> &'static str {
         Action::Reviewed => "Reviewed",
         Action::Imported => "Imported",
         Action::Regraded => "Re-graded",
+        Action::ComplaintReceived => "Complaint received",
+        Action::ComplaintStep => "Complaint step",
+        Action::VisitRecorded => "Visit recorded",
     }
 }
 
@@ -543,6 +548,8 @@ pub fn entity(v: Kind) -> &'static str {
         Kind::Staff => "Staff",
         Kind::Setting => "Setting",
         Kind::Transaction => "Transactions",
+        Kind::Complaint => "Complaints",
+        Kind::Visit => "Visits",
     }
 }
 

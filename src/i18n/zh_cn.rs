@@ -422,6 +422,8 @@ pub fn field_error(e: &FieldError) -> &'static str {
         FieldError::RequiredWhenLost => "流失客户必须填写。",
         FieldError::SameAsOwner => "不能与负责人相同。",
         FieldError::BeforeDeal => "不能早于交易日期。",
+        FieldError::Rating => "请填写 1 到 5 的评分。",
+        FieldError::BeforeVisit => "不能早于回访日期。",
     }
 }
 
@@ -529,6 +531,9 @@ pub fn action(v: Action) -> &'static str {
         Action::Reviewed => "审核",
         Action::Imported => "导入",
         Action::Regraded => "重新分级",
+        Action::ComplaintReceived => "受理投诉",
+        Action::ComplaintStep => "投诉处理",
+        Action::VisitRecorded => "回访记录",
     }
 }
 
@@ -543,6 +548,8 @@ pub fn entity(v: Kind) -> &'static str {
         Kind::Staff => "员工",
         Kind::Setting => "设置",
         Kind::Transaction => "交易资料",
+        Kind::Complaint => "客户投诉",
+        Kind::Visit => "客户回访",
     }
 }
 

@@ -422,6 +422,8 @@ pub fn field_error(e: &FieldError) -> &'static str {
         FieldError::RequiredWhenLost => "流失客戶必須填寫。",
         FieldError::SameAsOwner => "不能與負責人相同。",
         FieldError::BeforeDeal => "不能早於交易日期。",
+        FieldError::Rating => "請填寫 1 到 5 的評分。",
+        FieldError::BeforeVisit => "不能早於回訪日期。",
     }
 }
 
@@ -529,6 +531,9 @@ pub fn action(v: Action) -> &'static str {
         Action::Reviewed => "審核",
         Action::Imported => "匯入",
         Action::Regraded => "重新分級",
+        Action::ComplaintReceived => "受理投訴",
+        Action::ComplaintStep => "投訴處理",
+        Action::VisitRecorded => "回訪記錄",
     }
 }
 
@@ -543,6 +548,8 @@ pub fn entity(v: Kind) -> &'static str {
         Kind::Staff => "員工",
         Kind::Setting => "設定",
         Kind::Transaction => "交易資料",
+        Kind::Complaint => "客戶投訴",
+        Kind::Visit => "客戶回訪",
     }
 }
 

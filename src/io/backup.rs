@@ -449,6 +449,14 @@ mod tests {
             amount: rust_decimal::Decimal::new(12_500_050, 2),
             ..Default::default()
         };
+        let complaint = crate::domain::complaint::Complaint {
+            id: "k1".into(),
+            customer_id: a.customers[0].id.clone(),
+            rev: 3,
+            what_happened: "展台延误「两小时」".into(),
+            ..Default::default()
+        };
+        let visit = crate::domain::visit::Visit { id: "v1".into(), customer_id: a.customers[0].id.clone(), rev: 1, feedback: "满意\n下月再访".into(), ..Default::default() };
         stores()
             .into_iter()
             .map(|kind| {
@@ -461,6 +469,8 @@ mod tests {
                     Kind::Staff => raw(&a.staff),
                     Kind::Setting => raw(std::slice::from_ref(&setting)),
                     Kind::Transaction => raw(std::slice::from_ref(&deal)),
+                    Kind::Complaint => raw(std::slice::from_ref(&complaint)),
+                    Kind::Visit => raw(std::slice::from_ref(&visit)),
                     Kind::Row => unreachable!("derived"),
                 };
                 (kind, records)

@@ -161,7 +161,7 @@ pub fn merge(current: &Stores, incoming: &Stores) -> Result<Merge, String> {
                 // The customer a record belongs to, for deletions.
                 let customer = match kind {
                     Kind::Customer | Kind::Trash => Some(id.to_string()),
-                    Kind::Contact | Kind::Interaction | Kind::Transaction => a.or(b).and_then(|r| from_text::<Owned>(&r.json).ok()).map(|o| o.customer_id),
+                    Kind::Contact | Kind::Interaction | Kind::Transaction | Kind::Complaint | Kind::Visit => a.or(b).and_then(|r| from_text::<Owned>(&r.json).ok()).map(|o| o.customer_id),
                     _ => None,
                 };
                 let customer = customer.as_deref();
@@ -214,13 +214,14 @@ pub fn resolve(m: &Merge, take: impl Fn(&Conflict) -> bool) -> Result<Stores, St
 }
 
 /// Keep the merged archive whole: a customer is either in the list or in the
-/// trash, and contacts, log entries and transactions belong to a customer in the list.
+/// trash, and contacts, log entries, transactions, complaints and visits
+/// belong to a customer in the list.
 fn tidy(stores: &mut Stores) -> Result<(), String> {
     let live: FxHashSet<String> = of(stores, Kind::Customer).iter().map(|r| r.id.clone()).collect();
     for (kind, records) in stores.iter_mut() {
         match kind {
             Kind::Trash => records.retain(|r| !live.contains(&r.id)),
-            Kind::Contact | Kind::Interaction | Kind::Transaction => {
+            Kind::Contact | Kind::Interaction | Kind::Transaction | Kind::Complaint | Kind::Visit => {
                 let mut keep = Vec::with_capacity(records.len());
                 for r in records.drain(..) {
                     if live.contains(&from_text::<Owned>(&r.json)?.customer_id) {

@@ -87,6 +87,8 @@ fn record_to_js(record: &Record) -> Result<JsValue, StoreError> {
         Record::Staff(r) => to_js(r),
         Record::Setting(r) => to_js(r),
         Record::Transaction(r) => to_js(r),
+        Record::Complaint(r) => to_js(r),
+        Record::Visit(r) => to_js(r),
     }
 }
 

@@ -31,6 +31,8 @@ fn to_value(record: &Record) -> Result<Value, StoreError> {
         Record::Staff(r) => serde_json::to_value(r),
         Record::Setting(r) => serde_json::to_value(r),
         Record::Transaction(r) => serde_json::to_value(r),
+        Record::Complaint(r) => serde_json::to_value(r),
+        Record::Visit(r) => serde_json::to_value(r),
     };
     v.map_err(|e| StoreError::Failed { op: "put", detail: e.to_string() })
 }

@@ -5,7 +5,7 @@
 use crate::domain::change::Kind;
 
 /// The schema version this build writes.
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 
 /// The store of list-row segments ([`super::rowlog`]): keyed by an increasing
 /// number, so reading it in key order replays the writes in commit order.
@@ -80,6 +80,17 @@ const V4: &[Step] = &[Step::CreateStore(Kind::Transaction), ix(Kind::Transaction
 /// currency they now hold.
 const V5: &[Step] = &[Step::BuildRows];
 
+/// Version 6: complaints (客户投诉) and follow-up visits (客户回访), each by
+/// customer and by date.
+const V6: &[Step] = &[
+    Step::CreateStore(Kind::Complaint),
+    ix(Kind::Complaint, "customer_id"),
+    ix(Kind::Complaint, "received_on"),
+    Step::CreateStore(Kind::Visit),
+    ix(Kind::Visit, "customer_id"),
+    ix(Kind::Visit, "date"),
+];
+
 /// The steps that take version `v - 1` to `v`.
 pub fn steps(v: u32) -> &'static [Step] {
     match v {
@@ -88,6 +99,7 @@ pub fn steps(v: u32) -> &'static [Step] {
         3 => V3,
         4 => V4,
         5 => V5,
+        6 => V6,
         _ => &[],
     }
 }

@@ -6,7 +6,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
 use dossier::domain::change::{Setting, Stored};
+use dossier::domain::complaint::{Complaint, Entry, Stage, Step};
 use dossier::domain::interaction::Interaction;
+use dossier::domain::service;
+use dossier::domain::visit::Visit;
 use dossier::domain::transaction::Transaction;
 use dossier::domain::ops::{self, Ctx};
 use dossier::domain::{
@@ -82,6 +85,19 @@ pub async fn every_kind_round_trips<S: Store>(s: &S) {
         due: NaiveDate::from_ymd_opt(2024, 3, 31),
         ..Transaction::default()
     };
+    let complaint = Complaint {
+        id: "q1".into(),
+        customer_id: "c1".into(),
+        rev: 2,
+        received_on: NaiveDate::from_ymd_opt(2026, 2, 13).unwrap(),
+        investigate_by: NaiveDate::from_ymd_opt(2026, 2, 14).unwrap(),
+        reply_by: NaiveDate::from_ymd_opt(2026, 2, 24).unwrap(),
+        what_happened: "展台「延误」\n两小时".into(),
+        stage: Stage::Accepted,
+        entries: vec![Entry { step: Step::Accept, at: now(), on: NaiveDate::from_ymd_opt(2026, 2, 13).unwrap(), note: "属实".into(), ..Entry::default() }],
+        ..Complaint::default()
+    };
+    let v = Visit { id: "v1".into(), customer_id: "c1".into(), rev: 1, date: NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), satisfaction: Some(4), feedback: "满意".into(), created_at: now(), ..Visit::default() };
     let row = CustomerRow::of(&c, std::slice::from_ref(&k), &[]);
     let mut set = ChangeSet::default();
     set.put(c.clone(), Expect::Absent)
@@ -92,7 +108,9 @@ pub async fn every_kind_round_trips<S: Store>(s: &S) {
         .put(t.clone(), Expect::Absent)
         .put(st.clone(), Expect::Absent)
         .put(set_.clone(), Expect::Any)
-        .put(x.clone(), Expect::Absent);
+        .put(x.clone(), Expect::Absent)
+        .put(complaint.clone(), Expect::Absent)
+        .put(v.clone(), Expect::Absent);
     s.apply(&set).await.unwrap();
     assert_eq!(s.get::<Customer>("c1").await.unwrap(), Some(c));
     assert_eq!(s.get::<CustomerRow>("c1").await.unwrap(), Some(row));
@@ -103,6 +121,8 @@ pub async fn every_kind_round_trips<S: Store>(s: &S) {
     assert_eq!(s.get::<Staff>("s1").await.unwrap(), Some(st));
     assert_eq!(s.get::<Setting>("k").await.unwrap(), Some(set_));
     assert_eq!(s.get::<Transaction>("x1").await.unwrap(), Some(x));
+    assert_eq!(s.get::<Complaint>("q1").await.unwrap(), Some(complaint));
+    assert_eq!(s.get::<Visit>("v1").await.unwrap(), Some(v));
     assert_eq!(s.get::<Customer>("nope").await.unwrap(), None);
     for kind in Kind::ALL {
         assert_eq!(s.count(*kind).await.unwrap(), 1, "{kind:?}");
@@ -218,10 +238,22 @@ pub async fn create_edit_delete_restore_through_domain_operations<S: Store>(s: &
     let listed = s.list_rows().await.unwrap();
     assert_eq!(listed.iter().find(|r| r.id() == created.id).and_then(owed), Some(Decimal::from(80_000)));
 
-    let contacts = s.by_index::<Contact>("customer_id", &created.id).await.unwrap();
-    let belongings = |contacts: Vec<Contact>, transactions: Vec<Transaction>| ops::Belongings { contacts, transactions, ..Default::default() };
-    let set = ops::delete_customer(&mut ctx, &saved, belongings(contacts.clone(), deals.clone()), "客户合并").unwrap();
+    let complaint = Complaint { customer_id: created.id.clone(), what_happened: "发票开错".into(), ..Complaint::default() };
+    let (set, complaint) = service::receive_complaint(&mut ctx, complaint);
     s.apply(&set).await.unwrap();
+    let visit = Visit { customer_id: created.id.clone(), complaint_id: Some(complaint.id.clone()), ..Visit::default() };
+    let (set, visit) = service::record_visit(&mut ctx, visit, None, NaiveDate::from_ymd_opt(2026, 11, 5).unwrap()).unwrap();
+    s.apply(&set).await.unwrap();
+    let complaints = s.by_index::<Complaint>("customer_id", &created.id).await.unwrap();
+    let visits = s.by_index::<Visit>("customer_id", &created.id).await.unwrap();
+    assert_eq!((complaints, visits.clone()), (vec![complaint.clone()], vec![visit.clone()]));
+
+    let contacts = s.by_index::<Contact>("customer_id", &created.id).await.unwrap();
+    let belongings = ops::Belongings { contacts: contacts.clone(), transactions: deals.clone(), complaints: vec![complaint.clone()], visits, ..Default::default() };
+    let set = ops::delete_customer(&mut ctx, &saved, belongings, "客户合并").unwrap();
+    s.apply(&set).await.unwrap();
+    assert!(s.by_index::<Complaint>("customer_id", &created.id).await.unwrap().is_empty());
+    assert!(s.by_index::<Visit>("customer_id", &created.id).await.unwrap().is_empty());
     assert_eq!(s.get::<Customer>(&created.id).await.unwrap(), None);
     assert_eq!(s.get::<CustomerRow>(&created.id).await.unwrap(), None);
     assert!(s.by_index::<Contact>("customer_id", &created.id).await.unwrap().is_empty());
@@ -229,7 +261,10 @@ pub async fn create_edit_delete_restore_through_domain_operations<S: Store>(s: &
     let entry = s.get::<TrashEntry>(&created.id).await.unwrap().unwrap();
     assert_eq!(entry.reason, "客户合并");
 
+    assert_eq!(entry.complaints, vec![complaint.clone()]);
     s.apply(&ops::restore(&mut ctx, &entry)).await.unwrap();
+    assert_eq!(s.get::<Complaint>(&complaint.id).await.unwrap(), Some(complaint));
+    assert_eq!(s.get::<Visit>(&visit.id).await.unwrap(), Some(visit));
     let back = s.get::<Customer>(&created.id).await.unwrap().unwrap();
     assert_eq!(back.texts.get(&Field::Plans).map(String::as_str), Some("明年扩张"));
     assert_eq!(s.by_index::<Contact>("customer_id", &created.id).await.unwrap(), contacts);
@@ -240,7 +275,7 @@ pub async fn create_edit_delete_restore_through_domain_operations<S: Store>(s: &
 
     // Purging removes the entry and its history, but for a bare note that the
     // customer was deleted, and when (a merge with an older backup reads it).
-    let set = ops::delete_customer(&mut ctx, &back, belongings(contacts, deals), "again").unwrap();
+    let set = ops::delete_customer(&mut ctx, &back, ops::Belongings { contacts, transactions: deals, ..Default::default() }, "again").unwrap();
     s.apply(&set).await.unwrap();
     let entry = s.get::<TrashEntry>(&created.id).await.unwrap().unwrap();
     s.apply(&ops::purge([&entry])).await.unwrap();
@@ -349,6 +384,13 @@ pub async fn fill_every_store<S: Store>(s: &S) {
     s.apply(&one(log, Expect::Absent)).await.unwrap();
     let deal = Transaction { date: NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(), product: "媒介投放".into(), amount: "12000.50".parse().unwrap(), ..Transaction::default() };
     s.apply(&ops::save_transaction(&mut ctx, &kept[0].id, None, deal).unwrap().0).await.unwrap();
+    let complaint = Complaint { customer_id: kept[0].id.clone(), what_happened: "物料送错".into(), ..Complaint::default() };
+    let (set, complaint) = service::receive_complaint(&mut ctx, complaint);
+    s.apply(&set).await.unwrap();
+    let step = Entry { step: Step::Accept, on: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(), ..Entry::default() };
+    s.apply(&service::take_step(&mut ctx, &complaint, step).unwrap().0).await.unwrap();
+    let visit = Visit { customer_id: kept[0].id.clone(), date: NaiveDate::from_ymd_opt(2026, 11, 5).unwrap(), feedback: "下月再访".into(), ..Visit::default() };
+    s.apply(&service::record_visit(&mut ctx, visit, None, NaiveDate::from_ymd_opt(2026, 11, 5).unwrap()).unwrap().0).await.unwrap();
     let gone = kept.pop().unwrap();
     let contacts = s.by_index::<Contact>("customer_id", &gone.id).await.unwrap();
     s.apply(&ops::delete_customer(&mut ctx, &gone, ops::Belongings { contacts, ..Default::default() }, "重复录入").unwrap()).await.unwrap();

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::domain::complaint::Complaint;
+use crate::domain::visit::Visit;
 use crate::domain::interaction::Interaction;
 use crate::domain::transaction::Transaction;
 use crate::domain::ops::{self, OpError};
@@ -38,7 +40,19 @@ pub fn DeleteDialog(
             let contacts = store.by_index::<Contact>("customer_id", &customer.id).await.unwrap_or(contacts);
             let interactions = store.by_index::<Interaction>("customer_id", &customer.id).await.unwrap_or(log);
             let transactions = store.by_index::<Transaction>("customer_id", &customer.id).await.unwrap_or(transactions);
-            let belongings = ops::Belongings { contacts, interactions, transactions };
+            // Complaints and visits have no copy on the page to fall back on:
+            // when they cannot be read, nothing is deleted.
+            let complaints = store.by_index::<Complaint>("customer_id", &customer.id).await;
+            let visits = store.by_index::<Visit>("customer_id", &customer.id).await;
+            let (complaints, visits) = match (complaints, visits) {
+                (Ok(c), Ok(v)) => (c, v),
+                (Err(e), _) | (_, Err(e)) => {
+                    busy.set(false);
+                    error.set(Some(state.error_text(&e)));
+                    return;
+                }
+            };
+            let belongings = ops::Belongings { contacts, interactions, transactions, complaints, visits };
             let set = state.run(|ctx| ops::delete_customer(ctx, &customer, belongings, &reason.get_untracked()));
             match set {
                 Err(OpError::ReasonRequired) => {
