@@ -6,6 +6,8 @@ use crate::domain::customer::{CreditRating, Section};
 use crate::domain::grading::{Join, Metric, Op};
 use crate::domain::interaction::Channel;
 use crate::domain::transaction::{PaymentMethod, TransactionField};
+use crate::domain::calendar::{CalendarError, DayKind};
+use crate::domain::complaint::{self, Severity, Stage, Step, StepError};
 use crate::domain::validate::FieldError;
 use crate::io::backup::BackupError;
 use crate::io::csv::CsvError;
@@ -250,6 +252,54 @@ pub fn msg(m: Msg) -> &'static str {
         OrgGovernment => "Government",
         OrgNonProfit => "Non-profit",
         TabTransactions => "Transactions",
+        WorkCalendar => "Working-day calendar",
+        CalendarExplain => "Complaint deadlines count working days. Tick the days off every week, then add the public holidays and the weekend days worked in their place (调休), or load them from a file with a day or a range a line, for example 2027-02-06..2027-02-14,holiday,Spring Festival.",
+        WeeklyDaysOff => "Days off every week",
+        DayFrom => "From",
+        DayTo => "To (for a range)",
+        DayKindLabel => "Kind of day",
+        AddDays => "Add to calendar",
+        CalendarSaved => "Calendar saved.",
+        LoadCalendar => "Load from file…",
+        ExportCalendar => "Download as file",
+        CalendarLoaded => "{n} lines loaded from the file.",
+        CalendarLineError => "Line {n}: {error}",
+        CalendarFileRefused => "Nothing was loaded: these lines cannot be read.",
+        NoCalendarDays => "No holidays or make-up days entered for {n}.",
+        DeadlinePreview => "A complaint received today: investigation starts by {a}, reply by {b}.",
+        Weekday => "Weekday",
+        Year => "Year",
+        TabComplaints => "Complaints",
+        RecordComplaint => "Record complaint",
+        NoComplaints => "No complaints recorded.",
+        ReceivedOn => "Received on",
+        Complainant => "Complainant",
+        ComplaintCategory => "Category",
+        WhatHappened => "What happened",
+        AsksFor => "What the customer asks for",
+        Severity => "Severity",
+        ReceivedBy => "Received by",
+        ComplaintSaved => "Complaint recorded.",
+        InvestigateBy => "Investigation starts by",
+        ReplyBy => "Reply by",
+        StepRecorded => "Step recorded.",
+        Responsible => "Responsible",
+        SatisfactionLabel => "Satisfaction (1 to 5)",
+        Evaluation => "Evaluation",
+        Timeline => "Timeline",
+        NoteDecline => "Explanation given to the customer",
+        NotePropose => "Proposed resolution",
+        NoteReject => "What the customer objects to",
+        NoteReply => "Reply to the customer",
+        NoteFollowUp => "The customer's final opinion",
+        NoteClose => "Summary",
+        NoteOptional => "Note (optional)",
+        OverdueHead => "Overdue: with the department head",
+        OverdueDirector => "Overdue: with the director",
+        KeptOnTime => "on time",
+        KeptLate => "late",
+        ChooseStaff => "Choose…",
+        ComplaintSteps => "Next step",
         AddTransaction => "Add transaction",
         EditTransaction => "Edit transaction",
         SaveTransaction => "Save transaction",
@@ -700,6 +750,100 @@ pub fn op(v: Op) -> &'static str {
         Op::Ne => "≠",
     }
 }
+
+pub fn day_kind(v: DayKind) -> &'static str {
+    match v {
+        DayKind::Holiday => "Public holiday",
+        DayKind::Workday => "Make-up working day (调休)",
+    }
+}
+
+pub fn complaint_channel(v: complaint::Channel) -> &'static str {
+    match v {
+        complaint::Channel::Phone => "Phone",
+        complaint::Channel::Email => "E-mail",
+        complaint::Channel::Letter => "Letter",
+        complaint::Channel::InPerson => "In person",
+        complaint::Channel::Online => "Online",
+    }
+}
+
+pub fn severity(v: Severity) -> &'static str {
+    match v {
+        Severity::Low => "Low",
+        Severity::Normal => "Normal",
+        Severity::High => "High",
+        Severity::Urgent => "Urgent",
+    }
+}
+
+pub fn stage(v: Stage) -> &'static str {
+    match v {
+        Stage::Received => "Received",
+        Stage::Declined => "Declined",
+        Stage::Accepted => "Accepted",
+        Stage::Assigned => "With the department",
+        Stage::Investigating => "Investigating",
+        Stage::Proposed => "Resolution proposed",
+        Stage::Agreed => "Agreed with the customer",
+        Stage::Replied => "Replied",
+        Stage::FollowedUp => "Followed up",
+        Stage::Closed => "Closed",
+    }
+}
+
+pub fn step(v: Step) -> &'static str {
+    match v {
+        Step::Accept => "Accept",
+        Step::Decline => "Decline",
+        Step::Assign => "Hand to department",
+        Step::Investigate => "Start investigation",
+        Step::Propose => "Propose resolution",
+        Step::Agree => "Customer agrees",
+        Step::Reject => "Customer not satisfied",
+        Step::Reply => "Record reply",
+        Step::FollowUp => "Record follow-up",
+        Step::Close => "Close and archive",
+    }
+}
+
+/// The built-in complaint categories' names; an agency's own are shown as typed.
+pub fn complaint_category(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "attitude" => "Service attitude",
+        "competence" => "Professional competence",
+        "efficiency" => "Service efficiency",
+        "quality" => "Product quality",
+        "other" => "Other",
+        _ => return None,
+    })
+}
+
+pub fn calendar_error(e: &CalendarError) -> &'static str {
+    match e {
+        CalendarError::Date => "Not a date (use YYYY-MM-DD).",
+        CalendarError::Backwards => "The range ends before it starts.",
+        CalendarError::RangeTooLong => "A range can be at most 31 days.",
+        CalendarError::Kind => "Say holiday or workday.",
+        CalendarError::NameTooLong => "A name can be at most 40 characters.",
+        CalendarError::NameMissing => "A holiday needs a name.",
+        CalendarError::NoWorkingDay => "At least one day of the week has to be a working day.",
+    }
+}
+
+pub fn step_error(e: &StepError) -> &'static str {
+    match e {
+        StepError::NotNow => "This step cannot be taken now: the complaint has moved on. Reload the page.",
+        StepError::NoteRequired => "Please fill this in.",
+        StepError::DepartmentRequired => "Choose the department.",
+        StepError::ResponsibleRequired => "Name at least one person responsible.",
+        StepError::SatisfactionRequired => "Give the customer's satisfaction, 1 to 5.",
+        StepError::TooLong => "At most 4,000 characters.",
+    }
+}
+
+/// Weekday names, Monday first.
+pub const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 /// The classification lists a new archive starts with (organisation forms are messages).
 pub const INDUSTRIES: &[&str] = &["Advertising and media", "Events and exhibitions", "Consumer goods", "Automotive", "Real estate", "Financial services", "Internet and technology", "Healthcare", "Education and training", "Hotels and travel", "Retail", "Manufacturing", "Public sector"];

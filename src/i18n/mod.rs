@@ -12,6 +12,8 @@ use crate::domain::customer::{CreditRating, Section};
 use crate::domain::grading::{Join, Metric, Op};
 use crate::domain::interaction::Channel;
 use crate::domain::transaction::{PaymentMethod, TransactionField};
+use crate::domain::calendar::{CalendarError, DayKind};
+use crate::domain::complaint::{Severity, Stage, Step, StepError};
 use crate::domain::validate::FieldError;
 use crate::io::backup::BackupError;
 use crate::io::csv::CsvError;
@@ -92,6 +94,7 @@ pub enum Msg {
     KeyAccountsFilter,
     ClassLists, ClassListsExplain, AddValue, RenameValue, InUseBy, NotOnList, AddToList, RemoveValueTitle, RemoveValueInUse, RemoveValueUnused, LeaveEmpty, ValueAdded, ValueRenamed, ValueRemoved, ValueEmpty, ValueTooLong, ValueDuplicate, ListChangedElsewhere, RenamedInSettings, RemovedInSettings, Updating, NewName, MoveThemTo, MoveValue, MoveValueTitle, MoveNow, ValueMoved, MovedInSettings,
     RatingsTitle, RatingsExplain, RatingNow, RatingSuggested, NotRated, LowerRatings, RatingsLowered, OverdueAmountText, OverLimitText, RatingReason, KeepValue, ChooseValue, ChooseWhere,
+    WorkCalendar, CalendarExplain, WeeklyDaysOff, DayFrom, DayTo, DayKindLabel, AddDays, CalendarSaved, LoadCalendar, ExportCalendar, CalendarLoaded, CalendarLineError, CalendarFileRefused, NoCalendarDays, DeadlinePreview, Weekday, Year, TabComplaints, RecordComplaint, NoComplaints, ReceivedOn, Complainant, ComplaintCategory, WhatHappened, AsksFor, Severity, ReceivedBy, ComplaintSaved, InvestigateBy, ReplyBy, StepRecorded, Responsible, SatisfactionLabel, Evaluation, Timeline, NoteDecline, NotePropose, NoteReject, NoteReply, NoteFollowUp, NoteClose, NoteOptional, OverdueHead, OverdueDirector, KeptOnTime, KeptLate, ChooseStaff, ComplaintSteps,
 }
 
 /// Organisation forms (企业性质) offered as suggestions.
@@ -180,6 +183,44 @@ pub fn csv_error(l: Locale, e: &CsvError) -> String {
     text.replace("{n}", &n.to_string()).replace("{m}", &m.to_string()).replace("{name}", &name)
 }
 
+/// Why a calendar edit or file line is refused, in the user's language.
+pub fn calendar_error(l: Locale, e: &CalendarError) -> &'static str {
+    match l {
+        Locale::En => en::calendar_error(e),
+        Locale::ZhCn => zh_cn::calendar_error(e),
+        Locale::ZhTw => zh_tw::calendar_error(e),
+    }
+}
+
+/// Why a complaint step is refused, in the user's language.
+pub fn step_error(l: Locale, e: &StepError) -> &'static str {
+    match l {
+        Locale::En => en::step_error(e),
+        Locale::ZhCn => zh_cn::step_error(e),
+        Locale::ZhTw => zh_tw::step_error(e),
+    }
+}
+
+/// A complaint category's name: a built-in one's in the user's language, an agency's own as typed.
+pub fn complaint_category(l: Locale, key: &str) -> String {
+    let builtin = match l {
+        Locale::En => en::complaint_category(key),
+        Locale::ZhCn => zh_cn::complaint_category(key),
+        Locale::ZhTw => zh_tw::complaint_category(key),
+    };
+    builtin.map(str::to_string).unwrap_or_else(|| key.to_string())
+}
+
+/// A weekday's short name, Monday 1 to Sunday 7.
+pub fn weekday(l: Locale, n: u32) -> &'static str {
+    let names = match l {
+        Locale::En => en::WEEKDAYS,
+        Locale::ZhCn => zh_cn::WEEKDAYS,
+        Locale::ZhTw => zh_tw::WEEKDAYS,
+    };
+    names[(n.clamp(1, 7) - 1) as usize]
+}
+
 /// A stored value with a label in each language.
 pub trait Label {
     fn label(self, l: Locale) -> &'static str;
@@ -216,6 +257,11 @@ label!(CreditRating, credit_rating);
 label!(Metric, metric);
 label!(Join, join);
 label!(Op, op);
+label!(DayKind, day_kind);
+label!(crate::domain::complaint::Channel, complaint_channel);
+label!(Severity, severity);
+label!(Stage, stage);
+label!(Step, step);
 
 #[cfg(test)]
 mod tests {

@@ -6,6 +6,8 @@ use crate::domain::customer::{CreditRating, Section};
 use crate::domain::grading::{Join, Metric, Op};
 use crate::domain::interaction::Channel;
 use crate::domain::transaction::{PaymentMethod, TransactionField};
+use crate::domain::calendar::{CalendarError, DayKind};
+use crate::domain::complaint::{self, Severity, Stage, Step, StepError};
 use crate::domain::validate::FieldError;
 use crate::io::backup::BackupError;
 use crate::io::csv::CsvError;
@@ -250,6 +252,54 @@ pub fn msg(m: Msg) -> &'static str {
         OrgGovernment => "政府机关",
         OrgNonProfit => "非营利组织",
         TabTransactions => "交易资料",
+        WorkCalendar => "工作日历",
+        CalendarExplain => "投诉处理时限按工作日计算。请勾选每周的休息日，再添加法定节假日和调休上班日，或从文件导入，每行一天或一段日期，例如 2027-02-06..2027-02-14,休,春节。",
+        WeeklyDaysOff => "每周休息日",
+        DayFrom => "开始日期",
+        DayTo => "结束日期（一段日期时）",
+        DayKindLabel => "日期类型",
+        AddDays => "加入日历",
+        CalendarSaved => "日历已保存。",
+        LoadCalendar => "从文件导入…",
+        ExportCalendar => "下载为文件",
+        CalendarLoaded => "已从文件导入 {n} 行。",
+        CalendarLineError => "第 {n} 行：{error}",
+        CalendarFileRefused => "未导入任何内容：以下各行无法读取。",
+        NoCalendarDays => "{n} 年尚未录入节假日或调休日。",
+        DeadlinePreview => "今天受理的投诉：{a} 前开始调查，{b} 前答复。",
+        Weekday => "星期",
+        Year => "年份",
+        TabComplaints => "投诉",
+        RecordComplaint => "登记投诉",
+        NoComplaints => "暂无投诉记录。",
+        ReceivedOn => "受理日期",
+        Complainant => "投诉人",
+        ComplaintCategory => "投诉类别",
+        WhatHappened => "投诉内容",
+        AsksFor => "客户要求",
+        Severity => "严重程度",
+        ReceivedBy => "受理人",
+        ComplaintSaved => "投诉已登记。",
+        InvestigateBy => "开始调查期限",
+        ReplyBy => "答复期限",
+        StepRecorded => "已记录该步骤。",
+        Responsible => "责任人",
+        SatisfactionLabel => "满意度（1 至 5）",
+        Evaluation => "处理评价",
+        Timeline => "处理过程",
+        NoteDecline => "给客户的解释",
+        NotePropose => "解决方案",
+        NoteReject => "客户的意见",
+        NoteReply => "给客户的答复",
+        NoteFollowUp => "客户最终意见",
+        NoteClose => "处理总结",
+        NoteOptional => "备注（可选）",
+        OverdueHead => "已超期：已报部门主管",
+        OverdueDirector => "已超期：已报总监",
+        KeptOnTime => "按时",
+        KeptLate => "超时",
+        ChooseStaff => "请选择…",
+        ComplaintSteps => "下一步",
         AddTransaction => "新增交易",
         EditTransaction => "修改交易",
         SaveTransaction => "保存交易",
@@ -700,6 +750,100 @@ pub fn op(v: Op) -> &'static str {
         Op::Ne => "≠",
     }
 }
+
+pub fn day_kind(v: DayKind) -> &'static str {
+    match v {
+        DayKind::Holiday => "法定节假日",
+        DayKind::Workday => "调休上班日",
+    }
+}
+
+pub fn complaint_channel(v: complaint::Channel) -> &'static str {
+    match v {
+        complaint::Channel::Phone => "电话",
+        complaint::Channel::Email => "电子邮件",
+        complaint::Channel::Letter => "信函",
+        complaint::Channel::InPerson => "当面",
+        complaint::Channel::Online => "网上",
+    }
+}
+
+pub fn severity(v: Severity) -> &'static str {
+    match v {
+        Severity::Low => "低",
+        Severity::Normal => "一般",
+        Severity::High => "高",
+        Severity::Urgent => "紧急",
+    }
+}
+
+pub fn stage(v: Stage) -> &'static str {
+    match v {
+        Stage::Received => "已受理",
+        Stage::Declined => "不予受理",
+        Stage::Accepted => "已确认",
+        Stage::Assigned => "已转部门",
+        Stage::Investigating => "调查中",
+        Stage::Proposed => "已提出方案",
+        Stage::Agreed => "客户已同意",
+        Stage::Replied => "已答复",
+        Stage::FollowedUp => "已回访",
+        Stage::Closed => "已结案",
+    }
+}
+
+pub fn step(v: Step) -> &'static str {
+    match v {
+        Step::Accept => "确认受理",
+        Step::Decline => "不予受理",
+        Step::Assign => "转交部门",
+        Step::Investigate => "开始调查",
+        Step::Propose => "提出解决方案",
+        Step::Agree => "客户同意",
+        Step::Reject => "客户不满意",
+        Step::Reply => "记录答复",
+        Step::FollowUp => "记录回访",
+        Step::Close => "结案归档",
+    }
+}
+
+/// The built-in complaint categories' names; an agency's own are shown as typed.
+pub fn complaint_category(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "attitude" => "服务态度",
+        "competence" => "专业素质",
+        "efficiency" => "服务效率",
+        "quality" => "产品质量",
+        "other" => "其他",
+        _ => return None,
+    })
+}
+
+pub fn calendar_error(e: &CalendarError) -> &'static str {
+    match e {
+        CalendarError::Date => "不是有效日期（请用 YYYY-MM-DD）。",
+        CalendarError::Backwards => "结束日期早于开始日期。",
+        CalendarError::RangeTooLong => "一段日期最多 31 天。",
+        CalendarError::Kind => "请注明休或班。",
+        CalendarError::NameTooLong => "名称最多 40 个字。",
+        CalendarError::NameMissing => "节假日需要名称。",
+        CalendarError::NoWorkingDay => "每周至少要有一天上班。",
+    }
+}
+
+pub fn step_error(e: &StepError) -> &'static str {
+    match e {
+        StepError::NotNow => "现在不能进行这一步：投诉已有新进展，请刷新页面。",
+        StepError::NoteRequired => "请填写此项。",
+        StepError::DepartmentRequired => "请选择部门。",
+        StepError::ResponsibleRequired => "请至少指定一位责任人。",
+        StepError::SatisfactionRequired => "请填写客户满意度（1 至 5）。",
+        StepError::TooLong => "最多 4000 个字。",
+    }
+}
+
+/// Weekday names, Monday first.
+pub const WEEKDAYS: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
 
 /// The classification lists a new archive starts with (organisation forms are messages).
 pub const INDUSTRIES: &[&str] = &["广告传媒", "会展活动", "快消品", "汽车", "房地产", "金融服务", "互联网科技", "医疗健康", "教育培训", "酒店旅游", "零售", "制造业", "政府及公共事业"];

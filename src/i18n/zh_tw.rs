@@ -6,6 +6,8 @@ use crate::domain::customer::{CreditRating, Section};
 use crate::domain::grading::{Join, Metric, Op};
 use crate::domain::interaction::Channel;
 use crate::domain::transaction::{PaymentMethod, TransactionField};
+use crate::domain::calendar::{CalendarError, DayKind};
+use crate::domain::complaint::{self, Severity, Stage, Step, StepError};
 use crate::domain::validate::FieldError;
 use crate::io::backup::BackupError;
 use crate::io::csv::CsvError;
@@ -250,6 +252,54 @@ pub fn msg(m: Msg) -> &'static str {
         OrgGovernment => "政府機關",
         OrgNonProfit => "非營利組織",
         TabTransactions => "交易資料",
+        WorkCalendar => "工作日曆",
+        CalendarExplain => "投訴處理時限按工作日計算。請勾選每週的休息日，再添加法定節假日和調休上班日，或從檔案匯入，每行一天或一段日期，例如 2027-02-06..2027-02-14,休,春節。",
+        WeeklyDaysOff => "每週休息日",
+        DayFrom => "開始日期",
+        DayTo => "結束日期（一段日期時）",
+        DayKindLabel => "日期類型",
+        AddDays => "加入日曆",
+        CalendarSaved => "日曆已儲存。",
+        LoadCalendar => "從檔案匯入…",
+        ExportCalendar => "下載為檔案",
+        CalendarLoaded => "已從檔案匯入 {n} 行。",
+        CalendarLineError => "第 {n} 行：{error}",
+        CalendarFileRefused => "未匯入任何內容：以下各行無法讀取。",
+        NoCalendarDays => "{n} 年尚未錄入節假日或調休日。",
+        DeadlinePreview => "今天受理的投訴：{a} 前開始調查，{b} 前答覆。",
+        Weekday => "星期",
+        Year => "年份",
+        TabComplaints => "投訴",
+        RecordComplaint => "登記投訴",
+        NoComplaints => "暫無投訴記錄。",
+        ReceivedOn => "受理日期",
+        Complainant => "投訴人",
+        ComplaintCategory => "投訴類別",
+        WhatHappened => "投訴內容",
+        AsksFor => "客戶要求",
+        Severity => "嚴重程度",
+        ReceivedBy => "受理人",
+        ComplaintSaved => "投訴已登記。",
+        InvestigateBy => "開始調查期限",
+        ReplyBy => "答覆期限",
+        StepRecorded => "已記錄該步驟。",
+        Responsible => "責任人",
+        SatisfactionLabel => "滿意度（1 至 5）",
+        Evaluation => "處理評價",
+        Timeline => "處理過程",
+        NoteDecline => "給客戶的解釋",
+        NotePropose => "解決方案",
+        NoteReject => "客戶的意見",
+        NoteReply => "給客戶的答覆",
+        NoteFollowUp => "客戶最終意見",
+        NoteClose => "處理總結",
+        NoteOptional => "備註（可選）",
+        OverdueHead => "已超期：已報部門主管",
+        OverdueDirector => "已超期：已報總監",
+        KeptOnTime => "按時",
+        KeptLate => "超時",
+        ChooseStaff => "請選擇…",
+        ComplaintSteps => "下一步",
         AddTransaction => "新增交易",
         EditTransaction => "修改交易",
         SaveTransaction => "儲存交易",
@@ -700,6 +750,100 @@ pub fn op(v: Op) -> &'static str {
         Op::Ne => "≠",
     }
 }
+
+pub fn day_kind(v: DayKind) -> &'static str {
+    match v {
+        DayKind::Holiday => "法定節假日",
+        DayKind::Workday => "調休上班日",
+    }
+}
+
+pub fn complaint_channel(v: complaint::Channel) -> &'static str {
+    match v {
+        complaint::Channel::Phone => "電話",
+        complaint::Channel::Email => "電子郵件",
+        complaint::Channel::Letter => "信函",
+        complaint::Channel::InPerson => "當面",
+        complaint::Channel::Online => "網上",
+    }
+}
+
+pub fn severity(v: Severity) -> &'static str {
+    match v {
+        Severity::Low => "低",
+        Severity::Normal => "一般",
+        Severity::High => "高",
+        Severity::Urgent => "緊急",
+    }
+}
+
+pub fn stage(v: Stage) -> &'static str {
+    match v {
+        Stage::Received => "已受理",
+        Stage::Declined => "不予受理",
+        Stage::Accepted => "已確認",
+        Stage::Assigned => "已轉部門",
+        Stage::Investigating => "調查中",
+        Stage::Proposed => "已提出方案",
+        Stage::Agreed => "客戶已同意",
+        Stage::Replied => "已答覆",
+        Stage::FollowedUp => "已回訪",
+        Stage::Closed => "已結案",
+    }
+}
+
+pub fn step(v: Step) -> &'static str {
+    match v {
+        Step::Accept => "確認受理",
+        Step::Decline => "不予受理",
+        Step::Assign => "轉交部門",
+        Step::Investigate => "開始調查",
+        Step::Propose => "提出解決方案",
+        Step::Agree => "客戶同意",
+        Step::Reject => "客戶不滿意",
+        Step::Reply => "記錄答覆",
+        Step::FollowUp => "記錄回訪",
+        Step::Close => "結案歸檔",
+    }
+}
+
+/// The built-in complaint categories' names; an agency's own are shown as typed.
+pub fn complaint_category(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "attitude" => "服務態度",
+        "competence" => "專業素質",
+        "efficiency" => "服務效率",
+        "quality" => "產品品質",
+        "other" => "其他",
+        _ => return None,
+    })
+}
+
+pub fn calendar_error(e: &CalendarError) -> &'static str {
+    match e {
+        CalendarError::Date => "不是有效日期（請用 YYYY-MM-DD）。",
+        CalendarError::Backwards => "結束日期早於開始日期。",
+        CalendarError::RangeTooLong => "一段日期最多 31 天。",
+        CalendarError::Kind => "請註明休或班。",
+        CalendarError::NameTooLong => "名稱最多 40 個字。",
+        CalendarError::NameMissing => "節假日需要名稱。",
+        CalendarError::NoWorkingDay => "每週至少要有一天上班。",
+    }
+}
+
+pub fn step_error(e: &StepError) -> &'static str {
+    match e {
+        StepError::NotNow => "現在不能進行這一步：投訴已有新進展，請重新整理頁面。",
+        StepError::NoteRequired => "請填寫此項。",
+        StepError::DepartmentRequired => "請選擇部門。",
+        StepError::ResponsibleRequired => "請至少指定一位責任人。",
+        StepError::SatisfactionRequired => "請填寫客戶滿意度（1 至 5）。",
+        StepError::TooLong => "最多 4000 個字。",
+    }
+}
+
+/// Weekday names, Monday first.
+pub const WEEKDAYS: [&str; 7] = ["週一", "週二", "週三", "週四", "週五", "週六", "週日"];
 
 /// The classification lists a new archive starts with (organisation forms are messages).
 pub const INDUSTRIES: &[&str] = &["廣告傳媒", "會展活動", "快速消費品", "汽車", "房地產", "金融服務", "網路科技", "醫療健康", "教育培訓", "飯店旅遊", "零售", "製造業", "政府及公共事業"];

@@ -8,6 +8,7 @@ pub mod customers;
 pub mod grades;
 pub mod import;
 pub mod review;
+pub mod service;
 pub mod settings;
 pub mod staff;
 pub mod trash;

@@ -12,7 +12,9 @@ use super::history_panel::HistoryPanel;
 use super::log_panel::LogPanel;
 use super::record_view::RecordView;
 use super::transactions_panel::TransactionsPanel;
+use crate::domain::complaint::Complaint;
 use crate::domain::interaction::Interaction;
+use crate::ui::service::ComplaintsPanel;
 use crate::domain::customer::format_money;
 use crate::domain::transaction::{Receivables, Transaction};
 use rust_decimal::Decimal;
@@ -30,9 +32,10 @@ pub struct Loaded {
     pub log: Vec<Interaction>,
     pub history: Vec<HistoryEntry>,
     pub transactions: Vec<Transaction>,
+    pub complaints: Vec<Complaint>,
 }
 
-/// The page's five reads, asked of the browser together, and as soon as the
+/// The page's six reads, asked of the browser together, and as soon as the
 /// page is created: the browser reads while the page before it is taken down.
 struct Asking {
     customer: AskedOne<Customer>,
@@ -40,6 +43,7 @@ struct Asking {
     log: Asked<Interaction>,
     history: Asked<HistoryEntry>,
     transactions: Asked<Transaction>,
+    complaints: Asked<Complaint>,
 }
 
 fn ask(state: AppState, id: &str) -> Result<Asking, StoreError> {
@@ -50,6 +54,7 @@ fn ask(state: AppState, id: &str) -> Result<Asking, StoreError> {
         log: store.ask_by_index("customer_id", id)?,
         history: store.ask_by_index("customer_id", id)?,
         transactions: store.ask_by_index("customer_id", id)?,
+        complaints: store.ask_by_index("customer_id", id)?,
     })
 }
 
@@ -57,9 +62,9 @@ impl Asking {
     async fn answer(self) -> Result<Option<Loaded>, StoreError> {
         let Some(customer) = self.customer.answer().await? else { return Ok(None) };
         let (contacts, log, mut history) = (self.contacts.answer().await?, self.log.answer().await?, self.history.answer().await?);
-        let transactions = self.transactions.answer().await?;
+        let (transactions, complaints) = (self.transactions.answer().await?, self.complaints.answer().await?);
         sorting::sort_by(&mut history, newest_first);
-        Ok(Some(Loaded { customer, contacts, log, history, transactions }))
+        Ok(Some(Loaded { customer, contacts, log, history, transactions, complaints }))
     }
 }
 
@@ -74,6 +79,7 @@ enum Tab {
     Contacts,
     Log,
     Transactions,
+    Complaints,
     History,
 }
 
@@ -132,6 +138,7 @@ pub fn CustomerPage(id: String) -> impl IntoView {
     let log = Signal::derive(move || data.with(|d| d.as_ref().map(|d| d.log.clone()).unwrap_or_default()));
     let history = Signal::derive(move || data.with(|d| d.as_ref().map(|d| d.history.clone()).unwrap_or_default()));
     let transactions = Signal::derive(move || data.with(|d| d.as_ref().map(|d| d.transactions.clone()).unwrap_or_default()));
+    let complaints = Signal::derive(move || data.with(|d| d.as_ref().map(|d| d.complaints.clone()).unwrap_or_default()));
     // Over the credit limit, or late paying: said at the top of the page.
     let credit_notice = move || {
         let today = platform::today();
@@ -244,6 +251,7 @@ pub fn CustomerPage(id: String) -> impl IntoView {
                         {tab_button(Tab::Contacts, Msg::TabContacts, Signal::derive(move || Some(contacts.with(Vec::len))))}
                         {tab_button(Tab::Log, Msg::TabLog, Signal::derive(move || Some(log.with(Vec::len))))}
                         {tab_button(Tab::Transactions, Msg::TabTransactions, Signal::derive(move || Some(transactions.with(Vec::len))))}
+                        {tab_button(Tab::Complaints, Msg::TabComplaints, Signal::derive(move || Some(complaints.with(Vec::len))))}
                         {tab_button(Tab::History, Msg::History, Signal::derive(move || Some(history.with(Vec::len))))}
                     </div>
                     <div role="tabpanel">
@@ -252,6 +260,7 @@ pub fn CustomerPage(id: String) -> impl IntoView {
                             Tab::Contacts => view! { <ContactsPanel customer=customer contacts=contacts on_changed=reload/> }.into_any(),
                             Tab::Log => view! { <LogPanel customer_id=id.get_value() entries=log on_changed=reload/> }.into_any(),
                             Tab::Transactions => view! { <TransactionsPanel customer=customer transactions=transactions on_changed=reload/> }.into_any(),
+                            Tab::Complaints => view! { <ComplaintsPanel customer=customer complaints=complaints on_changed=reload/> }.into_any(),
                             Tab::History => view! { <HistoryPanel entries=history/> }.into_any(),
                         }}
                     </div>

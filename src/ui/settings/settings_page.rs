@@ -8,6 +8,7 @@ use crate::i18n::Msg;
 use crate::storage::browser;
 use super::{BackupPanel, ClassificationPanel, RestorePanel};
 use crate::ui::app::AppState;
+use crate::ui::service::CalendarPanel;
 
 /// Bytes as megabytes or gigabytes with one decimal, in integer arithmetic
 /// (float formatting would add to the download).
@@ -49,6 +50,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <p class="muted">{i.text(Msg::StorageNote)}</p>
             </section>
             <ClassificationPanel/>
+            <CalendarPanel/>
             <BackupPanel/>
             <RestorePanel/>
             <section class="card-section">

@@ -1,0 +1,30 @@
+//! Complaints and follow-up visits (issue 6): the working-day calendar in
+//! Settings, a customer's complaints with every step of their procedure.
+
+mod calendar_panel;
+mod complaints_panel;
+
+pub use calendar_panel::CalendarPanel;
+pub use complaints_panel::ComplaintsPanel;
+
+use serde::{de::DeserializeOwned, Serialize};
+
+use crate::domain::change::Setting;
+use crate::domain::{ChangeSet, Expect};
+use crate::storage::{Store, StoreError};
+use crate::ui::app::AppState;
+
+/// A setting kept as JSON text, or its default when there is none yet (or
+/// it cannot be read: the defaults are what the agency saw before).
+pub async fn load_setting<T: DeserializeOwned + Default>(state: AppState, id: &str) -> Result<T, StoreError> {
+    let stored = state.store().get::<Setting>(id).await?;
+    Ok(stored.and_then(|s| crate::io::json::from_text::<T>(&s.value).ok()).unwrap_or_default())
+}
+
+/// Write a setting as JSON text.
+pub async fn save_setting<T: Serialize>(state: AppState, id: &str, value: &T) -> Result<(), StoreError> {
+    let value = crate::io::json::to_text(value).map_err(|detail| StoreError::Failed { op: "save", detail })?;
+    let mut set = ChangeSet::default();
+    set.put(Setting { id: id.into(), value }, Expect::Any);
+    state.apply(&set).await
+}
