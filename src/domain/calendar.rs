@@ -7,7 +7,7 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::validate;
+use super::{sorting, validate};
 
 /// The calendar is one Setting.
 pub const SETTING: &str = "calendar";
@@ -194,6 +194,21 @@ impl WorkCalendar {
         out
     }
 
+    /// The calendar in order, one entry per date (the last kept), whatever
+    /// a backup or another version stored.
+    pub fn tidy(mut self) -> Self {
+        sorting::sort_by(&mut self.days, |a, b| a.date.cmp(&b.date));
+        let mut out: Vec<Day> = Vec::with_capacity(self.days.len());
+        for d in self.days {
+            match out.last_mut() {
+                Some(last) if last.date == d.date => *last = d,
+                _ => out.push(d),
+            }
+        }
+        self.days = out;
+        self
+    }
+
     /// Lay the days of a file over this calendar (see [`parse_file`]).
     pub fn merge(&mut self, lines: &[FileLine]) {
         for l in lines {
@@ -242,7 +257,8 @@ pub fn parse_file(text: &str) -> Result<Vec<FileLine>, Vec<LineError>> {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let fields: Vec<&str> = line.split([',', '\t', '，']).map(str::trim).collect();
+        // The name is the rest of the line, commas and all.
+        let fields: Vec<&str> = line.splitn(3, [',', '\t', '，']).map(str::trim).collect();
         let first = fields[0].to_lowercase();
         if n == 0 && (first == "date" || first == "日期") {
             continue;
@@ -409,6 +425,14 @@ mod tests {
     }
 
     #[test]
+    fn a_stored_calendar_is_put_in_order() {
+        let day = |date: &str, name: &str| Day { date: d(date), kind: DayKind::Holiday, name: name.into() };
+        let c = WorkCalendar { weekend: vec![6, 7], days: vec![day("2026-10-02", "b"), day("2026-10-01", "a"), day("2026-10-02", "c")] }.tidy();
+        assert_eq!(c.days, vec![day("2026-10-01", "a"), day("2026-10-02", "c")]);
+        assert!(!c.is_working_day(d("2026-10-02")));
+    }
+
+    #[test]
     fn festivals_are_each_named_run_once() {
         let c = china();
         let f: Vec<(String, &str)> = c.festivals().into_iter().map(|(d, n)| (d.to_string(), n)).collect();
@@ -442,7 +466,8 @@ mod tests {
 
     #[test]
     fn a_calendar_written_to_a_file_reads_back_the_same() {
-        let c = china();
+        let mut c = china();
+        c.set_range(d("2026-05-01"), d("2026-05-05"), DayKind::Holiday, "劳动节, 五一").unwrap();
         let text = to_file(&c);
         assert!(text.contains("2026-02-15..2026-02-23,holiday,春节\n"), "{text}");
         assert!(text.contains("2026-01-04,workday,\n"), "{text}");

@@ -308,6 +308,8 @@ pub enum StepError {
     ResponsibleRequired,
     #[error("satisfaction from 1 to 5 is required")]
     SatisfactionRequired,
+    #[error("an evaluation is required")]
+    EvaluationRequired,
     #[error("at most {MAX_TEXT} characters")]
     TooLong,
 }
@@ -375,6 +377,10 @@ impl Complaint {
         if entry.step == Step::FollowUp && !entry.satisfaction.is_some_and(|s| (1..=5).contains(&s)) {
             return Err(StepError::SatisfactionRequired);
         }
+        // A complaint that was handled closes with an evaluation too; a declined one needs only its summary.
+        if entry.step == Step::Close && self.stage == Stage::FollowedUp && entry.evaluation.trim().is_empty() {
+            return Err(StepError::EvaluationRequired);
+        }
         let mut out = self.clone();
         out.stage = next;
         match entry.step {
@@ -385,10 +391,17 @@ impl Complaint {
             Step::Propose => out.responsible = entry.responsible.clone(),
             _ => {}
         }
-        let mut entry = entry;
-        entry.note = note;
-        entry.department = entry.department.trim().to_string();
-        entry.evaluation = entry.evaluation.trim().to_string();
+        // Each entry keeps only what its step records.
+        let step = entry.step;
+        let entry = Entry {
+            note,
+            department: if step == Step::Assign { entry.department.trim().to_string() } else { String::new() },
+            responsible: if step == Step::Propose { entry.responsible } else { Vec::new() },
+            satisfaction: entry.satisfaction.filter(|_| step == Step::FollowUp),
+            visit_id: entry.visit_id.filter(|_| step == Step::FollowUp),
+            evaluation: if step == Step::Close { entry.evaluation.trim().to_string() } else { String::new() },
+            ..entry
+        };
         out.entries.push(entry);
         Ok(out)
     }
@@ -567,7 +580,7 @@ mod tests {
                 let expected = allowed.iter().find(|(s, t, _)| *s == stage && *t == step).map(|(_, _, to)| *to);
                 assert_eq!(stage.after(step), expected, "{stage:?} + {step:?}");
                 let complaint = Complaint { stage, ..Complaint::default() };
-                let e = Entry { step, note: "n".into(), department: "Sales".into(), responsible: vec!["rep".into()], satisfaction: Some(4), ..Entry::default() };
+                let e = Entry { step, note: "n".into(), department: "Sales".into(), responsible: vec!["rep".into()], satisfaction: Some(4), evaluation: "e".into(), ..Entry::default() };
                 match expected {
                     Some(to) => assert_eq!(complaint.take(e).unwrap().stage, to),
                     None => assert_eq!(complaint.take(e), Err(StepError::NotNow)),
@@ -597,9 +610,17 @@ mod tests {
         }
         let c = c.take(Entry { step: Step::FollowUp, note: "satisfied".into(), satisfaction: Some(4), ..Entry::default() }).unwrap();
         assert_eq!(c.satisfaction(), Some(4));
+        assert_eq!(c.take(Entry { step: Step::Close, note: "handled in time".into(), ..Entry::default() }), Err(StepError::EvaluationRequired));
         let c = c.take(Entry { step: Step::Close, note: "handled in time".into(), evaluation: "good".into(), ..Entry::default() }).unwrap();
         assert_eq!(c.stage, Stage::Closed);
         assert_eq!(c.entries.len(), 8);
+        // Each entry keeps only what its step records.
+        assert!(c.entries.iter().all(|e| (e.step == Step::Assign) != e.department.is_empty()));
+        assert!(c.entries.iter().all(|e| (e.step == Step::Propose) != e.responsible.is_empty()));
+        assert!(c.entries.iter().all(|e| (e.step == Step::FollowUp) == e.satisfaction.is_some()));
+        // A declined complaint closes with its summary alone.
+        let declined = Complaint { stage: Stage::Declined, ..Complaint::default() };
+        assert_eq!(declined.take(Entry { step: Step::Close, note: "已向客户解释".into(), ..Entry::default() }).unwrap().stage, Stage::Closed);
         // Handed on to another department: the people named before are dropped.
         let mut handed = Complaint { stage: Stage::Investigating, department: "Events".into(), responsible: vec!["rep".into()], ..Complaint::default() };
         handed = handed.take(Entry { step: Step::Assign, department: "Sales".into(), ..Entry::default() }).unwrap();

@@ -29,6 +29,7 @@ pub mod staff;
 pub mod trash;
 pub mod transaction;
 pub mod validate;
+pub mod work;
 pub mod visit;
 
 pub use change::{ChangeSet, Expect, Kind, Op, Record};

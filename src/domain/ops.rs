@@ -910,12 +910,12 @@ mod tests {
     }
 
     #[test]
-    fn deleting_a_customer_removes_its_contacts_log_and_transactions_by_index() {
+    fn deleting_a_customer_removes_its_contacts_log_transactions_complaints_and_visits_by_index() {
         let mut ids = counter();
         let mut ctx = ctx(&mut ids);
         let c = Customer { id: "c".into(), rev: 1, ..Customer::default() };
         let set = delete_customer(&mut ctx, &c, Belongings::default(), "合并").unwrap();
-        for kind in [Kind::Contact, Kind::Interaction, Kind::Transaction] {
+        for kind in [Kind::Contact, Kind::Interaction, Kind::Transaction, Kind::Complaint, Kind::Visit] {
             assert!(set.ops.contains(&Op::DeleteWhere { kind, index: "customer_id", key: "c".into() }), "{kind:?}");
         }
     }

@@ -232,6 +232,9 @@ pub fn take_step(ctx: &mut Ctx, complaint: &Complaint, entry: Entry) -> Result<(
 fn step_history(ctx: &mut Ctx, old: &Complaint, new: &Complaint) -> super::HistoryEntry {
     let mut h = ctx.history(&new.customer_id, Kind::Complaint, &new.id, Action::ComplaintStep);
     h.changes = vec![FieldChange { field: "stage".into(), old: old.stage.as_str().into(), new: new.stage.as_str().into() }];
+    if new.department != old.department {
+        h.changes.push(FieldChange { field: "department".into(), old: old.department.clone(), new: new.department.clone() });
+    }
     h.reason = new.entries.last().map(|e| e.note.clone()).unwrap_or_default();
     h
 }
@@ -245,7 +248,9 @@ pub fn record_visit(ctx: &mut Ctx, visit: Visit, complaint: Option<&Complaint>, 
     new.rev = 1;
     new.created_at = ctx.now;
     let mut set = ChangeSet::default();
-    if let Some(c) = complaint.filter(|c| new.complaint_id.as_deref() == Some(c.id.as_str())) {
+    if let Some(id) = new.complaint_id.clone() {
+        // A visit named as a complaint's follow-up is that step, or nothing is written.
+        let c = complaint.filter(|c| c.id == id).ok_or(StepError::NotNow)?;
         let entry = Entry { step: Step::FollowUp, on, note: new.feedback.clone(), satisfaction: new.satisfaction, visit_id: Some(new.id.clone()), ..Entry::default() };
         let (steps, _) = take_step(ctx, c, entry)?;
         set.ops.extend(steps.ops);
@@ -406,6 +411,9 @@ mod tests {
         let plain = visit_draft().parse("cust", d("2026-10-08")).unwrap();
         let (set, _) = with_ctx(|ctx| record_visit(ctx, plain, Some(&replied), d("2026-10-08"))).unwrap();
         assert!(!set.ops.iter().any(|op| matches!(op, Op::Put { record: Record::Complaint(_), .. })));
+        // One that names a complaint it was not given writes nothing.
+        let other = VisitDraft { complaint_id: "c2".into(), ..visit_draft() }.parse("cust", d("2026-10-08")).unwrap();
+        assert_eq!(with_ctx(|ctx| record_visit(ctx, other, Some(&replied), d("2026-10-08"))).unwrap_err(), StepError::NotNow);
         // A complaint not yet replied cannot be followed up.
         let early = Complaint { stage: Stage::Agreed, ..replied };
         let v = VisitDraft { complaint_id: "c1".into(), ..visit_draft() }.parse("cust", d("2026-10-08")).unwrap();

@@ -252,6 +252,11 @@ pub fn msg(m: Msg) -> &'static str {
         OrgGovernment => "Government",
         OrgNonProfit => "Non-profit",
         TabTransactions => "Transactions",
+        StageLabel => "Stage",
+        NavWork => "My work",
+        WorkNobody => "Choose who you are under I am (top right) to see your own work. Meanwhile every open complaint is listed.",
+        WorkComplaints => "Complaints to act on",
+        WorkNone => "Nothing to act on.",
         WorkCalendar => "Working-day calendar",
         CalendarExplain => "Complaint deadlines count working days. Tick the days off every week, then add the public holidays and the weekend days worked in their place (调休), or load them from a file with a day or a range a line, for example 2027-02-06..2027-02-14,holiday,Spring Festival.",
         WeeklyDaysOff => "Days off every week",
@@ -839,6 +844,7 @@ pub fn step_error(e: &StepError) -> &'static str {
         StepError::ResponsibleRequired => "Name at least one person responsible.",
         StepError::SatisfactionRequired => "Give the customer's satisfaction, 1 to 5.",
         StepError::TooLong => "At most 4,000 characters.",
+        StepError::EvaluationRequired => "Give your evaluation of how it was handled.",
     }
 }
 

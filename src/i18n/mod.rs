@@ -95,6 +95,8 @@ pub enum Msg {
     ClassLists, ClassListsExplain, AddValue, RenameValue, InUseBy, NotOnList, AddToList, RemoveValueTitle, RemoveValueInUse, RemoveValueUnused, LeaveEmpty, ValueAdded, ValueRenamed, ValueRemoved, ValueEmpty, ValueTooLong, ValueDuplicate, ListChangedElsewhere, RenamedInSettings, RemovedInSettings, Updating, NewName, MoveThemTo, MoveValue, MoveValueTitle, MoveNow, ValueMoved, MovedInSettings,
     RatingsTitle, RatingsExplain, RatingNow, RatingSuggested, NotRated, LowerRatings, RatingsLowered, OverdueAmountText, OverLimitText, RatingReason, KeepValue, ChooseValue, ChooseWhere,
     WorkCalendar, CalendarExplain, WeeklyDaysOff, DayFrom, DayTo, DayKindLabel, AddDays, CalendarSaved, LoadCalendar, ExportCalendar, CalendarLoaded, CalendarLineError, CalendarFileRefused, NoCalendarDays, DeadlinePreview, Weekday, Year, TabComplaints, RecordComplaint, NoComplaints, ReceivedOn, Complainant, ComplaintCategory, WhatHappened, AsksFor, Severity, ReceivedBy, ComplaintSaved, InvestigateBy, ReplyBy, StepRecorded, Responsible, SatisfactionLabel, Evaluation, Timeline, NoteDecline, NotePropose, NoteReject, NoteReply, NoteFollowUp, NoteClose, NoteOptional, OverdueHead, OverdueDirector, KeptOnTime, KeptLate, ChooseStaff, ComplaintSteps,
+    NavWork, WorkNobody, WorkComplaints, WorkNone,
+    StageLabel,
 }
 
 /// Organisation forms (企业性质) offered as suggestions.

@@ -252,6 +252,11 @@ pub fn msg(m: Msg) -> &'static str {
         OrgGovernment => "政府机关",
         OrgNonProfit => "非营利组织",
         TabTransactions => "交易资料",
+        StageLabel => "处理阶段",
+        NavWork => "我的工作",
+        WorkNobody => "请在右上角「我是」中选择您本人，以查看自己的工作。目前列出全部未结案的投诉。",
+        WorkComplaints => "待处理的投诉",
+        WorkNone => "暂无待处理事项。",
         WorkCalendar => "工作日历",
         CalendarExplain => "投诉处理时限按工作日计算。请勾选每周的休息日，再添加法定节假日和调休上班日，或从文件导入，每行一天或一段日期，例如 2027-02-06..2027-02-14,休,春节。",
         WeeklyDaysOff => "每周休息日",
@@ -294,8 +299,8 @@ pub fn msg(m: Msg) -> &'static str {
         NoteFollowUp => "客户最终意见",
         NoteClose => "处理总结",
         NoteOptional => "备注（可选）",
-        OverdueHead => "已超期：已报部门主管",
-        OverdueDirector => "已超期：已报总监",
+        OverdueHead => "已超期：已报部门经理",
+        OverdueDirector => "已超期：已报营销总监",
         KeptOnTime => "按时",
         KeptLate => "超时",
         ChooseStaff => "请选择…",
@@ -779,9 +784,9 @@ pub fn severity(v: Severity) -> &'static str {
 
 pub fn stage(v: Stage) -> &'static str {
     match v {
-        Stage::Received => "已受理",
+        Stage::Received => "待审核",
         Stage::Declined => "不予受理",
-        Stage::Accepted => "已确认",
+        Stage::Accepted => "已受理",
         Stage::Assigned => "已转部门",
         Stage::Investigating => "调查中",
         Stage::Proposed => "已提出方案",
@@ -794,7 +799,7 @@ pub fn stage(v: Stage) -> &'static str {
 
 pub fn step(v: Step) -> &'static str {
     match v {
-        Step::Accept => "确认受理",
+        Step::Accept => "受理",
         Step::Decline => "不予受理",
         Step::Assign => "转交部门",
         Step::Investigate => "开始调查",
@@ -839,6 +844,7 @@ pub fn step_error(e: &StepError) -> &'static str {
         StepError::ResponsibleRequired => "请至少指定一位责任人。",
         StepError::SatisfactionRequired => "请填写客户满意度（1 至 5）。",
         StepError::TooLong => "最多 4000 个字。",
+        StepError::EvaluationRequired => "请填写处理评价。",
     }
 }
 

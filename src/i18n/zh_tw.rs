@@ -252,8 +252,13 @@ pub fn msg(m: Msg) -> &'static str {
         OrgGovernment => "政府機關",
         OrgNonProfit => "非營利組織",
         TabTransactions => "交易資料",
+        StageLabel => "處理階段",
+        NavWork => "我的工作",
+        WorkNobody => "請在右上角「我是」中選擇您本人，以檢視自己的工作。目前列出全部未結案的投訴。",
+        WorkComplaints => "待處理的投訴",
+        WorkNone => "暫無待處理事項。",
         WorkCalendar => "工作日曆",
-        CalendarExplain => "投訴處理時限按工作日計算。請勾選每週的休息日，再添加法定節假日和調休上班日，或從檔案匯入，每行一天或一段日期，例如 2027-02-06..2027-02-14,休,春節。",
+        CalendarExplain => "投訴處理時限按工作日計算。請勾選每週的休息日，再新增法定節假日和調休上班日，或從檔案匯入，每行一天或一段日期，例如 2027-02-06..2027-02-14,休,春節。",
         WeeklyDaysOff => "每週休息日",
         DayFrom => "開始日期",
         DayTo => "結束日期（一段日期時）",
@@ -265,7 +270,7 @@ pub fn msg(m: Msg) -> &'static str {
         CalendarLoaded => "已從檔案匯入 {n} 行。",
         CalendarLineError => "第 {n} 行：{error}",
         CalendarFileRefused => "未匯入任何內容：以下各行無法讀取。",
-        NoCalendarDays => "{n} 年尚未錄入節假日或調休日。",
+        NoCalendarDays => "{n} 年尚未輸入節假日或調休日。",
         DeadlinePreview => "今天受理的投訴：{a} 前開始調查，{b} 前答覆。",
         Weekday => "星期",
         Year => "年份",
@@ -293,9 +298,9 @@ pub fn msg(m: Msg) -> &'static str {
         NoteReply => "給客戶的答覆",
         NoteFollowUp => "客戶最終意見",
         NoteClose => "處理總結",
-        NoteOptional => "備註（可選）",
-        OverdueHead => "已超期：已報部門主管",
-        OverdueDirector => "已超期：已報總監",
+        NoteOptional => "備註（選填）",
+        OverdueHead => "已超期：已報部門經理",
+        OverdueDirector => "已超期：已報行銷總監",
         KeptOnTime => "按時",
         KeptLate => "超時",
         ChooseStaff => "請選擇…",
@@ -764,7 +769,7 @@ pub fn complaint_channel(v: complaint::Channel) -> &'static str {
         complaint::Channel::Email => "電子郵件",
         complaint::Channel::Letter => "信函",
         complaint::Channel::InPerson => "當面",
-        complaint::Channel::Online => "網上",
+        complaint::Channel::Online => "線上",
     }
 }
 
@@ -779,9 +784,9 @@ pub fn severity(v: Severity) -> &'static str {
 
 pub fn stage(v: Stage) -> &'static str {
     match v {
-        Stage::Received => "已受理",
+        Stage::Received => "待審核",
         Stage::Declined => "不予受理",
-        Stage::Accepted => "已確認",
+        Stage::Accepted => "已受理",
         Stage::Assigned => "已轉部門",
         Stage::Investigating => "調查中",
         Stage::Proposed => "已提出方案",
@@ -794,7 +799,7 @@ pub fn stage(v: Stage) -> &'static str {
 
 pub fn step(v: Step) -> &'static str {
     match v {
-        Step::Accept => "確認受理",
+        Step::Accept => "受理",
         Step::Decline => "不予受理",
         Step::Assign => "轉交部門",
         Step::Investigate => "開始調查",
@@ -839,6 +844,7 @@ pub fn step_error(e: &StepError) -> &'static str {
         StepError::ResponsibleRequired => "請至少指定一位責任人。",
         StepError::SatisfactionRequired => "請填寫客戶滿意度（1 至 5）。",
         StepError::TooLong => "最多 4000 個字。",
+        StepError::EvaluationRequired => "請填寫處理評價。",
     }
 }
 

@@ -241,7 +241,7 @@ pub async fn create_edit_delete_restore_through_domain_operations<S: Store>(s: &
     let complaint = Complaint { customer_id: created.id.clone(), what_happened: "发票开错".into(), ..Complaint::default() };
     let (set, complaint) = service::receive_complaint(&mut ctx, complaint);
     s.apply(&set).await.unwrap();
-    let visit = Visit { customer_id: created.id.clone(), complaint_id: Some(complaint.id.clone()), ..Visit::default() };
+    let visit = Visit { customer_id: created.id.clone(), topics: vec![dossier::domain::visit::Topic::ComplaintHandling], ..Visit::default() };
     let (set, visit) = service::record_visit(&mut ctx, visit, None, NaiveDate::from_ymd_opt(2026, 11, 5).unwrap()).unwrap();
     s.apply(&set).await.unwrap();
     let complaints = s.by_index::<Complaint>("customer_id", &created.id).await.unwrap();

@@ -44,6 +44,7 @@ async fn settle(state: AppState) {
         let expired = ops::expired(&trash, platform::now());
         if !expired.is_empty() {
             store.apply(&ops::purge(expired)).await?;
+            state.trash_changes.update(|n| *n += 1);
         }
         Ok(())
     }

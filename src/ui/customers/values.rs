@@ -1,6 +1,7 @@
 //! Stored values as the user reads them: keys become labels in their
 //! language, staff ids become names.
 
+use crate::domain::complaint::Stage;
 use crate::domain::contact::ContactField;
 use crate::domain::customer::{format_money, CreditRating, Input};
 use crate::domain::interaction::Channel;
@@ -71,6 +72,11 @@ pub fn show_change(state: &AppState, entity: Kind, field: &str, raw: &str) -> (S
             }
             Some(f) => (i.label(f).to_string(), raw.to_string()),
             None => (field.to_string(), raw.to_string()),
+        },
+        Kind::Complaint => match field {
+            "stage" => (i.t(Msg::StageLabel).to_string(), Stage::parse(raw).map(|s| i.label(s).to_string()).unwrap_or_else(|| raw.to_string())),
+            "department" => (i.t(Msg::Department).to_string(), raw.to_string()),
+            _ => (field.to_string(), raw.to_string()),
         },
         _ => (field.to_string(), raw.to_string()),
     }

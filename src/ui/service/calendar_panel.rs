@@ -32,7 +32,7 @@ pub fn CalendarPanel() -> impl IntoView {
     let busy = RwSignal::new(false);
     spawn_local(async move {
         match load_setting::<WorkCalendar>(state, calendar::SETTING).await {
-            Ok(c) => cal.set(Some(c)),
+            Ok(c) => cal.set(Some(c.tidy())),
             Err(e) => error.set(Some(state.error_text(&e))),
         }
         if let Ok(r) = load_setting::<ComplaintRules>(state, complaint::SETTING).await {
@@ -235,7 +235,7 @@ pub fn CalendarPanel() -> impl IntoView {
                                         <td>{move || i18n::weekday(i.locale.get(), date.weekday().number_from_monday())}</td>
                                         <td>{move || i.label(d.kind)}</td>
                                         <td>{d.name.clone()}</td>
-                                        <td><button class="btn small danger-text" type="button" disabled=move || busy.get() on:click=move |_| remove(date)>{i.text(Msg::Remove)}</button></td>
+                                        <td><button class="btn small danger-text" type="button" aria-label=move || format!("{} {}", i.t(Msg::Remove), date) disabled=move || busy.get() on:click=move |_| remove(date)>{i.text(Msg::Remove)}</button></td>
                                     </tr>
                                 }
                             }).collect_view()}

@@ -40,7 +40,7 @@ pub fn ComplaintsPanel(
         let calendar = load_setting::<WorkCalendar>(state, calendar::SETTING).await;
         let rules = load_setting::<ComplaintRules>(state, complaint::SETTING).await;
         match (calendar, rules) {
-            (Ok(calendar), Ok(rules)) => setup.set(Some(Setup { calendar, rules })),
+            (Ok(calendar), Ok(rules)) => setup.set(Some(Setup { calendar: calendar.tidy(), rules })),
             (Err(e), _) | (_, Err(e)) => state.toast(ToastKind::Error, state.error_text(&e)),
         }
     });
@@ -223,7 +223,7 @@ fn ComplaintCard(complaint: Complaint, setup: Setup, on_changed: Callback<()>) -
                 <span class="muted">{move || complaint.with_value(|c| i.label(c.channel))}</span>
             </p>
             {overdue.map(|o| view! {
-                <p class="notice error overdue" role="alert">
+                <p class="notice error overdue">
                     {i.text(if o.level == Level::Director { Msg::OverdueDirector } else { Msg::OverdueHead })}
                     " · "{o.due.to_string()}
                 </p>

@@ -1,11 +1,14 @@
 //! Complaints and follow-up visits (issue 6): the working-day calendar in
-//! Settings, a customer's complaints with every step of their procedure.
+//! Settings, a customer's complaints with every step of their procedure,
+//! and each person's work.
 
 mod calendar_panel;
 mod complaints_panel;
+mod work_page;
 
 pub use calendar_panel::CalendarPanel;
 pub use complaints_panel::ComplaintsPanel;
+pub use work_page::WorkPage;
 
 use serde::{de::DeserializeOwned, Serialize};
 
