@@ -69,10 +69,8 @@ impl InteractionDraft {
     pub fn parse(&self, base: &Interaction, today: NaiveDate) -> Result<Interaction, Vec<(InteractionField, FieldError)>> {
         let mut out = base.clone();
         let mut errors = Errors::new();
-        match validate::date(&self.date, Some(today)) {
-            Ok(Some(d)) => out.date = d,
-            Ok(None) => errors.push(InteractionField::Date, FieldError::Required),
-            Err(e) => errors.push(InteractionField::Date, e),
+        if let Some(d) = errors.take(InteractionField::Date, validate::required_date(&self.date, Some(today))) {
+            out.date = d;
         }
         out.staff = Some(self.staff.trim().to_string()).filter(|s| !s.is_empty());
         match Channel::parse(self.channel.trim()) {

@@ -47,17 +47,7 @@ impl ComplaintDraft {
     pub fn parse(&self, customer_id: &str, today: NaiveDate, rules: &ComplaintRules, calendar: &WorkCalendar) -> Result<Complaint, Vec<(ComplaintField, FieldError)>> {
         use ComplaintField as F;
         let mut e = Errors::new();
-        let received_on = match validate::date(&self.received_on, Some(today)) {
-            Ok(Some(d)) => Some(d),
-            Ok(None) => {
-                e.push(F::ReceivedOn, FieldError::Required);
-                None
-            }
-            Err(err) => {
-                e.push(F::ReceivedOn, err);
-                None
-            }
-        };
+        let received_on = e.take(F::ReceivedOn, validate::required_date(&self.received_on, Some(today)));
         let channel = e.take(F::Channel, complaint::Channel::parse(self.channel.trim()).ok_or(FieldError::Unknown));
         let complainant = e.take(F::Complainant, validate::required(&self.complainant, MAX_NAME));
         let category = e.take(F::Category, validate::required(&self.category, MAX_NAME));
@@ -124,17 +114,7 @@ impl VisitDraft {
         use VisitField as F;
         let mut e = Errors::new();
         let follow_up = !self.complaint_id.trim().is_empty();
-        let date = match validate::date(&self.date, Some(today)) {
-            Ok(Some(d)) => Some(d),
-            Ok(None) => {
-                e.push(F::Date, FieldError::Required);
-                None
-            }
-            Err(err) => {
-                e.push(F::Date, err);
-                None
-            }
-        };
+        let date = e.take(F::Date, validate::required_date(&self.date, Some(today)));
         let mode = e.take(F::Mode, Mode::parse(self.mode.trim()).ok_or(FieldError::Unknown));
         let mut topics = Vec::new();
         for t in &self.topics {
@@ -165,21 +145,11 @@ impl VisitDraft {
         let mut promises = Vec::new();
         for p in self.promises.iter().filter(|p| !p.question.trim().is_empty() || !p.answer_by.trim().is_empty()) {
             let question = e.take(F::Promises, validate::required(&p.question, MAX_NAME * 2));
-            let answer_by = match validate::date(&p.answer_by, None) {
-                Ok(Some(d)) if date.is_some_and(|v| d < v) => {
-                    e.push(F::Promises, FieldError::BeforeVisit);
-                    None
-                }
-                Ok(Some(d)) => Some(d),
-                Ok(None) => {
-                    e.push(F::Promises, FieldError::Required);
-                    None
-                }
-                Err(err) => {
-                    e.push(F::Promises, err);
-                    None
-                }
-            };
+            let answer_by = validate::required_date(&p.answer_by, None).and_then(|d| match date {
+                Some(visit) if d < visit => Err(FieldError::BeforeVisit),
+                _ => Ok(d),
+            });
+            let answer_by = e.take(F::Promises, answer_by);
             if let (Some(question), Some(answer_by)) = (question, answer_by) {
                 promises.push(Promise { question, answer_by, answered_on: None });
             }

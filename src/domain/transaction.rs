@@ -225,10 +225,8 @@ impl TransactionDraft {
         if let Some(s) = errors.take(F::ContractNo, validate::max_len(&self.contract_no, 100)) {
             out.contract_no = s;
         }
-        match validate::date(&self.date, None) {
-            Ok(Some(d)) => out.date = d,
-            Ok(None) => errors.push(F::Date, FieldError::Required),
-            Err(e) => errors.push(F::Date, e),
+        if let Some(d) = errors.take(F::Date, validate::required_date(&self.date, None)) {
+            out.date = d;
         }
         if let Some(s) = errors.take(F::Mode, validate::max_len(&self.mode, 200)) {
             out.mode = s;

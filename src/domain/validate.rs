@@ -229,6 +229,11 @@ pub fn date(raw: &str, not_after: Option<NaiveDate>) -> Result<Option<NaiveDate>
     }
 }
 
+/// A date that has to be given ([`date`]).
+pub fn required_date(raw: &str, not_after: Option<NaiveDate>) -> Result<NaiveDate, FieldError> {
+    date(raw, not_after)?.ok_or(FieldError::Required)
+}
+
 /// A non-negative amount with at most two decimals. Accepts thousands
 /// separators, a currency sign, and the Chinese 万 (10,000) and 亿 (10^8).
 pub fn amount(raw: &str) -> Result<Option<Decimal>, FieldError> {

@@ -14,7 +14,6 @@ use crate::domain::complaint::{self, Complaint, ComplaintRules, Deadline, Entry,
 use crate::domain::service::{self, ComplaintDraft, ComplaintField};
 use crate::domain::{sorting, Customer};
 use crate::i18n::{self, Msg};
-use crate::storage::StoreError;
 use crate::ui::app::{platform, AppState, ToastKind};
 use crate::ui::common::{InputKind, SelectField, TextArea, TextField};
 
@@ -86,6 +85,7 @@ fn ComplaintForm(customer: Customer, setup: Setup, on_done: Callback<()>, on_can
     let severity = value(Severity::Normal.as_str());
     let received_by = value(&me);
     let errors = RwSignal::new(HashMap::<ComplaintField, String>::new());
+    let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let err = move |f: ComplaintField| Signal::derive(move || errors.with(|e| e.get(&f).cloned()));
     let channels = Signal::derive(move || complaint::Channel::ALL.iter().map(|c| (c.as_str().to_string(), i.label(*c).to_string())).collect::<Vec<_>>());
@@ -126,18 +126,7 @@ fn ComplaintForm(customer: Customer, setup: Setup, on_done: Callback<()>, on_can
         };
         errors.set(HashMap::new());
         let (set, _) = state.run(|ctx| service::receive_complaint(ctx, complaint));
-        busy.set(true);
-        spawn_local(async move {
-            let result = state.apply(&set).await;
-            busy.set(false);
-            match result {
-                Ok(()) => {
-                    state.toast(ToastKind::Done, i.t_untracked(Msg::ComplaintSaved));
-                    on_done.run(());
-                }
-                Err(e) => state.toast(ToastKind::Error, state.error_text(&e)),
-            }
-        });
+        state.apply_from_dialog(set, busy, error, Msg::ComplaintSaved, move || on_done.run(()));
     };
     view! {
         <form class="subform" on:submit=save novalidate=true aria-label=i.text(Msg::RecordComplaint)>
@@ -152,6 +141,7 @@ fn ComplaintForm(customer: Customer, setup: Setup, on_done: Callback<()>, on_can
                 <TextArea label=i.sig(Msg::WhatHappened) value=what_happened error=err(F::WhatHappened) required=true rows=3/>
                 <TextArea label=i.sig(Msg::AsksFor) value=asks_for error=err(F::AsksFor) rows=2/>
             </div>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <div class="actions">
                 <button class="btn primary" type="submit" disabled=move || busy.get()>{i.text(Msg::RecordComplaint)}</button>
                 <button class="btn" type="button" on:click=move |_| on_cancel.run(())>{i.text(Msg::Cancel)}</button>
@@ -324,21 +314,7 @@ fn StepForm(complaint: Complaint, step: Step, on_done: Callback<()>, on_cancel: 
             Err(e) => return error.set(Some(step_error(state, e))),
         };
         error.set(None);
-        busy.set(true);
-        spawn_local(async move {
-            let result = state.apply(&set).await;
-            busy.set(false);
-            match result {
-                Ok(()) => {
-                    state.toast(ToastKind::Done, i.t_untracked(Msg::StepRecorded));
-                    on_done.run(());
-                }
-                Err(StoreError::Conflict { .. }) => {
-                    error.set(Some(step_error(state, StepError::NotNow)));
-                }
-                Err(e) => error.set(Some(state.error_text(&e))),
-            }
-        });
+        state.apply_from_dialog(set, busy, error, Msg::StepRecorded, move || on_done.run(()));
     };
     let staff: Vec<(String, String)> = state.staff.with_untracked(|s| s.iter().filter(|x| x.active).map(|x| (x.id.clone(), x.name.clone())).collect());
     view! {
