@@ -201,6 +201,9 @@ async function measureApp(profile, size) {
   // The Analysis page's figures, for 10,000 customers with 10 transactions each, whatever the size.
   const [analysisMs] = await page.evaluate(() => Array.from(window.wasmBindings.benchAnalysis(10000, 10, 2026)));
   r.analysis = analysisMs;
+  // Complaints and visits: statistics, a work list and every due list, for 10,000 customers with 20,000 complaints.
+  const [serviceMs, statsMs, workMs, dueMs] = await page.evaluate(() => Array.from(window.wasmBindings.benchService(10000, 20000, 2026)));
+  Object.assign(r, { service: serviceMs, serviceStats: statsMs, serviceWork: workMs, serviceDue: dueMs });
   // Files, at sizes an agency's archive has (a 100k backup is built in memory; see the README).
   if (size <= 10000) {
     const [backup, sealed, restore, exportCsv, importCsv, backupBytes, imported] =
@@ -437,6 +440,7 @@ function table(r) {
     row('in the page without IndexedDB: search index built', a.inPageIndex);
     row('in the page without IndexedDB: one search over every row', a.inPageSearch, undefined, '< 30');
     row('analysis: every figure of the dashboard, 10,000 customers with 100,000 transactions', a.analysis, undefined, '< 200');
+    row('complaint statistics, a work list and every due list, 10,000 customers with 20,000 complaints', a.service, undefined, '< 200');
     lines.push(`| ${size} | memory, JS heap + wasm (MB) | ${ms(a.memoryMB)} | | | < 200 |`);
     if (a.backup) {
       row('backup written (every store, SHA-256 checksum)', a.backup);

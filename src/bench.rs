@@ -175,3 +175,45 @@ pub async fn bench_files(db: String) -> Result<Vec<f64>, JsValue> {
     store.close();
     Ok(vec![t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, file.len() as f64, n as f64])
 }
+
+/// Time, in the page, the service views for `customers` customers with
+/// `complaints` complaints: the complaint statistics, a department head's
+/// work list, and every staff member's due list (calls and visits due from
+/// the visit plan, with the customers who complained lately first).
+/// Answers [total ms, statistics ms, work list ms, due lists ms,
+/// complaints counted, complaints on the work list, due items].
+#[wasm_bindgen(js_name = benchService)]
+pub fn bench_service(customers: u32, complaints: u32, seed: u32) -> Vec<f64> {
+    use crate::domain::complaint::ComplaintRules;
+    use crate::domain::visit::{self, Planned, VisitPlan};
+    use crate::domain::{complaint_stats, work, Role};
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
+    let s = demo::service_sample(customers as usize, complaints as usize, seed as u64, today);
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let clock = || performance.as_ref().map_or_else(js_sys::Date::now, |p| p.now());
+    let rules = ComplaintRules::default();
+    let plan = VisitPlan::default();
+    let head = s.staff.iter().find(|x| x.role == Role::DepartmentManager).map(|x| x.id.clone());
+    let t0 = clock();
+    let stats = complaint_stats::stats(&s.complaints, None, None, today);
+    let t1 = clock();
+    let mine = work::complaints_for(&s.complaints, head.as_deref(), &s.staff, today, &rules, &s.calendar);
+    let t2 = clock();
+    let last = visit::last_contacts(s.visits.iter().map(|v| (v.customer_id.as_str(), v.date, v.mode)));
+    let recent = today - chrono::Duration::days(visit::COMPLAINED_DAYS);
+    let complained: rustc_hash::FxHashSet<&str> = s.complaints.iter().filter(|c| c.received_on >= recent).map(|c| c.customer_id.as_str()).collect();
+    let mut due = 0;
+    for member in &s.staff {
+        let theirs: Vec<Planned> = s
+            .customers
+            .iter()
+            .filter(|c| c.3 == member.id)
+            .map(|(id, grade, since, _)| Planned { id, grade: grade.as_deref(), since: *since, key_account: false })
+            .collect();
+        let mut items = visit::due_contacts(&theirs, &last, &complained, &plan, today);
+        visit::order(&mut items);
+        due += items.len();
+    }
+    let t3 = clock();
+    vec![t3 - t0, t1 - t0, t2 - t1, t3 - t2, stats.total as f64, mine.len() as f64, due as f64]
+}

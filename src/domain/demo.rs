@@ -1150,3 +1150,106 @@ mod tests {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// Complaints and visits, for the benchmark
+// ---------------------------------------------------------------------------
+
+/// What the due list and the complaint statistics run on, generated: each
+/// customer's grade and start, its visits, and complaints walked a random
+/// number of steps along their procedure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ServiceSample {
+    pub staff: Vec<Staff>,
+    /// (customer id, grade, customer since, owner)
+    pub customers: Vec<(String, Option<String>, NaiveDate, String)>,
+    pub visits: Vec<super::visit::Visit>,
+    pub complaints: Vec<super::complaint::Complaint>,
+    pub calendar: super::calendar::WorkCalendar,
+}
+
+/// `customers` customers with two visits each and `complaints` complaints
+/// received over the year before `today`, from `seed`.
+pub fn service_sample(customers: usize, complaints: usize, seed: u64, today: NaiveDate) -> ServiceSample {
+    use super::calendar::{DayKind, WorkCalendar};
+    use super::complaint::{Complaint, ComplaintRules, Entry, Severity, CATEGORIES};
+    use super::visit::{Mode, Visit};
+    let mut rng = SplitMix(seed);
+    let staff = staff();
+    let departments: Vec<String> = staff.iter().map(|s| s.department.clone()).collect();
+    let grades = [None, Some("strategic"), Some("key"), Some("general"), Some("potential")];
+    let day = |n: usize| today - Duration::days(n as i64);
+    let mut calendar = WorkCalendar::default();
+    let _ = calendar.set_range(day(60), day(54), DayKind::Holiday, "国庆节");
+    let _ = calendar.set_range(day(52), day(52), DayKind::Workday, "");
+    let list: Vec<(String, Option<String>, NaiveDate, String)> = (0..customers)
+        .map(|n| (format!("c{n:06}"), rng.pick(&grades).map(str::to_string), day(rng.below(1000)), rng.pick(&staff).id.clone()))
+        .collect();
+    let mut visits = Vec::with_capacity(customers * 2);
+    for (id, ..) in &list {
+        for k in 0..2 {
+            let mode = if k == 0 { Mode::Call } else { Mode::Visit };
+            visits.push(Visit { id: format!("{id}-v{k}"), customer_id: id.clone(), rev: 1, date: day(rng.below(90)), mode, satisfaction: Some(1 + rng.below(5) as u8), ..Visit::default() });
+        }
+    }
+    let rules = ComplaintRules::default();
+    let severities = Severity::ALL;
+    let mut out = Vec::with_capacity(complaints);
+    for n in 0..complaints {
+        let on = day(rng.below(365));
+        let received_by = rng.pick(&staff).id.clone();
+        let mut c = Complaint {
+            id: format!("q{n:06}"),
+            customer_id: list[rng.below(list.len().max(1))].0.clone(),
+            rev: 1,
+            category: rng.pick(CATEGORIES).to_string(),
+            severity: *rng.pick(severities),
+            received_by: Some(received_by),
+            ..Complaint::default()
+        }
+        .received(on, &rules, &calendar);
+        // Take one of the offered steps a random number of times, each a day or two later.
+        let mut when = on;
+        for _ in 0..rng.below(14) {
+            if c.stage.steps().is_empty() {
+                break;
+            }
+            let step = *rng.pick(c.stage.steps());
+            when += Duration::days(rng.below(3) as i64);
+            let entry = Entry {
+                step,
+                on: when.min(today),
+                note: "n".into(),
+                department: rng.pick(&departments).clone(),
+                responsible: vec![rng.pick(&staff).id.clone()],
+                satisfaction: Some(1 + rng.below(5) as u8),
+                evaluation: "e".into(),
+                ..Entry::default()
+            };
+            match c.take(entry) {
+                Ok(next) => c = next,
+                Err(_) => break,
+            }
+        }
+        out.push(c);
+    }
+    ServiceSample { staff, customers: list, visits, complaints: out, calendar }
+}
+
+#[cfg(test)]
+mod service_sample_tests {
+    use super::*;
+    use crate::domain::complaint::Stage;
+
+    #[test]
+    fn the_sample_has_what_was_asked_in_every_stage() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let s = service_sample(200, 2000, 7, today);
+        assert_eq!((s.customers.len(), s.visits.len(), s.complaints.len()), (200, 400, 2000));
+        for stage in Stage::ALL {
+            assert!(s.complaints.iter().any(|c| c.stage == *stage), "{stage:?}");
+        }
+        assert!(s.complaints.iter().all(|c| c.received_on <= today && c.entries.iter().all(|e| e.on <= today)));
+        assert_eq!(service_sample(200, 2000, 7, today), s, "the same seed gives the same sample");
+    }
+}
