@@ -471,14 +471,12 @@ impl Complaint {
     /// one fits, the directors.
     pub fn turn_of(&self, staff: &[Staff]) -> Vec<String> {
         let active = || staff.iter().filter(|s| s.active);
-        let heads = |dept: &str| -> Vec<String> {
-            active().filter(|s| s.role == Role::DepartmentManager && !dept.is_empty() && s.department == dept).map(|s| s.id.clone()).collect()
-        };
+        let heads = |dept: &str| with_role(staff, Role::DepartmentManager, Some(dept));
         let mut ids: Vec<String> = match self.stage {
             Stage::Received | Stage::Declined => self.received_by.iter().filter(|id| active().any(|s| &s.id == *id)).cloned().collect(),
             Stage::Accepted => heads(self.department_of(staff)),
             Stage::Assigned | Stage::Investigating | Stage::Proposed | Stage::Agreed => heads(&self.department),
-            Stage::Replied | Stage::FollowedUp => active().filter(|s| s.role == Role::CustomerService).map(|s| s.id.clone()).collect(),
+            Stage::Replied | Stage::FollowedUp => with_role(staff, Role::CustomerService, None),
             Stage::Closed => return Vec::new(),
         };
         if ids.is_empty() {
@@ -491,12 +489,7 @@ impl Complaint {
     /// and at [`Level::Director`] the directors as well (the general manager
     /// where there is no director).
     pub fn escalated_to(&self, level: Level, staff: &[Staff]) -> Vec<String> {
-        let dept = self.department_of(staff);
-        let mut ids: Vec<String> = staff
-            .iter()
-            .filter(|s| s.active && s.role == Role::DepartmentManager && !dept.is_empty() && s.department == dept)
-            .map(|s| s.id.clone())
-            .collect();
+        let mut ids = with_role(staff, Role::DepartmentManager, Some(self.department_of(staff)));
         if level == Level::Director || ids.is_empty() {
             ids.extend(directors(staff));
         }
@@ -509,12 +502,21 @@ impl Complaint {
     }
 }
 
+/// The active staff with `role`, in `department` when one is asked for
+/// (none when it is asked for and empty).
+fn with_role(staff: &[Staff], role: Role, department: Option<&str>) -> Vec<String> {
+    staff
+        .iter()
+        .filter(|s| s.active && s.role == role && department.is_none_or(|d| !d.is_empty() && s.department == d))
+        .map(|s| s.id.clone())
+        .collect()
+}
+
 /// The active directors, or the general managers where there are none.
 fn directors(staff: &[Staff]) -> Vec<String> {
-    let of = |role: Role| -> Vec<String> { staff.iter().filter(|s| s.active && s.role == role).map(|s| s.id.clone()).collect() };
-    let d = of(Role::Director);
+    let d = with_role(staff, Role::Director, None);
     if d.is_empty() {
-        of(Role::GeneralManager)
+        with_role(staff, Role::GeneralManager, None)
     } else {
         d
     }

@@ -479,6 +479,16 @@ impl AppState {
     }
 
     /// A staff member's name, or the id if they are unknown.
+    /// The staff still with the agency, as (id, name).
+    pub fn active_staff(&self) -> Vec<(String, String)> {
+        self.staff.with(|s| s.iter().filter(|x| x.active).map(|x| (x.id.clone(), x.name.clone())).collect())
+    }
+
+    /// A select's options for choosing one of them, `none` first (no one).
+    pub fn staff_options(&self, none: &str) -> Vec<(String, String)> {
+        std::iter::once((String::new(), none.to_string())).chain(self.active_staff()).collect()
+    }
+
     pub fn staff_name(&self, id: &str) -> String {
         self.staff.with(|s| s.iter().find(|x| x.id == id).map(|x| x.name.clone())).unwrap_or_else(|| id.to_string())
     }

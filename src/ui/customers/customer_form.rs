@@ -202,11 +202,7 @@ fn FormBody(base: Customer, is_new: bool) -> impl IntoView {
         });
     };
 
-    let staff_options = Signal::derive(move || {
-        std::iter::once((String::new(), "—".to_string()))
-            .chain(state.staff.get().into_iter().filter(|s| s.active).map(|s| (s.id, s.name)))
-            .collect::<Vec<_>>()
-    });
+    let staff_options = Signal::derive(move || state.staff_options("—"));
     let enum_options = move |f: Field| -> Signal<Vec<(String, String)>> {
         Signal::derive(move || match f.input() {
             Input::Kind => CustomerKind::ALL.iter().map(|v| (v.as_str().to_string(), i.label(*v).to_string())).collect(),

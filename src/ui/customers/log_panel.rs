@@ -31,11 +31,7 @@ pub fn LogPanel(
     let busy = RwSignal::new(false);
     let err = move |f: InteractionField| Signal::derive(move || errors.with(|e| e.get(&f).cloned()));
     let channels = Signal::derive(move || Channel::ALL.iter().map(|c| (c.as_str().to_string(), i.label(*c).to_string())).collect::<Vec<_>>());
-    let staff_options = Signal::derive(move || {
-        std::iter::once((String::new(), "—".to_string()))
-            .chain(state.staff.get().into_iter().filter(|s| s.active).map(|s| (s.id, s.name)))
-            .collect::<Vec<_>>()
-    });
+    let staff_options = Signal::derive(move || state.staff_options("—"));
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {

@@ -7,9 +7,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use super::{load_setting, save_setting};
+use super::{save_setting, Setup};
 use crate::domain::calendar::{self, CalendarError, DayKind, WorkCalendar};
-use crate::domain::complaint::{self, ComplaintRules, Severity};
+use crate::domain::complaint::{ComplaintRules, Severity};
 use crate::domain::validate;
 use crate::i18n::{self, Msg};
 use crate::io::files;
@@ -31,12 +31,12 @@ pub fn CalendarPanel() -> impl IntoView {
     let file_errors = RwSignal::new(Vec::<String>::new());
     let busy = RwSignal::new(false);
     spawn_local(async move {
-        match load_setting::<WorkCalendar>(state, calendar::SETTING).await {
-            Ok(c) => cal.set(Some(c.tidy())),
+        match Setup::load(state).await {
+            Ok(s) => {
+                rules.set(s.rules);
+                cal.set(Some(s.calendar));
+            }
             Err(e) => error.set(Some(state.error_text(&e))),
-        }
-        if let Ok(r) = load_setting::<ComplaintRules>(state, complaint::SETTING).await {
-            rules.set(r);
         }
     });
     // Every edit is written at once; the panel shows what was written.

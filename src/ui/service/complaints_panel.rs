@@ -8,21 +8,13 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::load_setting;
-use crate::domain::calendar::{self, WorkCalendar};
-use crate::domain::complaint::{self, Complaint, ComplaintRules, Deadline, Entry, Kept, Level, Severity, Step, StepError};
+use super::Setup;
+use crate::domain::complaint::{self, Complaint, Deadline, Entry, Kept, Level, Severity, Step, StepError};
 use crate::domain::service::{self, ComplaintDraft, ComplaintField};
 use crate::domain::{sorting, Customer};
 use crate::i18n::{self, Msg};
 use crate::ui::app::{platform, AppState, ToastKind};
 use crate::ui::common::{InputKind, SelectField, TextArea, TextField};
-
-/// The calendar and the rules the deadlines come from, once read.
-#[derive(Clone, Default, PartialEq)]
-struct Setup {
-    calendar: WorkCalendar,
-    rules: ComplaintRules,
-}
 
 #[component]
 pub fn ComplaintsPanel(
@@ -36,11 +28,9 @@ pub fn ComplaintsPanel(
     let setup = RwSignal::new(None::<Setup>);
     let adding = RwSignal::new(false);
     spawn_local(async move {
-        let calendar = load_setting::<WorkCalendar>(state, calendar::SETTING).await;
-        let rules = load_setting::<ComplaintRules>(state, complaint::SETTING).await;
-        match (calendar, rules) {
-            (Ok(calendar), Ok(rules)) => setup.set(Some(Setup { calendar: calendar.tidy(), rules })),
-            (Err(e), _) | (_, Err(e)) => state.toast(ToastKind::Error, state.error_text(&e)),
+        match Setup::load(state).await {
+            Ok(s) => setup.set(Some(s)),
+            Err(e) => state.toast(ToastKind::Error, state.error_text(&e)),
         }
     });
     let done = Callback::new(move |()| {
@@ -94,11 +84,7 @@ fn ComplaintForm(customer: Customer, setup: Setup, on_done: Callback<()>, on_can
         let keys = setup.rules.categories();
         Signal::derive(move || keys.iter().map(|k| (k.clone(), i18n::complaint_category(i.locale.get(), k))).collect::<Vec<_>>())
     };
-    let staff = Signal::derive(move || {
-        let mut out = vec![(String::new(), i.t(Msg::ChooseStaff).to_string())];
-        out.extend(state.staff.with(|s| s.iter().filter(|x| x.active).map(|x| (x.id.clone(), x.name.clone())).collect::<Vec<_>>()));
-        out
-    });
+    let staff = Signal::derive(move || state.staff_options(i.t(Msg::ChooseStaff)));
     let customer_id = customer.id.clone();
     let setup = StoredValue::new(setup);
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -316,7 +302,7 @@ fn StepForm(complaint: Complaint, step: Step, on_done: Callback<()>, on_cancel: 
         error.set(None);
         state.apply_from_dialog(set, busy, error, Msg::StepRecorded, move || on_done.run(()));
     };
-    let staff: Vec<(String, String)> = state.staff.with_untracked(|s| s.iter().filter(|x| x.active).map(|x| (x.id.clone(), x.name.clone())).collect());
+    let staff = untrack(|| state.active_staff());
     view! {
         <form class="subform step-form" on:submit=save novalidate=true aria-label=move || i.label(step)>
             <h4>{move || i.label(step)}</h4>

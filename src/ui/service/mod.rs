@@ -12,7 +12,9 @@ pub use work_page::WorkPage;
 
 use serde::{de::DeserializeOwned, Serialize};
 
+use crate::domain::calendar::{self, WorkCalendar};
 use crate::domain::change::Setting;
+use crate::domain::complaint::{self, ComplaintRules};
 use crate::domain::{ChangeSet, Expect};
 use crate::storage::{Store, StoreError};
 use crate::ui::app::AppState;
@@ -30,4 +32,20 @@ pub async fn save_setting<T: Serialize>(state: AppState, id: &str, value: &T) ->
     let mut set = ChangeSet::default();
     set.put(Setting { id: id.into(), value }, Expect::Any);
     state.apply(&set).await
+}
+
+/// The calendar and the rules a complaint's deadlines come from.
+#[derive(Clone, Default, PartialEq)]
+pub struct Setup {
+    pub calendar: WorkCalendar,
+    pub rules: ComplaintRules,
+}
+
+impl Setup {
+    /// Both, as stored (the calendar put in order).
+    pub async fn load(state: AppState) -> Result<Setup, StoreError> {
+        let calendar = load_setting::<WorkCalendar>(state, calendar::SETTING).await?.tidy();
+        let rules = load_setting::<ComplaintRules>(state, complaint::SETTING).await?;
+        Ok(Setup { calendar, rules })
+    }
 }

@@ -6,26 +6,22 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::load_setting;
-use crate::domain::calendar::{self, WorkCalendar};
-use crate::domain::complaint::{self, Complaint, ComplaintRules, Deadline, Level};
+use super::Setup;
+use crate::domain::complaint::{Complaint, Deadline, Level};
 use crate::domain::work::{self, WorkItem};
 use crate::i18n::{self, Msg};
 use crate::storage::{Store, StoreError};
 use crate::ui::app::{platform, AppState, Route};
 
-async fn read(state: AppState) -> Result<(Vec<Complaint>, ComplaintRules, WorkCalendar), StoreError> {
-    let complaints = state.store().all::<Complaint>().await?;
-    let rules = load_setting::<ComplaintRules>(state, complaint::SETTING).await?;
-    let calendar = load_setting::<WorkCalendar>(state, calendar::SETTING).await?.tidy();
-    Ok((complaints, rules, calendar))
+async fn read(state: AppState) -> Result<(Vec<Complaint>, Setup), StoreError> {
+    Ok((state.store().all::<Complaint>().await?, Setup::load(state).await?))
 }
 
 #[component]
 pub fn WorkPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i = state.i18n;
-    let loaded = RwSignal::new(None::<(Vec<Complaint>, ComplaintRules, WorkCalendar)>);
+    let loaded = RwSignal::new(None::<(Vec<Complaint>, Setup)>);
     let error = RwSignal::new(None::<String>);
     // Again when another tab changes anything.
     Effect::new(move |_| {
@@ -41,7 +37,7 @@ pub fn WorkPage() -> impl IntoView {
         let me = state.me.get();
         let today = platform::today();
         loaded.with(|l| {
-            l.as_ref().map(|(complaints, rules, calendar)| state.staff.with(|staff| work::complaints_for(complaints, me.as_deref(), staff, today, rules, calendar)))
+            l.as_ref().map(|(complaints, s)| state.staff.with(|staff| work::complaints_for(complaints, me.as_deref(), staff, today, &s.rules, &s.calendar)))
         })
     });
     let row = move |w: WorkItem| {
