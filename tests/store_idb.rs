@@ -72,6 +72,31 @@ async fn a_transaction_that_fails_midway_leaves_nothing_written() {
 }
 
 #[wasm_bindgen_test]
+async fn a_rehearsed_save_stores_nothing_and_leaves_a_set_up_failure_for_the_real_one() {
+    let s = fresh("rehearse").await;
+    let mut first = ChangeSet::default();
+    first.put(customer("a"), Expect::Absent).refresh_row("a");
+    s.apply(&first).await.unwrap();
+    let mut edit = ChangeSet::default();
+    let mut renamed = customer("a");
+    renamed.name = "改名".into();
+    renamed.rev = 2;
+    edit.put(renamed, Expect::Rev(1)).put(customer("b"), Expect::Absent).refresh_row("a").refresh_row("b");
+    s.fail_next_apply_at(1);
+    s.rehearse(&edit).await;
+    assert_eq!(s.get::<Customer>("a").await.unwrap().map(|c| (c.name, c.rev)), Some(("客户 a".to_string(), 1)));
+    assert_eq!(s.count(Kind::Customer).await.unwrap(), 1);
+    assert_eq!(s.list_rows().await.unwrap().iter().map(|r| r.name().to_string()).collect::<Vec<_>>(), ["客户 a"]);
+    // The failure set up for the next save is still there for it, and the
+    // save after that goes through.
+    assert!(s.apply(&edit).await.is_err());
+    s.apply(&edit).await.unwrap();
+    assert_eq!(s.count(Kind::Customer).await.unwrap(), 2);
+    assert_eq!(s.get::<Customer>("a").await.unwrap().map(|c| c.name), Some("改名".to_string()));
+    s.close();
+}
+
+#[wasm_bindgen_test]
 async fn an_archive_created_at_schema_version_1_migrates_forward() {
     let name = "test-migrate-v1";
     let v1 = fresh_at(name, 1).await;

@@ -281,6 +281,31 @@ impl IdbStore {
         Ok((Transaction::from(raw.clone()), raw))
     }
 
+    /// The stores a change set writes to.
+    fn stores_for(&self, changes: &ChangeSet) -> Vec<&'static str> {
+        let kinds = changes.kinds();
+        let mut names: Vec<&str> = kinds.iter().filter(|k| self.has_transactions || **k != Kind::Transaction).map(|k| k.as_str()).collect();
+        if self.has_log && kinds.contains(&Kind::Row) {
+            names.push(ROW_LOG);
+        }
+        names
+    }
+
+    /// Writes `changes` in a transaction that is then abandoned: nothing is
+    /// stored and no other tab is told. It runs a save's code once before
+    /// the first real save (see `ui::app::pages::rehearse`).
+    pub async fn rehearse(&self, changes: &ChangeSet) {
+        if changes.is_empty() {
+            return;
+        }
+        let Ok((tx, _)) = self.writing(&self.stores_for(changes), "save") else { return };
+        // A failure a test has set up is for a real save.
+        let armed = self.fail_at.take();
+        let _ = self.write(&tx, changes).await;
+        self.fail_at.set(armed);
+        let _ = tx.abort();
+    }
+
     /// Every store's name, the row log's among them.
     fn every_store(&self) -> Vec<&'static str> {
         let mut names: Vec<&str> = schema::stores().iter().map(|k| k.as_str()).collect();
@@ -696,12 +721,7 @@ impl Store for IdbStore {
         if changes.is_empty() {
             return Ok(Refreshed::new());
         }
-        let kinds = changes.kinds();
-        let mut names: Vec<&str> = kinds.iter().filter(|k| self.has_transactions || **k != Kind::Transaction).map(|k| k.as_str()).collect();
-        if self.has_log && kinds.contains(&Kind::Row) {
-            names.push(ROW_LOG);
-        }
-        let (tx, raw) = self.writing(&names, "save")?;
+        let (tx, raw) = self.writing(&self.stores_for(changes), "save")?;
         let written = self.write(&tx, changes).await;
         let refreshed = finish(tx, &raw, written, "save").await?;
         self.announce(changes);

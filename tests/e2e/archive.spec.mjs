@@ -422,6 +422,35 @@ test('after a reload the whole list is back, with renames and deletions, beyond 
   await expect(page.locator('.row .primary-text').first()).toHaveText('Aaa Renamed Studio');
 });
 
+test('back from a customer, the list is as it was left: scrolled, searched, and showing what was saved', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Open the demo archive' }).click();
+  await expect(countLine(page)).toHaveText('200 of 200 customers');
+  await page.getByLabel('Search').fill('a');
+  const count = await countLine(page).innerText();
+  // Scrolled well down the list, open a customer there who needs a review, and review it.
+  const body = page.locator('.grid-body');
+  await body.evaluate((el) => { el.scrollTop = 1500; });
+  const scrolled = await body.evaluate((el) => el.scrollTop);
+  const stale = page.locator('.row', { has: page.locator('.cell.stale') }).last();
+  const name = await stale.locator('.primary-text').innerText();
+  await stale.click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await page.getByRole('button', { name: 'Mark reviewed' }).click();
+  await expect(page.getByText('Marked as reviewed.')).toBeVisible();
+  await page.goBack();
+  // The same search, the same place, and the row no longer needs a review.
+  await expect(page.getByLabel('Search')).toHaveValue('a');
+  await expect(countLine(page)).toHaveText(count);
+  expect(await body.evaluate((el) => el.scrollTop)).toBe(scrolled);
+  const back = page.getByRole('row', { name: new RegExp(name) });
+  await expect(back).toBeVisible();
+  await expect(back.locator('.cell.stale')).toHaveCount(0);
+  // The keyboard is back in the list.
+  await expect(body).toBeFocused();
+});
+
 test('typing with quotes, backslashes and line breaks comes back exactly after a reload', async ({ page }) => {
   await openApp(page);
   await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();

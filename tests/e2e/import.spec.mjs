@@ -62,7 +62,7 @@ test('import a GB18030 CSV with Chinese headings: mapping, preview with reasons 
   await expect(page.locator('.history-entry').filter({ hasText: 'Imported' }).first()).toContainText('customers-gb18030.csv');
   await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
   await page.getByRole('row', { name: /华联广告有限公司/ }).click();
-  await expect(page.getByText('021-5555-0101')).toBeVisible();
+  await expect(page.locator('.customer-page').getByText('021-5555-0101')).toBeVisible();
   await page.getByRole('tab', { name: /History/ }).click();
   const update = page.locator('.history-entry').filter({ hasText: 'customers-gb18030.csv' });
   await expect(update).toContainText('Changed');

@@ -145,6 +145,14 @@ pub fn Shell() -> impl IntoView {
         let route = route.get();
         (state.ready.get() || route == Route::Customers).then_some(route)
     });
+    // The list stays, hidden, under a customer's page opened from it (see
+    // CustomerListPage): it is taken down when any other page is opened.
+    let list_shown = Memo::new(move |_| shown.get() == Some(Route::Customers));
+    let list_kept = Memo::new(move |kept: Option<&bool>| match shown.get() {
+        Some(Route::Customers) => true,
+        Some(Route::Customer(_)) => kept.copied().unwrap_or(false),
+        _ => false,
+    });
     // Once the whole list is in, fetch the other pages' code (pages.rs);
     // after a failure, again when the browser is back online.
     let complete = Memo::new(move |_| state.index.with(|idx| idx.is_complete()));
@@ -152,14 +160,18 @@ pub fn Shell() -> impl IntoView {
     let online = window_event_listener(leptos::ev::online, move |_| back_online.update(|n| *n += 1));
     on_cleanup(move || online.remove());
     let preloading = StoredValue::new(false);
+    let owner = Owner::current().expect("the shell has an owner");
     Effect::new(move |_| {
         back_online.track();
         if complete.get() && !preloading.get_value() {
             preloading.set_value(true);
+            let owner = owner.clone();
             spawn_local(async move {
                 if !pages::preload().await {
                     preloading.set_value(false);
+                    return;
                 }
+                pages::rehearse(state, owner).await;
             });
         }
     });
@@ -186,7 +198,7 @@ pub fn Shell() -> impl IntoView {
             .map(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
             .unwrap_or(false);
         if ev.key() == "/" && !typing {
-            if let Some(el) = document().get_element_by_id("customer-search") {
+            if let Some(el) = document().get_element_by_id("customer-search").filter(|_| list_shown.get_untracked()) {
                 ev.prevent_default();
                 let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
             }
@@ -219,11 +231,16 @@ pub fn Shell() -> impl IntoView {
             </nav>
             <main class="content">
                 <BackupReminder/>
+                <Show when=move || list_kept.get()>
+                    <div class="kept-page" style:display=move || if list_shown.get() { "contents" } else { "none" }>
+                        <CustomerListPage visible=list_shown/>
+                    </div>
+                </Show>
                 {move || {
                     attempt.track();
                     match shown.get() {
                         None => view! { <div class="splash" role="status">{i.text(Msg::Opening)}</div> }.into_any(),
-                        Some(Route::Customers) => view! { <CustomerListPage/> }.into_any(),
+                        Some(Route::Customers) => ().into_any(),
                         Some(route) => view! {
                             <Suspense fallback=move || view! { <div class="splash" role="status">{i.text(Msg::PageLoading)}</div> }>
                                 {Suspend::new(async move {

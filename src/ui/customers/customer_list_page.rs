@@ -42,7 +42,7 @@ fn flag(r: &CustomerRow) -> Option<(&'static str, Msg)> {
 }
 
 #[component]
-fn Filters() -> impl IntoView {
+fn Filters(visible: Signal<bool>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i = state.i18n;
     let q = state.list_query;
@@ -102,12 +102,17 @@ fn Filters() -> impl IntoView {
             q.set(next);
         }
     });
+    // Every industry (region) in the archive: a pass over every row, so not
+    // while the list is hidden.
     let values = move |col: fn(&CustomerRow) -> &str| {
-        Signal::derive(move || {
+        Signal::from(Memo::new(move |last: Option<&Vec<(String, String)>>| {
+            if let Some(last) = last.filter(|_| !visible.get()) {
+                return last.clone();
+            }
             std::iter::once((String::new(), i.t(Msg::All).to_string()))
                 .chain(state.index.with(|idx| idx.values(col)).into_iter().map(|v| (v.clone(), v)))
                 .collect::<Vec<_>>()
-        })
+        }))
     };
     let owners = Signal::derive(move || {
         let mut v = vec![(String::new(), i.t(Msg::All).to_string()), ("-".to_string(), i.t(Msg::Unassigned).to_string())];
@@ -152,14 +157,23 @@ fn SortHeader(key: SortKey, label: Msg) -> impl IntoView {
     }
 }
 
+/// The list. The shell keeps it, hidden (`visible` false), under a customer's
+/// page opened from it, so that opening a customer does not pay for taking
+/// the list down, and Back finds it as it was left, scrolled where it was.
+/// While hidden it follows no change to the archive: what a pass over every
+/// row works out (the hits, the filters' values) keeps its last value and is
+/// worked out again once the list is shown.
 #[component]
-pub fn CustomerListPage() -> impl IntoView {
+pub fn CustomerListPage(#[prop(into, default = Signal::stored(true))] visible: Signal<bool>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i = state.i18n;
     // What the last hits were found with: while only the search text grows
     // (someone typing), the next hits are picked out of the last ones.
     let found_with = StoredValue::new(None::<(ListQuery, u64, Vec<Staff>, Option<String>)>);
     let hits = Memo::new(move |last: Option<&Vec<usize>>| {
+        if let Some(last) = last.filter(|_| !visible.get()) {
+            return last.clone();
+        }
         let q = state.list_query.get();
         let me = state.current_staff();
         let staff = state.staff.get();
@@ -202,6 +216,23 @@ pub fn CustomerListPage() -> impl IntoView {
                 measure();
             });
         }
+    });
+    // Shown again (Back from a customer): before the frame is painted, put
+    // the list back where it was scrolled to (hiding it lost that), measure
+    // it again, and give it the keyboard unless something else has it.
+    Effect::new(move |was: Option<bool>| {
+        let now = visible.get();
+        if now && was == Some(false) {
+            request_animation_frame(move || {
+                let Some(el) = body.get_untracked() else { return };
+                el.set_scroll_top(scroll_top.get_untracked() as i32);
+                measure();
+                if document().active_element().map_or(true, |a| a.tag_name() == "BODY") {
+                    let _ = el.focus();
+                }
+            });
+        }
+        now
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
@@ -279,7 +310,12 @@ pub fn CustomerListPage() -> impl IntoView {
     let slots = Memo::new(move |_| window_range().len());
     let slot = move |k: usize| {
         let pos = move || start.get() + k;
-        let row = Memo::new(move |_| hits.with(|h| h.get(pos()).copied()).and_then(|at| state.index.with(|idx| idx.get(at).cloned())));
+        let row = Memo::new(move |last: Option<&Option<CustomerRow>>| {
+            if let Some(last) = last.filter(|_| !visible.get()) {
+                return last.clone();
+            }
+            hits.with(|h| h.get(pos()).copied()).and_then(|at| state.index.with(|idx| idx.get(at).cloned()))
+        });
         // Every text and attribute that changes with the row, through one
         // kind of closure (each kind is code in the download).
         let show = move |f: fn(&CustomerRow, &AppState) -> String| move || row.with(|r| r.as_ref().map(|r| f(r, &state)).unwrap_or_default());
@@ -334,7 +370,7 @@ pub fn CustomerListPage() -> impl IntoView {
                 <PrintList hits=hits/>
                 <a class="btn primary" href=Route::NewCustomer.href()>{i.text(Msg::NewCustomer)}</a>
             </div>
-            <Filters/>
+            <Filters visible=visible/>
             <div class="grid" role="table" aria-label=i.text(Msg::NavCustomers) aria-rowcount=move || hits.with(Vec::len) + 1>
                 <div class="grid-head" role="row" aria-rowindex="1">
                     <SortHeader key=SortKey::Name label=Msg::Name/>
@@ -353,7 +389,7 @@ pub fn CustomerListPage() -> impl IntoView {
                     node_ref=body
                     tabindex="0"
                     aria-label=i.text(Msg::ListKeysHint)
-                    on:scroll=move |_| if let Some(el) = body.get_untracked() { scroll_top.set(el.scroll_top() as f64) }
+                    on:scroll=move |_| if let Some(el) = body.get_untracked().filter(|_| visible.get_untracked()) { scroll_top.set(el.scroll_top() as f64) }
                     on:keydown=on_key
                 >
                     <div class="grid-spacer" style=move || format!("height: {}px", (hits.with(Vec::len) as f64 * ROW_HEIGHT) as u64)>
