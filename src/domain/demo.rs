@@ -290,6 +290,8 @@ pub struct DemoArchive {
     pub interactions: Vec<Interaction>,
     /// Grouped by customer, in customer order.
     pub transactions: Vec<Transaction>,
+    pub complaints: Vec<super::complaint::Complaint>,
+    pub visits: Vec<super::visit::Visit>,
 }
 
 /// Makes the demo archive a batch of customers at a time, so that a very large
@@ -340,6 +342,8 @@ impl Generator {
             contacts: Vec::with_capacity(n * self.contacts_per_customer),
             interactions: Vec::with_capacity(n * self.log_per_customer),
             transactions: Vec::new(),
+            complaints: Vec::new(),
+            visits: Vec::new(),
         };
         let mut days: Vec<i64> = Vec::with_capacity(self.log_per_customer);
         for i in self.next..self.next + n {
@@ -397,7 +401,7 @@ pub fn changeset(archive: &DemoArchive) -> ChangeSet {
 /// [`changeset`] for an archive no longer needed, moving its records instead
 /// of copying them (half the work for a large archive).
 pub fn into_changeset(archive: DemoArchive) -> ChangeSet {
-    let DemoArchive { staff, customers, contacts, interactions, transactions } = archive;
+    let DemoArchive { staff, customers, contacts, interactions, transactions, complaints, visits } = archive;
     let rows = rows(&customers, &contacts, &transactions);
     let mut set = ChangeSet::default();
     set.ops.reserve(staff.len() + 2 * customers.len() + contacts.len() + interactions.len());
@@ -416,6 +420,12 @@ pub fn into_changeset(archive: DemoArchive) -> ChangeSet {
     }
     for t in transactions {
         set.put(t, Expect::Any);
+    }
+    for c in complaints {
+        set.put(c, Expect::Any);
+    }
+    for v in visits {
+        set.put(v, Expect::Any);
     }
     set
 }
@@ -455,7 +465,125 @@ pub fn sample_agency(now: DateTime<Utc>) -> DemoArchive {
         let mine: Vec<&Transaction> = take_run(&mut deals, |t| t.customer_id == c.id).iter().collect();
         c.grade = grading.grade(&super::grading::Figures::of(c, &mine, today, grading.months)).grade;
     }
+    let (complaints, visits) = service_records(&archive, today);
+    archive.complaints = complaints;
+    archive.visits = visits;
     archive
+}
+
+/// The demo's complaints and follow-up calls and visits: about one customer
+/// in eight has complained in the last two months, each complaint taken a
+/// few steps along its procedure (some closed, some overdue), and the
+/// active customers have been called or visited in the last four months,
+/// some with answers still owed.
+fn service_records(archive: &DemoArchive, today: NaiveDate) -> (Vec<super::complaint::Complaint>, Vec<super::visit::Visit>) {
+    use super::calendar::WorkCalendar;
+    use super::complaint::{Channel, Complaint, ComplaintRules, Entry, Severity, Step, CATEGORIES};
+    use super::visit::{Mode, Promise, Topic, Visit};
+    const HAPPENED: &[&str] = &[
+        "活动现场物料晚到半小时,开场被迫推迟",
+        "策划方案修改三次仍未达到要求",
+        "发票开具比约定晚了两周",
+        "项目对接人更换,未提前告知客户",
+        "户外广告投放时段与合同不符",
+        "展台搭建尺寸与设计图不一致",
+    ];
+    const ASKS: &[&str] = &["说明原因并给出补救方案", "减免部分费用", "更换项目负责人", ""];
+    const FEEDBACK: &[&str] = &[
+        "对本次活动执行满意,希望继续合作",
+        "希望报价更透明,分项列明",
+        "新品发布会需要提前一个月沟通",
+        "对设计稿修改效率不太满意",
+        "整体满意,期待明年的框架合同",
+    ];
+    const QUESTIONS: &[&str] = &["明年框架合同报价", "展会场地备选方案", "新媒体投放数据报告", "年会节目策划样例"];
+    let mut rng = SplitMix(0x7365_7276_6963_65);
+    let rules = ComplaintRules::default();
+    let calendar = WorkCalendar::default();
+    let staff = &archive.staff;
+    let departments = ["华东销售部", "华南销售部", "客户服务部"];
+    let contact_of = |id: &str| archive.contacts.iter().find(|k| k.customer_id == id).map(|k| k.name.clone()).unwrap_or_else(|| "客户代表".into());
+    let day = |n: usize| today - Duration::days(n as i64);
+    let mut complaints = Vec::new();
+    let mut visits = Vec::new();
+    for (n, c) in archive.customers.iter().enumerate().filter(|(_, c)| matches!(c.status, Status::Active | Status::Potential)) {
+        if n % 8 == 3 {
+            let on = day(rng.below(60));
+            let mut complaint = Complaint {
+                id: format!("demo-q{n:03}"),
+                customer_id: c.id.clone(),
+                rev: 1,
+                received_at: DateTime::from_naive_utc_and_offset(on.and_hms_opt(2, 0, 0).expect("a time"), Utc),
+                channel: *rng.pick(Channel::ALL),
+                complainant: contact_of(&c.id),
+                category: rng.pick(CATEGORIES).to_string(),
+                what_happened: rng.pick(HAPPENED).to_string(),
+                asks_for: rng.pick(ASKS).to_string(),
+                severity: *rng.pick(&[Severity::Normal, Severity::Normal, Severity::High, Severity::Low]),
+                received_by: c.owner.clone(),
+                ..Complaint::default()
+            }
+            .received(on, &rules, &calendar);
+            // Taken up to every step to closed; one received in the last few days, hardly any.
+            let mut when = on;
+            let steps = if (today - on).num_days() < 3 { rng.below(2) } else { rng.below(10) };
+            for _ in 0..steps {
+                let Some(&step) = complaint.stage.steps().iter().find(|s| !matches!(s, Step::Decline | Step::Reject)) else { break };
+                when = (when + Duration::days(rng.below(3) as i64)).min(today);
+                let entry = Entry {
+                    step,
+                    on: when,
+                    by: super::Actor { id: c.owner.clone(), name: c.owner.as_deref().and_then(|o| staff.iter().find(|s| s.id == o)).map(|s| s.name.clone()).unwrap_or_default() },
+                    note: match step {
+                        Step::Propose => "向客户致歉,减免本次服务费 10%".into(),
+                        Step::Reply => "已电话及书面答复客户".into(),
+                        Step::FollowUp => rng.pick(FEEDBACK).to_string(),
+                        Step::Close => "原因已查明,流程已改进".into(),
+                        _ => String::new(),
+                    },
+                    department: rng.pick(&departments).to_string(),
+                    responsible: c.owner.iter().cloned().collect(),
+                    satisfaction: Some(3 + rng.below(3) as u8),
+                    evaluation: "处理及时".into(),
+                    ..Entry::default()
+                };
+                match complaint.take(entry) {
+                    Ok(next) => complaint = next,
+                    Err(_) => break,
+                }
+            }
+            complaints.push(complaint);
+        }
+        if c.status != Status::Active {
+            continue;
+        }
+        for k in 0..1 + rng.below(3) {
+            let date = day(3 + rng.below(120));
+            let promises = match rng.below(4) {
+                0 => vec![Promise { question: rng.pick(QUESTIONS).to_string(), answer_by: (date + Duration::days(7 + rng.below(14) as i64)), answered_on: None }],
+                _ => Vec::new(),
+            }
+            .into_iter()
+            .map(|p| Promise { answered_on: (p.answer_by < day(7)).then_some(p.answer_by), ..p })
+            .collect();
+            visits.push(Visit {
+                id: format!("demo-v{n:03}-{k}"),
+                customer_id: c.id.clone(),
+                rev: 1,
+                date,
+                mode: if rng.below(3) == 0 { Mode::Visit } else { Mode::Call },
+                // Customer service calls the customers nobody owns.
+                staff: c.owner.clone().or_else(|| Some("demo-s07".into())),
+                topics: vec![*rng.pick(Topic::ALL)],
+                feedback: rng.pick(FEEDBACK).to_string(),
+                satisfaction: Some(3 + rng.below(3) as u8),
+                promises,
+                created_at: DateTime::from_naive_utc_and_offset(date.and_hms_opt(6, 0, 0).expect("a time"), Utc),
+                ..Visit::default()
+            });
+        }
+    }
+    (complaints, visits)
 }
 
 /// Exactly `per_customer` transactions for each of `customers`, from `seed`:
@@ -964,6 +1092,35 @@ mod tests {
         assert!(graded.len() >= 3, "{graded:?}");
         let rows = rows(&a.customers, &a.contacts, &a.transactions);
         assert!(rows.iter().any(|r| r.standing.as_ref().is_some_and(|s| s.overdue(today))), "the list flags late payers");
+    }
+
+    #[test]
+    fn the_sample_agency_has_complaints_at_every_stage_and_work_due() {
+        use crate::domain::complaint::Stage;
+        use crate::domain::visit::VisitPlan;
+        use crate::domain::work;
+        let now = DateTime::from_timestamp(1_763_800_000, 0).unwrap();
+        let today = now.date_naive();
+        let a = sample_agency(now);
+        let ids: HashSet<&str> = a.customers.iter().map(|c| c.id.as_str()).collect();
+        assert!(a.complaints.len() >= 15 && a.visits.len() >= 100, "{} complaints, {} visits", a.complaints.len(), a.visits.len());
+        assert!(a.complaints.iter().all(|c| ids.contains(c.customer_id.as_str()) && c.received_on <= today && c.entries.iter().all(|e| e.on <= today)));
+        assert!(a.visits.iter().all(|v| ids.contains(v.customer_id.as_str()) && v.date <= today && v.staff.is_some()));
+        for stage in [Stage::Received, Stage::Investigating, Stage::Closed] {
+            assert!(a.complaints.iter().any(|c| c.stage == stage), "{stage:?}");
+        }
+        let c = a.complaints.iter().find(|c| c.stage == Stage::Closed).unwrap();
+        assert!(c.entries.iter().any(|e| e.satisfaction.is_some()) && !c.responsible.is_empty());
+        assert!(a.visits.iter().any(|v| v.promises.iter().any(|p| p.answered_on.is_none())), "an answer still owed");
+        // Every sales rep has something due this week.
+        for rep in a.staff.iter().filter(|s| s.role == crate::domain::Role::SalesRep) {
+            let theirs: Vec<Customer> = a.customers.iter().filter(|c| c.owner.as_deref() == Some(&rep.id)).cloned().collect();
+            let due = work::due_list(&theirs, &a.contacts, &a.visits, &a.complaints, |_| false, &VisitPlan::default(), &Default::default(), today);
+            assert!(!due.is_empty(), "{}", rep.name);
+        }
+        let set = changeset(&a);
+        assert_eq!(set.ops.iter().filter(|op| matches!(op, Op::Put { record: Record::Complaint(_), .. })).count(), a.complaints.len());
+        assert_eq!(set.ops.iter().filter(|op| matches!(op, Op::Put { record: Record::Visit(_), .. })).count(), a.visits.len());
     }
 
     #[test]

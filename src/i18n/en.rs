@@ -8,6 +8,7 @@ use crate::domain::interaction::Channel;
 use crate::domain::transaction::{PaymentMethod, TransactionField};
 use crate::domain::calendar::{CalendarError, DayKind};
 use crate::domain::complaint::{self, Severity, Stage, Step, StepError};
+use crate::domain::visit;
 use crate::domain::validate::FieldError;
 use crate::io::backup::BackupError;
 use crate::io::csv::CsvError;
@@ -252,6 +253,53 @@ pub fn msg(m: Msg) -> &'static str {
         OrgGovernment => "Government",
         OrgNonProfit => "Non-profit",
         TabTransactions => "Transactions",
+        DueWhat => "What is due",
+        TabVisits => "Calls & visits",
+        RecordVisit => "Record call or visit",
+        NoVisits => "No calls or visits recorded.",
+        VisitSaved => "Call or visit recorded.",
+        VisitDate => "Date",
+        VisitMode => "Call or visit",
+        VisitBy => "By",
+        VisitTopics => "Topics",
+        VisitFeedback => "The customer's feedback",
+        FollowUpOf => "Follow-up of complaint",
+        NotAFollowUp => "None",
+        FollowUpHint => "A follow-up records the complaint's last step: the feedback is the customer's final opinion, and a satisfaction rating is needed.",
+        Promises => "Questions promised an answer",
+        PromiseQuestion => "Question",
+        AnswerBy => "Answer by",
+        AddQuestion => "Add a question",
+        RemoveQuestion => "Remove",
+        MarkAnswered => "Mark answered",
+        AnsweredOn => "Answered {date}",
+        AnswerOwed => "Owed by {date}",
+        AnswerSaved => "Answer recorded.",
+        FollowUpOfComplaint => "Follow-up of the complaint of {date}",
+        DueList => "Calls, visits and care dates due",
+        DueListFor => "Due for {name}, to the end of the week",
+        DueListAll => "Due for everyone, to the end of the week",
+        DueOverdue => "Overdue",
+        DueToday => "Today",
+        DueThisWeek => "Later this week",
+        DueAnswer => "Answer owed: {q}",
+        DueBirthday => "Birthday: {name}",
+        DueFestival => "Festival: {name}, greet the customers",
+        PriorityKey => "Key account",
+        PriorityNew => "New customer",
+        PriorityComplained => "Complained recently",
+        NothingDue => "Nothing due this week.",
+        VisitPlan => "Visit plan",
+        VisitPlanExplain => "How often customers of each grade are called and visited, in days, in the busy and the quiet season. Leave a box empty for never. Key accounts, new customers (first 90 days) and customers who complained in the last 30 days come first on the due list.",
+        BusyMonths => "Busy season months",
+        PlanGrade => "Grade",
+        NoGrade => "No grade",
+        BusyCallDays => "Busy: call every",
+        BusyVisitDays => "Busy: visit every",
+        QuietCallDays => "Quiet: call every",
+        QuietVisitDays => "Quiet: visit every",
+        PlanSaved => "Visit plan saved.",
+        PlanIntervalError => "Each interval is a whole number of days from 1 to 366, or empty.",
         StageLabel => "Stage",
         NavWork => "My work",
         WorkNobody => "Choose who you are under I am (top right) to see your own work. Meanwhile every open complaint is listed.",
@@ -588,7 +636,7 @@ pub fn action(v: Action) -> &'static str {
         Action::Regraded => "Re-graded",
         Action::ComplaintReceived => "Complaint received",
         Action::ComplaintStep => "Complaint step",
-        Action::VisitRecorded => "Visit recorded",
+        Action::VisitRecorded => "Call or visit recorded",
     }
 }
 
@@ -849,6 +897,24 @@ pub fn step_error(e: &StepError) -> &'static str {
 }
 
 /// Weekday names, Monday first.
+pub const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+pub fn visit_mode(v: visit::Mode) -> &'static str {
+    match v {
+        visit::Mode::Call => "Call",
+        visit::Mode::Visit => "Visit",
+    }
+}
+
+pub fn visit_topic(v: visit::Topic) -> &'static str {
+    match v {
+        visit::Topic::ProductQuality => "Product quality",
+        visit::Topic::ServiceQuality => "Service quality",
+        visit::Topic::ComplaintHandling => "Complaint handling",
+        visit::Topic::NewNeeds => "New needs",
+    }
+}
+
 pub const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 /// The classification lists a new archive starts with (organisation forms are messages).

@@ -97,6 +97,8 @@ pub enum Msg {
     WorkCalendar, CalendarExplain, WeeklyDaysOff, DayFrom, DayTo, DayKindLabel, AddDays, CalendarSaved, LoadCalendar, ExportCalendar, CalendarLoaded, CalendarLineError, CalendarFileRefused, NoCalendarDays, DeadlinePreview, Weekday, Year, TabComplaints, RecordComplaint, NoComplaints, ReceivedOn, Complainant, ComplaintCategory, WhatHappened, AsksFor, Severity, ReceivedBy, ComplaintSaved, InvestigateBy, ReplyBy, StepRecorded, Responsible, SatisfactionLabel, Evaluation, Timeline, NoteDecline, NotePropose, NoteReject, NoteReply, NoteFollowUp, NoteClose, NoteOptional, OverdueHead, OverdueDirector, KeptOnTime, KeptLate, ChooseStaff, ComplaintSteps,
     NavWork, WorkNobody, WorkComplaints, WorkNone,
     StageLabel,
+    TabVisits, RecordVisit, NoVisits, VisitSaved, VisitDate, VisitMode, VisitBy, VisitTopics, VisitFeedback, FollowUpOf, NotAFollowUp, FollowUpHint, Promises, PromiseQuestion, AnswerBy, AddQuestion, RemoveQuestion, MarkAnswered, AnsweredOn, AnswerOwed, AnswerSaved, FollowUpOfComplaint, DueList, DueListFor, DueListAll, DueOverdue, DueToday, DueThisWeek, DueAnswer, DueBirthday, DueFestival, PriorityKey, PriorityNew, PriorityComplained, NothingDue, VisitPlan, VisitPlanExplain, BusyMonths, PlanGrade, NoGrade, BusyCallDays, BusyVisitDays, QuietCallDays, QuietVisitDays, PlanSaved, PlanIntervalError,
+    DueWhat,
 }
 
 /// Organisation forms (企业性质) offered as suggestions.
@@ -223,6 +225,16 @@ pub fn weekday(l: Locale, n: u32) -> &'static str {
     names[(n.clamp(1, 7) - 1) as usize]
 }
 
+/// A month's short name, January 1 to December 12.
+pub fn month(l: Locale, n: u32) -> &'static str {
+    let names = match l {
+        Locale::En => en::MONTHS,
+        Locale::ZhCn => zh_cn::MONTHS,
+        Locale::ZhTw => zh_tw::MONTHS,
+    };
+    names[(n.clamp(1, 12) - 1) as usize]
+}
+
 /// A stored value with a label in each language.
 pub trait Label {
     fn label(self, l: Locale) -> &'static str;
@@ -264,6 +276,8 @@ label!(crate::domain::complaint::Channel, complaint_channel);
 label!(Severity, severity);
 label!(Stage, stage);
 label!(Step, step);
+label!(crate::domain::visit::Mode, visit_mode);
+label!(crate::domain::visit::Topic, visit_topic);
 
 #[cfg(test)]
 mod tests {

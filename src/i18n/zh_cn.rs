@@ -8,6 +8,7 @@ use crate::domain::interaction::Channel;
 use crate::domain::transaction::{PaymentMethod, TransactionField};
 use crate::domain::calendar::{CalendarError, DayKind};
 use crate::domain::complaint::{self, Severity, Stage, Step, StepError};
+use crate::domain::visit;
 use crate::domain::validate::FieldError;
 use crate::io::backup::BackupError;
 use crate::io::csv::CsvError;
@@ -252,6 +253,53 @@ pub fn msg(m: Msg) -> &'static str {
         OrgGovernment => "政府机关",
         OrgNonProfit => "非营利组织",
         TabTransactions => "交易资料",
+        DueWhat => "事项",
+        TabVisits => "回访",
+        RecordVisit => "登记回访",
+        NoVisits => "暂无回访记录。",
+        VisitSaved => "回访已登记。",
+        VisitDate => "日期",
+        VisitMode => "回访方式",
+        VisitBy => "回访人",
+        VisitTopics => "回访内容",
+        VisitFeedback => "客户意见",
+        FollowUpOf => "投诉回访",
+        NotAFollowUp => "无",
+        FollowUpHint => "作为投诉回访登记时,即完成该投诉的回访步骤:客户意见即最终意见,须填写满意度。",
+        Promises => "承诺答复的问题",
+        PromiseQuestion => "问题",
+        AnswerBy => "答复期限",
+        AddQuestion => "添加问题",
+        RemoveQuestion => "删除",
+        MarkAnswered => "标记已答复",
+        AnsweredOn => "已于 {date} 答复",
+        AnswerOwed => "须于 {date} 前答复",
+        AnswerSaved => "答复已记录。",
+        FollowUpOfComplaint => "{date} 投诉的回访",
+        DueList => "待办回访与关怀",
+        DueListFor => "{name} 本周待办",
+        DueListAll => "全部人员本周待办",
+        DueOverdue => "已逾期",
+        DueToday => "今天",
+        DueThisWeek => "本周稍后",
+        DueAnswer => "待答复:{q}",
+        DueBirthday => "生日:{name}",
+        DueFestival => "节日:{name},向客户问候",
+        PriorityKey => "重点客户",
+        PriorityNew => "新客户",
+        PriorityComplained => "近期投诉",
+        NothingDue => "本周没有待办事项。",
+        VisitPlan => "回访计划",
+        VisitPlanExplain => "各等级客户在旺季与淡季的电话回访与上门拜访间隔(天)。留空表示不安排。重点客户、新客户(前 90 天)及近 30 天内投诉过的客户在待办中排在前面。",
+        BusyMonths => "旺季月份",
+        PlanGrade => "等级",
+        NoGrade => "未分级",
+        BusyCallDays => "旺季:电话间隔",
+        BusyVisitDays => "旺季:拜访间隔",
+        QuietCallDays => "淡季:电话间隔",
+        QuietVisitDays => "淡季:拜访间隔",
+        PlanSaved => "回访计划已保存。",
+        PlanIntervalError => "间隔须为 1 至 366 的整数天数,或留空。",
         StageLabel => "处理阶段",
         NavWork => "我的工作",
         WorkNobody => "请在右上角「我是」中选择您本人，以查看自己的工作。目前列出全部未结案的投诉。",
@@ -849,6 +897,24 @@ pub fn step_error(e: &StepError) -> &'static str {
 }
 
 /// Weekday names, Monday first.
+pub const MONTHS: [&str; 12] = ["1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"];
+
+pub fn visit_mode(v: visit::Mode) -> &'static str {
+    match v {
+        visit::Mode::Call => "电话回访",
+        visit::Mode::Visit => "上门拜访",
+    }
+}
+
+pub fn visit_topic(v: visit::Topic) -> &'static str {
+    match v {
+        visit::Topic::ProductQuality => "产品质量",
+        visit::Topic::ServiceQuality => "服务质量",
+        visit::Topic::ComplaintHandling => "投诉处理",
+        visit::Topic::NewNeeds => "新的需求",
+    }
+}
+
 pub const WEEKDAYS: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
 
 /// The classification lists a new archive starts with (organisation forms are messages).

@@ -8,6 +8,7 @@ use crate::domain::interaction::Channel;
 use crate::domain::transaction::{PaymentMethod, TransactionField};
 use crate::domain::calendar::{CalendarError, DayKind};
 use crate::domain::complaint::{self, Severity, Stage, Step, StepError};
+use crate::domain::visit;
 use crate::domain::validate::FieldError;
 use crate::io::backup::BackupError;
 use crate::io::csv::CsvError;
@@ -252,6 +253,53 @@ pub fn msg(m: Msg) -> &'static str {
         OrgGovernment => "政府機關",
         OrgNonProfit => "非營利組織",
         TabTransactions => "交易資料",
+        DueWhat => "事項",
+        TabVisits => "回訪",
+        RecordVisit => "登記回訪",
+        NoVisits => "暫無回訪記錄。",
+        VisitSaved => "回訪已登記。",
+        VisitDate => "日期",
+        VisitMode => "回訪方式",
+        VisitBy => "回訪人",
+        VisitTopics => "回訪內容",
+        VisitFeedback => "客戶意見",
+        FollowUpOf => "投訴回訪",
+        NotAFollowUp => "無",
+        FollowUpHint => "作為投訴回訪登記時,即完成該投訴的回訪步驟:客戶意見即最終意見,須填寫滿意度。",
+        Promises => "承諾答覆的問題",
+        PromiseQuestion => "問題",
+        AnswerBy => "答覆期限",
+        AddQuestion => "新增問題",
+        RemoveQuestion => "刪除",
+        MarkAnswered => "標記已答覆",
+        AnsweredOn => "已於 {date} 答覆",
+        AnswerOwed => "須於 {date} 前答覆",
+        AnswerSaved => "答覆已記錄。",
+        FollowUpOfComplaint => "{date} 投訴的回訪",
+        DueList => "待辦回訪與關懷",
+        DueListFor => "{name} 本週待辦",
+        DueListAll => "全部人員本週待辦",
+        DueOverdue => "已逾期",
+        DueToday => "今天",
+        DueThisWeek => "本週稍後",
+        DueAnswer => "待答覆:{q}",
+        DueBirthday => "生日:{name}",
+        DueFestival => "節日:{name},向客戶問候",
+        PriorityKey => "重點客戶",
+        PriorityNew => "新客戶",
+        PriorityComplained => "近期投訴",
+        NothingDue => "本週沒有待辦事項。",
+        VisitPlan => "回訪計劃",
+        VisitPlanExplain => "各等級客戶在旺季與淡季的電話回訪與登門拜訪間隔(天)。留空表示不安排。重點客戶、新客戶(前 90 天)及近 30 天內投訴過的客戶在待辦中排在前面。",
+        BusyMonths => "旺季月份",
+        PlanGrade => "等級",
+        NoGrade => "未分級",
+        BusyCallDays => "旺季:電話間隔",
+        BusyVisitDays => "旺季:拜訪間隔",
+        QuietCallDays => "淡季:電話間隔",
+        QuietVisitDays => "淡季:拜訪間隔",
+        PlanSaved => "回訪計劃已保存。",
+        PlanIntervalError => "間隔須為 1 至 366 的整數天數,或留空。",
         StageLabel => "處理階段",
         NavWork => "我的工作",
         WorkNobody => "請在右上角「我是」中選擇您本人，以檢視自己的工作。目前列出全部未結案的投訴。",
@@ -849,6 +897,24 @@ pub fn step_error(e: &StepError) -> &'static str {
 }
 
 /// Weekday names, Monday first.
+pub const MONTHS: [&str; 12] = ["1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"];
+
+pub fn visit_mode(v: visit::Mode) -> &'static str {
+    match v {
+        visit::Mode::Call => "電話回訪",
+        visit::Mode::Visit => "登門拜訪",
+    }
+}
+
+pub fn visit_topic(v: visit::Topic) -> &'static str {
+    match v {
+        visit::Topic::ProductQuality => "產品質量",
+        visit::Topic::ServiceQuality => "服務質量",
+        visit::Topic::ComplaintHandling => "投訴處理",
+        visit::Topic::NewNeeds => "新的需求",
+    }
+}
+
 pub const WEEKDAYS: [&str; 7] = ["週一", "週二", "週三", "週四", "週五", "週六", "週日"];
 
 /// The classification lists a new archive starts with (organisation forms are messages).

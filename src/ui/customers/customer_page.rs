@@ -14,7 +14,8 @@ use super::record_view::RecordView;
 use super::transactions_panel::TransactionsPanel;
 use crate::domain::complaint::Complaint;
 use crate::domain::interaction::Interaction;
-use crate::ui::service::ComplaintsPanel;
+use crate::domain::visit::Visit;
+use crate::ui::service::{ComplaintsPanel, VisitsPanel};
 use crate::domain::customer::format_money;
 use crate::domain::transaction::{Receivables, Transaction};
 use rust_decimal::Decimal;
@@ -33,9 +34,10 @@ pub struct Loaded {
     pub history: Vec<HistoryEntry>,
     pub transactions: Vec<Transaction>,
     pub complaints: Vec<Complaint>,
+    pub visits: Vec<Visit>,
 }
 
-/// The page's six reads, asked of the browser together, and as soon as the
+/// The page's seven reads, asked of the browser together, and as soon as the
 /// page is created: the browser reads while the page before it is taken down.
 struct Asking {
     customer: AskedOne<Customer>,
@@ -44,6 +46,7 @@ struct Asking {
     history: Asked<HistoryEntry>,
     transactions: Asked<Transaction>,
     complaints: Asked<Complaint>,
+    visits: Asked<Visit>,
 }
 
 fn ask(state: AppState, id: &str) -> Result<Asking, StoreError> {
@@ -55,6 +58,7 @@ fn ask(state: AppState, id: &str) -> Result<Asking, StoreError> {
         history: store.ask_by_index("customer_id", id)?,
         transactions: store.ask_by_index("customer_id", id)?,
         complaints: store.ask_by_index("customer_id", id)?,
+        visits: store.ask_by_index("customer_id", id)?,
     })
 }
 
@@ -62,9 +66,9 @@ impl Asking {
     async fn answer(self) -> Result<Option<Loaded>, StoreError> {
         let Some(customer) = self.customer.answer().await? else { return Ok(None) };
         let (contacts, log, mut history) = (self.contacts.answer().await?, self.log.answer().await?, self.history.answer().await?);
-        let (transactions, complaints) = (self.transactions.answer().await?, self.complaints.answer().await?);
+        let (transactions, complaints, visits) = (self.transactions.answer().await?, self.complaints.answer().await?, self.visits.answer().await?);
         sorting::sort_by(&mut history, newest_first);
-        Ok(Some(Loaded { customer, contacts, log, history, transactions, complaints }))
+        Ok(Some(Loaded { customer, contacts, log, history, transactions, complaints, visits }))
     }
 }
 
@@ -80,6 +84,7 @@ enum Tab {
     Log,
     Transactions,
     Complaints,
+    Visits,
     History,
 }
 
@@ -139,6 +144,7 @@ pub fn CustomerPage(id: String) -> impl IntoView {
     let history = Signal::derive(move || data.with(|d| d.as_ref().map(|d| d.history.clone()).unwrap_or_default()));
     let transactions = Signal::derive(move || data.with(|d| d.as_ref().map(|d| d.transactions.clone()).unwrap_or_default()));
     let complaints = Signal::derive(move || data.with(|d| d.as_ref().map(|d| d.complaints.clone()).unwrap_or_default()));
+    let visits = Signal::derive(move || data.with(|d| d.as_ref().map(|d| d.visits.clone()).unwrap_or_default()));
     // Over the credit limit, or late paying: said at the top of the page.
     let credit_notice = move || {
         let today = platform::today();
@@ -252,6 +258,7 @@ pub fn CustomerPage(id: String) -> impl IntoView {
                         {tab_button(Tab::Log, Msg::TabLog, Signal::derive(move || Some(log.with(Vec::len))))}
                         {tab_button(Tab::Transactions, Msg::TabTransactions, Signal::derive(move || Some(transactions.with(Vec::len))))}
                         {tab_button(Tab::Complaints, Msg::TabComplaints, Signal::derive(move || Some(complaints.with(Vec::len))))}
+                        {tab_button(Tab::Visits, Msg::TabVisits, Signal::derive(move || Some(visits.with(Vec::len))))}
                         {tab_button(Tab::History, Msg::History, Signal::derive(move || Some(history.with(Vec::len))))}
                     </div>
                     <div role="tabpanel">
@@ -261,6 +268,7 @@ pub fn CustomerPage(id: String) -> impl IntoView {
                             Tab::Log => view! { <LogPanel customer_id=id.get_value() entries=log on_changed=reload/> }.into_any(),
                             Tab::Transactions => view! { <TransactionsPanel customer=customer transactions=transactions on_changed=reload/> }.into_any(),
                             Tab::Complaints => view! { <ComplaintsPanel customer=customer complaints=complaints on_changed=reload/> }.into_any(),
+                            Tab::Visits => view! { <VisitsPanel customer=customer visits=visits complaints=complaints on_changed=reload/> }.into_any(),
                             Tab::History => view! { <HistoryPanel entries=history/> }.into_any(),
                         }}
                     </div>

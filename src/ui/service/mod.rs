@@ -4,10 +4,14 @@
 
 mod calendar_panel;
 mod complaints_panel;
+mod visit_plan_panel;
+mod visits_panel;
 mod work_page;
 
 pub use calendar_panel::CalendarPanel;
 pub use complaints_panel::ComplaintsPanel;
+pub use visit_plan_panel::VisitPlanPanel;
+pub use visits_panel::VisitsPanel;
 pub use work_page::WorkPage;
 
 use serde::{de::DeserializeOwned, Serialize};

@@ -1,20 +1,52 @@
 //! My work (我的工作): the open complaints the current user has to act on,
 //! because it is their turn or because an overdue one has gone up to them
-//! (the department's head, then the director). With nobody chosen under
-//! *I am*, every open complaint.
+//! (the department's head, then the director); and the calls, visits,
+//! answers owed and care dates due for their customers to the end of the
+//! week. With nobody chosen under *I am*, everyone's.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::Setup;
+use super::{load_setting, Setup};
 use crate::domain::complaint::{Complaint, Deadline, Level};
+use crate::domain::visit::{self, Due, DueItem, Visit, VisitPlan, When};
 use crate::domain::work::{self, WorkItem};
+use crate::domain::{Contact, Customer};
 use crate::i18n::{self, Msg};
 use crate::storage::{Store, StoreError};
 use crate::ui::app::{platform, AppState, Route};
 
 async fn read(state: AppState) -> Result<(Vec<Complaint>, Setup), StoreError> {
     Ok((state.store().all::<Complaint>().await?, Setup::load(state).await?))
+}
+
+/// What the due list is worked out from: the customers `me` is responsible
+/// for (everyone's when nobody is chosen), their contacts and visits, and the plan.
+struct DueData {
+    customers: Vec<Customer>,
+    contacts: Vec<Contact>,
+    visits: Vec<Visit>,
+    plan: VisitPlan,
+}
+
+async fn read_due(state: AppState, me: Option<String>) -> Result<DueData, StoreError> {
+    let store = state.store();
+    let plan = load_setting::<VisitPlan>(state, visit::SETTING).await?;
+    let Some(me) = me else {
+        return Ok(DueData { customers: store.all().await?, contacts: store.all().await?, visits: store.all().await?, plan });
+    };
+    let customers: Vec<Customer> = store.by_index("owner", &me).await?;
+    // Every customer's contacts and visits asked for at once, then read.
+    let mut asked = Vec::with_capacity(customers.len());
+    for c in &customers {
+        asked.push((store.ask_by_index::<Contact>("customer_id", &c.id)?, store.ask_by_index::<Visit>("customer_id", &c.id)?));
+    }
+    let (mut contacts, mut visits) = (Vec::new(), Vec::new());
+    for (c, v) in asked {
+        contacts.extend(c.answer().await?);
+        visits.extend(v.answer().await?);
+    }
+    Ok(DueData { customers, contacts, visits, plan })
 }
 
 #[component]
@@ -32,6 +64,32 @@ pub fn WorkPage() -> impl IntoView {
                 Err(e) => error.set(Some(state.error_text(&e))),
             }
         });
+    });
+    // The due list: read again when someone else is chosen, or another tab changes anything.
+    let due_data = RwSignal::new(None::<DueData>);
+    let due_error = RwSignal::new(None::<String>);
+    state.want_key_accounts();
+    Effect::new(move |_| {
+        state.remote.track();
+        let me = state.me.get();
+        spawn_local(async move {
+            match read_due(state, me).await {
+                Ok(d) => due_data.set(Some(d)),
+                Err(e) => due_error.set(Some(state.error_text(&e))),
+            }
+        });
+    });
+    let due = Memo::new(move |_| {
+        let today = platform::today();
+        let keys = state.key_accounts.get();
+        let is_key = |id: &str| keys.as_ref().is_some_and(|k| k.contains(id));
+        due_data.with(|d| {
+            let d = d.as_ref()?;
+            loaded.with(|l| {
+                let (complaints, setup) = l.as_ref()?;
+                Some(work::due_list(&d.customers, &d.contacts, &d.visits, complaints, is_key, &d.plan, &setup.calendar, today))
+            })
+        })
     });
     let items = Memo::new(move |_| {
         let me = state.me.get();
@@ -65,6 +123,50 @@ pub fn WorkPage() -> impl IntoView {
             </tr>
         }
     };
+    let customer_name = move |id: &str| state.index.with_untracked(|idx| idx.find(id).map(|r| r.name().to_string())).unwrap_or_else(|| id.to_string());
+    let due_row = move |item: DueItem| {
+        let what = {
+            let due = item.due.clone();
+            move || match &due {
+                Due::Contact(mode) => i.label(*mode).to_string(),
+                Due::Answer { question, .. } => i.t(Msg::DueAnswer).replace("{q}", question),
+                Due::Birthday { contact } => i.t(Msg::DueBirthday).replace("{name}", contact),
+                Due::Festival { name } => i.t(Msg::DueFestival).replace("{name}", name),
+            }
+        };
+        let customer = (!item.customer_id.is_empty()).then(|| {
+            let name = customer_name(&item.customer_id);
+            view! { <a href=Route::Customer(item.customer_id.clone()).href()>{name}</a> }
+        });
+        let p = item.priority;
+        let pills = [(p.key_account, Msg::PriorityKey), (p.new, Msg::PriorityNew), (p.complained, Msg::PriorityComplained)]
+            .into_iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, m)| view! { <span class="pill">{i.text(m)}</span> })
+            .collect_view();
+        view! {
+            <tr class=format!("due-{}", if matches!(item.due, Due::Contact(_)) { "contact" } else { "care" })>
+                <td class="nowrap">{item.on.to_string()}</td>
+                <td>{customer}</td>
+                <td>{what}</td>
+                <td class="priority">{pills}</td>
+            </tr>
+        }
+    };
+    let group = move |when: When, items: Vec<DueItem>| {
+        let title = match when {
+            When::Overdue => Msg::DueOverdue,
+            When::Today => Msg::DueToday,
+            When::ThisWeek => Msg::DueThisWeek,
+        };
+        let n = items.len();
+        (n > 0).then(|| view! {
+            <tbody class=format!("due-group when-{}", if when == When::Overdue { "overdue" } else { "upcoming" })>
+                <tr class="group-head"><th colspan="4">{i.text(title)}" · "{n}</th></tr>
+                {items.into_iter().map(due_row).collect_view()}
+            </tbody>
+        })
+    };
     view! {
         <section class="page work">
             <div class="page-head"><h1>{i.text(Msg::NavWork)}</h1></div>
@@ -72,6 +174,37 @@ pub fn WorkPage() -> impl IntoView {
                 <p class="notice">{i.text(Msg::WorkNobody)}</p>
             </Show>
             {move || error.get().map(|e| view! { <p class="notice error" role="alert">{e}</p> })}
+            <section class="card-section due-list" aria-labelledby="work-due">
+                <h3 id="work-due">{i.text(Msg::DueList)}</h3>
+                <p class="muted">{move || match state.me.get() {
+                    Some(id) => i.t(Msg::DueListFor).replace("{name}", &state.staff_name(&id)),
+                    None => i.t(Msg::DueListAll).to_string(),
+                }}</p>
+                {move || due_error.get().map(|e| view! { <p class="notice error" role="alert">{e}</p> })}
+                {move || match due.get() {
+                    None => view! { <p class="muted" role="status">{i.text(Msg::Loading)}</p> }.into_any(),
+                    Some(list) if list.is_empty() => view! { <p class="muted">{i.text(Msg::NothingDue)}</p> }.into_any(),
+                    Some(list) => {
+                        let mut groups = [(When::Overdue, Vec::new()), (When::Today, Vec::new()), (When::ThisWeek, Vec::new())];
+                        for item in list {
+                            if let Some(g) = groups.iter_mut().find(|(w, _)| *w == item.when) {
+                                g.1.push(item);
+                            }
+                        }
+                        view! {
+                            <table class="table due-table" aria-labelledby="work-due">
+                                <thead><tr>
+                                    <th>{i.text(Msg::DueOn)}</th>
+                                    <th>{i.text(Msg::CustomerCol)}</th>
+                                    <th>{i.text(Msg::DueWhat)}</th>
+                                    <th></th>
+                                </tr></thead>
+                                {groups.into_iter().map(|(w, items)| group(w, items)).collect_view()}
+                            </table>
+                        }.into_any()
+                    }
+                }}
+            </section>
             <section class="card-section" aria-labelledby="work-complaints">
                 <h3 id="work-complaints">{i.text(Msg::WorkComplaints)}</h3>
                 {move || match items.get() {
