@@ -285,6 +285,38 @@ impl ComplaintRules {
         }
         Ok(())
     }
+
+    /// How many working days past a deadline the director is told too.
+    pub fn set_director_after(&mut self, days: u32) -> Result<(), RuleError> {
+        if days > MAX_DEADLINE {
+            return Err(RuleError::TooLong);
+        }
+        self.director_after = days;
+        Ok(())
+    }
+
+    /// Add a category of the agency's own (its name is its key), after the others.
+    pub fn add_category(&mut self, name: &str) -> Result<String, RuleError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(RuleError::CategoryEmpty);
+        }
+        if name.chars().count() > MAX_CATEGORY {
+            return Err(RuleError::CategoryTooLong);
+        }
+        let folded = name.to_lowercase();
+        if self.categories().iter().any(|c| c.to_lowercase() == folded) {
+            return Err(RuleError::CategoryExists);
+        }
+        self.categories.push(name.to_string());
+        Ok(name.to_string())
+    }
+
+    /// Take one of the agency's own categories off the form; complaints
+    /// already in it keep it. The built-in ones stay.
+    pub fn remove_category(&mut self, name: &str) {
+        self.categories.retain(|c| c != name);
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
@@ -293,7 +325,16 @@ pub enum RuleError {
     TooLong,
     #[error("the reply cannot be due before the investigation starts")]
     ReplyBeforeInvestigation,
+    #[error("a category needs a name")]
+    CategoryEmpty,
+    #[error("at most {MAX_CATEGORY} characters")]
+    CategoryTooLong,
+    #[error("there is a category of that name")]
+    CategoryExists,
 }
+
+/// The longest name of a category of the agency's own, in characters.
+pub const MAX_CATEGORY: usize = 30;
 
 /// What a step was refused for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
@@ -645,6 +686,26 @@ mod tests {
         assert_eq!((urgent.investigate_by, urgent.reply_by), (d("2026-10-09"), d("2026-10-10")));
         assert_eq!(rules.set_deadlines(Deadlines { severity: Severity::Low, investigate: 3, reply: 2 }), Err(RuleError::ReplyBeforeInvestigation));
         assert_eq!(rules.set_deadlines(Deadlines { severity: Severity::Low, investigate: 3, reply: 61 }), Err(RuleError::TooLong));
+    }
+
+    #[test]
+    fn the_agency_adds_its_own_categories_and_sets_when_the_director_is_told() {
+        let mut rules = ComplaintRules::default();
+        assert_eq!(rules.add_category(" 场地安全 "), Ok("场地安全".to_string()));
+        assert_eq!(rules.categories().last().map(String::as_str), Some("场地安全"));
+        assert_eq!(rules.add_category("场地安全"), Err(RuleError::CategoryExists));
+        // A built-in key, in any case, is taken too.
+        assert_eq!(rules.add_category("Quality"), Err(RuleError::CategoryExists));
+        assert_eq!(rules.add_category("  "), Err(RuleError::CategoryEmpty));
+        assert_eq!(rules.add_category(&"长".repeat(MAX_CATEGORY + 1)), Err(RuleError::CategoryTooLong));
+        rules.remove_category("场地安全");
+        rules.remove_category("quality");
+        assert_eq!(rules.categories(), CATEGORIES.iter().map(|c| c.to_string()).collect::<Vec<_>>());
+        assert_eq!(rules.set_director_after(MAX_DEADLINE + 1), Err(RuleError::TooLong));
+        rules.set_director_after(0).unwrap();
+        // Told at once: an overdue complaint goes straight to the director.
+        let c = received("2026-09-25");
+        assert_eq!(c.overdue(d("2026-09-30"), &rules, &calendar()).map(|o| o.level), Some(Level::Director));
     }
 
     #[test]

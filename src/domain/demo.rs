@@ -529,7 +529,8 @@ fn service_records(archive: &DemoArchive, today: NaiveDate) -> (Vec<super::compl
             let steps = if (today - on).num_days() < 3 { rng.below(2) } else { rng.below(10) };
             for _ in 0..steps {
                 let Some(&step) = complaint.stage.steps().iter().find(|s| !matches!(s, Step::Decline | Step::Reject)) else { break };
-                when = (when + Duration::days(rng.below(3) as i64)).min(today);
+                // Mostly the same day, now and then the next: most deadlines are kept.
+                when = (when + Duration::days((rng.below(5) / 4) as i64)).min(today);
                 let entry = Entry {
                     step,
                     on: when,

@@ -7,7 +7,7 @@ use crate::domain::grading::{Join, Metric, Op};
 use crate::domain::interaction::Channel;
 use crate::domain::transaction::{PaymentMethod, TransactionField};
 use crate::domain::calendar::{CalendarError, DayKind};
-use crate::domain::complaint::{self, Severity, Stage, Step, StepError};
+use crate::domain::complaint::{self, RuleError, Severity, Stage, Step, StepError};
 use crate::domain::visit;
 use crate::domain::validate::FieldError;
 use crate::io::backup::BackupError;
@@ -253,6 +253,48 @@ pub fn msg(m: Msg) -> &'static str {
         OrgGovernment => "Government",
         OrgNonProfit => "Non-profit",
         TabTransactions => "Transactions",
+        ComplaintRulesTitle => "Complaint rules",
+        ComplaintRulesExplain => "How many working days after a complaint is received the investigation must start and the customer must have a reply, by severity (0 is the same day); how many working days past a deadline the director is told too; and the agency's own categories beside the built-in ones. A complaint keeps the deadlines it was given when it was received.",
+        InvestigateWithin => "Investigation starts within (working days)",
+        ReplyWithin => "Reply within (working days)",
+        DirectorAfter => "Director told after (working days late)",
+        OwnCategories => "Categories",
+        BuiltIn => "built in",
+        NewCategory => "New category",
+        AddCategory => "Add category",
+        ComplaintRulesSaved => "Complaint rules saved.",
+        WholeDays => "A whole number of working days.",
+        NavService => "Service",
+        ServiceTitle => "Complaints and follow-up statistics",
+        ComplaintsReceived => "Complaints received",
+        ComplaintsOpen => "Still open",
+        ComplaintsOverdue => "Open and overdue",
+        InvestigateOnTime => "Investigation started on time",
+        ReplyOnTime => "Replied on time",
+        FollowUpSatisfaction => "Satisfaction at follow-up",
+        ComplaintsByCategory => "Complaints by category",
+        ComplaintsByDepartment => "Complaints by department",
+        ComplaintsByResponsible => "Complaints by person responsible",
+        ComplaintsByMonth => "Complaints by month",
+        DeadlinesKept => "Deadlines kept",
+        Deadline => "Deadline",
+        KeptCount => "Kept",
+        MissedCount => "Missed",
+        RateCol => "Rate",
+        Complaints => "Complaints",
+        NotYetAssigned => "(not yet handed to a department)",
+        RatingCol => "Rating",
+        FollowUps => "Follow-ups",
+        SatisfactionTrend => "Satisfaction at calls and visits, by month",
+        TrendOf => "For",
+        Everyone => "Everyone",
+        AverageCol => "Average (1 to 5)",
+        RatingsCol => "Ratings",
+        SatisfactionByStaff => "Satisfaction by member of staff",
+        SatisfactionByGrade => "Satisfaction by grade",
+        StaffCol => "Member of staff",
+        NoneYet => "None in this period.",
+        CustomerSatisfactionTrend => "Satisfaction by month",
         DueWhat => "What is due",
         TabVisits => "Calls & visits",
         RecordVisit => "Record call or visit",
@@ -881,6 +923,16 @@ pub fn calendar_error(e: &CalendarError) -> &'static str {
         CalendarError::NameTooLong => "A name can be at most 40 characters.",
         CalendarError::NameMissing => "A holiday needs a name.",
         CalendarError::NoWorkingDay => "At least one day of the week has to be a working day.",
+    }
+}
+
+pub fn rule_error(e: &RuleError) -> &'static str {
+    match e {
+        RuleError::TooLong => "Working days cannot exceed 60.",
+        RuleError::ReplyBeforeInvestigation => "The reply cannot be due before the investigation starts.",
+        RuleError::CategoryEmpty => "Give the category a name.",
+        RuleError::CategoryTooLong => "At most 30 characters.",
+        RuleError::CategoryExists => "There is already a category of that name.",
     }
 }
 

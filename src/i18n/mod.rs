@@ -13,7 +13,7 @@ use crate::domain::grading::{Join, Metric, Op};
 use crate::domain::interaction::Channel;
 use crate::domain::transaction::{PaymentMethod, TransactionField};
 use crate::domain::calendar::{CalendarError, DayKind};
-use crate::domain::complaint::{Severity, Stage, Step, StepError};
+use crate::domain::complaint::{RuleError, Severity, Stage, Step, StepError};
 use crate::domain::validate::FieldError;
 use crate::io::backup::BackupError;
 use crate::io::csv::CsvError;
@@ -99,6 +99,8 @@ pub enum Msg {
     StageLabel,
     TabVisits, RecordVisit, NoVisits, VisitSaved, VisitDate, VisitMode, VisitBy, VisitTopics, VisitFeedback, FollowUpOf, NotAFollowUp, FollowUpHint, Promises, PromiseQuestion, AnswerBy, AddQuestion, RemoveQuestion, MarkAnswered, AnsweredOn, AnswerOwed, AnswerSaved, FollowUpOfComplaint, DueList, DueListFor, DueListAll, DueOverdue, DueToday, DueThisWeek, DueAnswer, DueBirthday, DueFestival, PriorityKey, PriorityNew, PriorityComplained, NothingDue, VisitPlan, VisitPlanExplain, BusyMonths, PlanGrade, NoGrade, BusyCallDays, BusyVisitDays, QuietCallDays, QuietVisitDays, PlanSaved, PlanIntervalError,
     DueWhat,
+    NavService, ServiceTitle, ComplaintsReceived, ComplaintsOpen, ComplaintsOverdue, InvestigateOnTime, ReplyOnTime, FollowUpSatisfaction, ComplaintsByCategory, ComplaintsByDepartment, ComplaintsByResponsible, ComplaintsByMonth, DeadlinesKept, Deadline, KeptCount, MissedCount, RateCol, Complaints, NotYetAssigned, RatingCol, FollowUps, SatisfactionTrend, TrendOf, Everyone, AverageCol, RatingsCol, SatisfactionByStaff, SatisfactionByGrade, StaffCol, NoneYet, CustomerSatisfactionTrend,
+    ComplaintRulesTitle, ComplaintRulesExplain, InvestigateWithin, ReplyWithin, DirectorAfter, OwnCategories, BuiltIn, NewCategory, AddCategory, ComplaintRulesSaved, WholeDays,
 }
 
 /// Organisation forms (企业性质) offered as suggestions.
@@ -202,6 +204,14 @@ pub fn step_error(l: Locale, e: &StepError) -> &'static str {
         Locale::En => en::step_error(e),
         Locale::ZhCn => zh_cn::step_error(e),
         Locale::ZhTw => zh_tw::step_error(e),
+    }
+}
+
+pub fn rule_error(l: Locale, e: &RuleError) -> &'static str {
+    match l {
+        Locale::En => en::rule_error(e),
+        Locale::ZhCn => zh_cn::rule_error(e),
+        Locale::ZhTw => zh_tw::rule_error(e),
     }
 }
 

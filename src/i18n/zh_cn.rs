@@ -7,7 +7,7 @@ use crate::domain::grading::{Join, Metric, Op};
 use crate::domain::interaction::Channel;
 use crate::domain::transaction::{PaymentMethod, TransactionField};
 use crate::domain::calendar::{CalendarError, DayKind};
-use crate::domain::complaint::{self, Severity, Stage, Step, StepError};
+use crate::domain::complaint::{self, RuleError, Severity, Stage, Step, StepError};
 use crate::domain::visit;
 use crate::domain::validate::FieldError;
 use crate::io::backup::BackupError;
@@ -253,6 +253,48 @@ pub fn msg(m: Msg) -> &'static str {
         OrgGovernment => "政府机关",
         OrgNonProfit => "非营利组织",
         TabTransactions => "交易资料",
+        ComplaintRulesTitle => "投诉处理规则",
+        ComplaintRulesExplain => "按严重程度设定:收到投诉后几个工作日内须开始调查、须答复客户(0 表示当天);超过期限几个工作日后同时上报总监;以及在内置类别之外的本公司类别。已登记的投诉沿用登记时的期限。",
+        InvestigateWithin => "开始调查期限(工作日)",
+        ReplyWithin => "答复期限(工作日)",
+        DirectorAfter => "逾期几个工作日后上报总监",
+        OwnCategories => "投诉类别",
+        BuiltIn => "内置",
+        NewCategory => "新类别",
+        AddCategory => "添加类别",
+        ComplaintRulesSaved => "投诉处理规则已保存。",
+        WholeDays => "请填写工作日整数。",
+        NavService => "服务统计",
+        ServiceTitle => "投诉与回访统计",
+        ComplaintsReceived => "收到投诉",
+        ComplaintsOpen => "未结案",
+        ComplaintsOverdue => "逾期未结",
+        InvestigateOnTime => "按时开始调查",
+        ReplyOnTime => "按时答复",
+        FollowUpSatisfaction => "回访满意度",
+        ComplaintsByCategory => "投诉类别",
+        ComplaintsByDepartment => "责任部门",
+        ComplaintsByResponsible => "责任人",
+        ComplaintsByMonth => "每月投诉",
+        DeadlinesKept => "时限达成",
+        Deadline => "时限",
+        KeptCount => "按时",
+        MissedCount => "超时",
+        RateCol => "达成率",
+        Complaints => "投诉数",
+        NotYetAssigned => "(尚未移交部门)",
+        RatingCol => "评分",
+        FollowUps => "回访数",
+        SatisfactionTrend => "回访满意度月度趋势",
+        TrendOf => "范围",
+        Everyone => "全部",
+        AverageCol => "平均(1–5)",
+        RatingsCol => "评分次数",
+        SatisfactionByStaff => "各员工回访满意度",
+        SatisfactionByGrade => "各等级客户满意度",
+        StaffCol => "员工",
+        NoneYet => "本期间没有记录。",
+        CustomerSatisfactionTrend => "满意度月度趋势",
         DueWhat => "事项",
         TabVisits => "回访",
         RecordVisit => "登记回访",
@@ -881,6 +923,16 @@ pub fn calendar_error(e: &CalendarError) -> &'static str {
         CalendarError::NameTooLong => "名称最多 40 个字。",
         CalendarError::NameMissing => "节假日需要名称。",
         CalendarError::NoWorkingDay => "每周至少要有一天上班。",
+    }
+}
+
+pub fn rule_error(e: &RuleError) -> &'static str {
+    match e {
+        RuleError::TooLong => "工作日数不能超过 60。",
+        RuleError::ReplyBeforeInvestigation => "答复期限不能早于开始调查的期限。",
+        RuleError::CategoryEmpty => "请填写类别名称。",
+        RuleError::CategoryTooLong => "最多 30 个字符。",
+        RuleError::CategoryExists => "已有同名类别。",
     }
 }
 

@@ -7,7 +7,7 @@ use crate::domain::grading::{Join, Metric, Op};
 use crate::domain::interaction::Channel;
 use crate::domain::transaction::{PaymentMethod, TransactionField};
 use crate::domain::calendar::{CalendarError, DayKind};
-use crate::domain::complaint::{self, Severity, Stage, Step, StepError};
+use crate::domain::complaint::{self, RuleError, Severity, Stage, Step, StepError};
 use crate::domain::visit;
 use crate::domain::validate::FieldError;
 use crate::io::backup::BackupError;
@@ -253,6 +253,48 @@ pub fn msg(m: Msg) -> &'static str {
         OrgGovernment => "政府機關",
         OrgNonProfit => "非營利組織",
         TabTransactions => "交易資料",
+        ComplaintRulesTitle => "投訴處理規則",
+        ComplaintRulesExplain => "按嚴重程度設定:收到投訴後幾個工作日內須開始調查、須答覆客戶(0 表示當天);超過期限幾個工作日後同時上報總監;以及在內建類別之外的本公司類別。已登記的投訴沿用登記時的期限。",
+        InvestigateWithin => "開始調查期限(工作日)",
+        ReplyWithin => "答覆期限(工作日)",
+        DirectorAfter => "逾期幾個工作日後上報總監",
+        OwnCategories => "投訴類別",
+        BuiltIn => "內建",
+        NewCategory => "新類別",
+        AddCategory => "新增類別",
+        ComplaintRulesSaved => "投訴處理規則已保存。",
+        WholeDays => "請填寫工作日整數。",
+        NavService => "服務統計",
+        ServiceTitle => "投訴與回訪統計",
+        ComplaintsReceived => "收到投訴",
+        ComplaintsOpen => "未結案",
+        ComplaintsOverdue => "逾期未結",
+        InvestigateOnTime => "按時開始調查",
+        ReplyOnTime => "按時答覆",
+        FollowUpSatisfaction => "回訪滿意度",
+        ComplaintsByCategory => "投訴類別",
+        ComplaintsByDepartment => "責任部門",
+        ComplaintsByResponsible => "責任人",
+        ComplaintsByMonth => "每月投訴",
+        DeadlinesKept => "時限達成",
+        Deadline => "時限",
+        KeptCount => "按時",
+        MissedCount => "超時",
+        RateCol => "達成率",
+        Complaints => "投訴數",
+        NotYetAssigned => "(尚未移交部門)",
+        RatingCol => "評分",
+        FollowUps => "回訪數",
+        SatisfactionTrend => "回訪滿意度月度趨勢",
+        TrendOf => "範圍",
+        Everyone => "全部",
+        AverageCol => "平均(1–5)",
+        RatingsCol => "評分次數",
+        SatisfactionByStaff => "各員工回訪滿意度",
+        SatisfactionByGrade => "各等級客戶滿意度",
+        StaffCol => "員工",
+        NoneYet => "本期間沒有記錄。",
+        CustomerSatisfactionTrend => "滿意度月度趨勢",
         DueWhat => "事項",
         TabVisits => "回訪",
         RecordVisit => "登記回訪",
@@ -881,6 +923,16 @@ pub fn calendar_error(e: &CalendarError) -> &'static str {
         CalendarError::NameTooLong => "名稱最多 40 個字。",
         CalendarError::NameMissing => "節假日需要名稱。",
         CalendarError::NoWorkingDay => "每週至少要有一天上班。",
+    }
+}
+
+pub fn rule_error(e: &RuleError) -> &'static str {
+    match e {
+        RuleError::TooLong => "工作日數不能超過 60。",
+        RuleError::ReplyBeforeInvestigation => "答覆期限不能早於開始調查的期限。",
+        RuleError::CategoryEmpty => "請填寫類別名稱。",
+        RuleError::CategoryTooLong => "最多 30 個字元。",
+        RuleError::CategoryExists => "已有同名類別。",
     }
 }
 

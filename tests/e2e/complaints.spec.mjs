@@ -156,3 +156,54 @@ test('a calendar file is loaded whole, or not at all with every bad line named',
   await expect(panel.getByRole('row')).toHaveCount(1 + 10);
   await expect(panel.getByRole('row', { name: /2027-02-20/ })).toContainText('Make-up working day');
 });
+
+test("the agency's complaint rules: deadlines per severity and its own categories, on the form", async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  const rules = page.getByRole('region', { name: 'Complaint rules' });
+  await rules.getByLabel('Urgent · Investigation starts within (working days)').fill('0');
+  await rules.getByLabel('Urgent · Reply within (working days)').fill('1');
+  await rules.getByLabel('Low · Investigation starts within (working days)').fill('3');
+  await rules.getByLabel('Low · Reply within (working days)').fill('one');
+  await rules.getByRole('button', { name: 'Save' }).click();
+  await expect(rules.getByRole('alert')).toHaveText('A whole number of working days.');
+  await rules.getByLabel('Low · Reply within (working days)').fill('2');
+  await rules.getByRole('button', { name: 'Save' }).click();
+  await expect(rules.getByRole('alert')).toHaveText('The reply cannot be due before the investigation starts.');
+  await expect(rules.getByLabel('Low · Reply within (working days)')).toHaveAttribute('aria-invalid', 'true');
+  await rules.getByLabel('Low · Reply within (working days)').fill('5');
+  await rules.getByLabel('Director told after (working days late)').fill('1');
+  await rules.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Complaint rules saved.')).toBeVisible();
+  await expect(rules.getByRole('alert')).toHaveCount(0);
+  // The agency's own category, once.
+  await rules.getByLabel('New category').fill('场地安全');
+  await rules.getByRole('button', { name: 'Add category' }).click();
+  await expect(rules.getByRole('listitem').last()).toContainText('场地安全');
+  await rules.getByLabel('New category').fill('场地安全');
+  await rules.getByRole('button', { name: 'Add category' }).click();
+  await expect(rules.getByRole('alert')).toHaveText('There is already a category of that name.');
+
+  // An urgent complaint received on a Wednesday is investigated the same day and answered the next.
+  await createCustomer(page, '云帆广告');
+  await page.getByRole('tab', { name: /Complaints/ }).click();
+  await page.getByRole('button', { name: 'Record complaint' }).click();
+  const form = page.getByRole('form', { name: 'Record complaint' });
+  await form.getByLabel('Received on').fill('2026-11-18');
+  await form.getByLabel('Complainant').fill('周经理');
+  await form.getByLabel('Category').selectOption({ label: '场地安全' });
+  await form.getByLabel('Severity').selectOption({ label: 'Urgent' });
+  await form.getByLabel('What happened').fill('展台围栏松动');
+  await form.getByRole('button', { name: 'Record complaint' }).click();
+  const card = page.getByRole('article', { name: '2026-11-18 · 周经理' });
+  await expect(card.locator('.kv').filter({ hasText: 'Investigation starts by' })).toContainText('2026-11-18');
+  await expect(card.locator('.kv').filter({ hasText: 'Reply by' })).toContainText('2026-11-19');
+  await expect(card.locator('.badges')).toContainText('场地安全');
+
+  // The rules are kept.
+  await page.reload();
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  await expect(rules.getByLabel('Urgent · Investigation starts within (working days)')).toHaveValue('0');
+  await expect(rules.getByLabel('Low · Reply within (working days)')).toHaveValue('5');
+  await expect(rules.getByLabel('Director told after (working days late)')).toHaveValue('1');
+});

@@ -1,6 +1,7 @@
 // Follow-up calls and visits (issue 6): the visit plan in Settings, the due
 // list on My work, and a call recorded on the customer's page that clears
 // what was due, with an answer promised until it is given.
+import fs from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { openApp, createCustomer, addStaff } from './helpers.mjs';
 
@@ -153,4 +154,32 @@ test("a call recorded as a complaint's follow-up takes that step of the complain
   await expect(last).toContainText('Record follow-up');
   await expect(last).toContainText('Satisfaction (1 to 5): 5/5');
   await expect(last).toContainText('满意,希望下次提前沟通');
+
+  // The Service page counts it: handled in time, satisfied, by department,
+  // person responsible and the caller; each table exports to CSV.
+  await page.getByRole('navigation').getByRole('link', { name: 'Service' }).click();
+  const figure = (name) => page.locator('.figure').filter({ has: page.getByText(name, { exact: true }) }).locator('dd');
+  await expect(figure('Complaints received')).toHaveText('1');
+  await expect(figure('Still open')).toHaveText('1');
+  await expect(figure('Open and overdue')).toHaveText('0');
+  await expect(figure('Investigation started on time')).toHaveText('100%');
+  await expect(figure('Replied on time')).toHaveText('100%');
+  await expect(figure('Satisfaction at follow-up')).toHaveText('5.0');
+  const panel = (name) => page.getByRole('region', { name });
+  await expect(panel('Complaints by department').locator('tbody tr')).toHaveText(['Events1']);
+  await expect(panel('Complaints by person responsible').locator('tbody tr')).toHaveText(['Emily Chen1']);
+  await expect(panel('Satisfaction by member of staff').locator('tbody tr')).toHaveText(['王总5.01']);
+  await expect(panel('Complaints by category').locator('tbody tr')).toHaveText(['Service attitude1']);
+  const download = page.waitForEvent('download');
+  await panel('Complaints by department').getByRole('button', { name: 'Export CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^dossier-complaints-by-department-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = fs.readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, '');
+  expect(text.split(/\r?\n/).slice(0, 2)).toEqual(['Department,Complaints', 'Events,1']);
+  // A period before any of it: nothing counted; a backwards period is refused.
+  await page.getByLabel('To', { exact: true }).fill('2020-12-31');
+  await page.getByLabel('From', { exact: true }).fill('2020-01-01');
+  await expect(figure('Complaints received')).toHaveText('0');
+  await page.getByLabel('From', { exact: true }).fill('2021-01-01');
+  await expect(page.locator('.notice.error')).toHaveText('Give the period as two dates (YYYY-MM-DD), the first not after the last.');
 });

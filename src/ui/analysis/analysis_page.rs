@@ -17,18 +17,9 @@ use crate::domain::customer::format_amount;
 use crate::domain::grading::period_start;
 use crate::domain::{validate, CustomerKind, Field, Scope, Status, Transaction};
 use crate::i18n::Msg;
-use crate::io::csv::Writer;
-use crate::io::files;
 use crate::storage::Store;
 use crate::ui::app::{platform, AppState, Route, ToastKind};
-use crate::ui::common::{Bar, BarChart, ColumnChart, ParetoChart, SelectField, TextField, InputKind};
-
-/// A table as the page shows it and a CSV file holds it.
-#[derive(Clone, Debug, PartialEq, Default)]
-struct Table {
-    headings: Vec<String>,
-    rows: Vec<Vec<String>>,
-}
+use crate::ui::common::{download_table, Bar, Chart, ChartPanel as Panel, ParetoChart, SelectField, Table, TextField, InputKind};
 
 /// How many bars a chart draws before the rest are left to its table.
 const BARS: usize = 12;
@@ -36,69 +27,6 @@ const PARETO_BARS: usize = 40;
 
 fn number(d: Decimal) -> f64 {
     d.to_f64().unwrap_or_default()
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Chart {
-    Bars,
-    Columns,
-}
-
-/// A table as a CSV file named for what it shows and its period.
-fn download_table(state: &AppState, t: &Table, file: &str, period: &str) {
-    let mut w = Writer::new(&t.headings);
-    for r in &t.rows {
-        w.row(r);
-    }
-    let name = format!("dossier-{file}-{period}.csv");
-    if let Err(e) = files::download(w.finish().as_bytes(), &name, "text/csv;charset=utf-8") {
-        state.toast(ToastKind::Error, state.i18n.t_untracked(Msg::DownloadFailed).replace("{name}", &e));
-    }
-}
-
-/// A chart with its table and the table's export, in one card.
-#[component]
-fn Panel(
-    title: Signal<String>,
-    chart: Chart,
-    #[prop(into)] bars: Signal<Vec<Bar>>,
-    #[prop(into)] table: Signal<Table>,
-    /// The CSV file's name, without the period or extension.
-    file: &'static str,
-    #[prop(into)] period: Signal<String>,
-    #[prop(optional)] children: Option<Children>,
-) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let i = state.i18n;
-    let export = move |_| download_table(&state, &table.get_untracked(), file, &period.get_untracked());
-    view! {
-        <section class="card-section chart-panel" aria-label=move || title.get()>
-            <div class="panel-title">
-                <h2>{move || title.get()}</h2>
-                {children.map(|c| c())}
-                <span class="spacer"></span>
-                <button class="btn small" on:click=export>{i.text(Msg::ExportCsv)}</button>
-            </div>
-            <div class="chart-and-table">
-                <div class="chart-box">
-                    {match chart {
-                        Chart::Bars => view! { <BarChart bars=bars label=title/> }.into_any(),
-                        Chart::Columns => view! { <ColumnChart bars=bars label=title/> }.into_any(),
-                    }}
-                </div>
-                <div class="table-box">
-                    <table class="table compact">
-                        <thead><tr>{move || table.with(|t| t.headings.iter().map(|h| view! { <th>{h.clone()}</th> }).collect_view())}</tr></thead>
-                        <tbody>
-                            {move || table.with(|t| t.rows.iter().map(|r| view! {
-                                <tr>{r.iter().enumerate().map(|(k, c)| view! { <td class:num={k > 0}>{c.clone()}</td> }).collect_view()}</tr>
-                            }).collect_view())}
-                        </tbody>
-                    </table>
-                </div>
-            </div>
-        </section>
-    }
 }
 
 #[component]

@@ -21,7 +21,7 @@ use crate::ui::analysis::AnalysisPage;
 use crate::ui::grades::GradesPage;
 use crate::ui::import::ImportPage;
 use crate::ui::review::ReviewPage;
-use crate::ui::service::WorkPage;
+use crate::ui::service::{ServiceStatsPage, WorkPage};
 use crate::ui::settings::SettingsPage;
 use crate::ui::staff::StaffPage;
 use crate::ui::trash::TrashPage;
@@ -48,6 +48,7 @@ fn draw(route: Route) -> Result<AnyView, NotLoaded> {
         Route::Import => view! { <ImportPage/> }.into_any(),
         Route::Review => view! { <ReviewPage/> }.into_any(),
         Route::Work => view! { <WorkPage/> }.into_any(),
+        Route::Service => view! { <ServiceStatsPage/> }.into_any(),
         Route::Grades => view! { <GradesPage/> }.into_any(),
         Route::Analysis => view! { <AnalysisPage/> }.into_any(),
         Route::Trash => view! { <TrashPage/> }.into_any(),

@@ -12,8 +12,10 @@ pub enum Route {
     Customer(String),
     EditCustomer(String),
     Review,
-    /// The current user's complaints to act on.
+    /// The current user's complaints to act on, and calls and visits due.
     Work,
+    /// Complaint and follow-up statistics.
+    Service,
     Grades,
     Analysis,
     Trash,
@@ -32,6 +34,7 @@ impl Route {
             ["customers", id, "edit"] => Route::EditCustomer(id.to_string()),
             ["review"] => Route::Review,
             ["work"] => Route::Work,
+            ["service"] => Route::Service,
             ["grades"] => Route::Grades,
             ["analysis"] => Route::Analysis,
             ["trash"] => Route::Trash,
@@ -50,6 +53,7 @@ impl Route {
             Route::EditCustomer(id) => format!("#/customers/{id}/edit"),
             Route::Review => "#/review".into(),
             Route::Work => "#/work".into(),
+            Route::Service => "#/service".into(),
             Route::Grades => "#/grades".into(),
             Route::Analysis => "#/analysis".into(),
             Route::Trash => "#/trash".into(),

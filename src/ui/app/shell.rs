@@ -222,6 +222,7 @@ pub fn Shell() -> impl IntoView {
                 <NavLink route=Route::Customers label=Msg::NavCustomers active=is(|r| matches!(r, Route::Customers | Route::Customer(_) | Route::EditCustomer(_) | Route::NewCustomer | Route::Import))/>
                 <NavLink route=Route::Review label=Msg::NavReview active=is(|r| *r == Route::Review) badge=Signal::derive(move || Some(stale.get()))/>
                 <NavLink route=Route::Work label=Msg::NavWork active=is(|r| *r == Route::Work)/>
+                <NavLink route=Route::Service label=Msg::NavService active=is(|r| *r == Route::Service)/>
                 <NavLink route=Route::Grades label=Msg::NavGrades active=is(|r| *r == Route::Grades)/>
                 <NavLink route=Route::Analysis label=Msg::NavAnalysis active=is(|r| *r == Route::Analysis)/>
                 <NavLink route=Route::Trash label=Msg::NavTrash active=is(|r| *r == Route::Trash) badge=Signal::derive(move || Some(trash_count.get()))/>

@@ -19,11 +19,17 @@ const ROW: f64 = 22.0;
 
 /// Horizontal bars, longest first as given, each with its label and value.
 #[component]
-pub fn BarChart(#[prop(into)] bars: Signal<Vec<Bar>>, #[prop(into)] label: Signal<String>) -> impl IntoView {
+pub fn BarChart(
+    #[prop(into)] bars: Signal<Vec<Bar>>,
+    #[prop(into)] label: Signal<String>,
+    /// The value a full-length bar stands for (100 for percentages); the largest bar's when none.
+    #[prop(optional)]
+    full: Option<f64>,
+) -> impl IntoView {
     view! {
         {move || {
             let bars = bars.get();
-            let max = bars.iter().map(|b| b.value).fold(0.0f64, f64::max).max(f64::MIN_POSITIVE);
+            let max = full.unwrap_or_else(|| bars.iter().map(|b| b.value).fold(0.0f64, f64::max)).max(f64::MIN_POSITIVE);
             let height = (bars.len().max(1) as f64) * ROW;
             view! {
                 <svg class="chart bars" viewBox=format!("0 0 600 {height}") role="img" aria-label=label.get()>

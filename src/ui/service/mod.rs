@@ -4,16 +4,21 @@
 
 mod calendar_panel;
 mod complaints_panel;
+mod rules_panel;
+mod stats_page;
 mod visit_plan_panel;
 mod visits_panel;
 mod work_page;
 
 pub use calendar_panel::CalendarPanel;
 pub use complaints_panel::ComplaintsPanel;
+pub use rules_panel::ComplaintRulesPanel;
+pub use stats_page::ServiceStatsPage;
 pub use visit_plan_panel::VisitPlanPanel;
 pub use visits_panel::VisitsPanel;
 pub use work_page::WorkPage;
 
+use chrono::{Datelike, NaiveDate};
 use serde::{de::DeserializeOwned, Serialize};
 
 use crate::domain::calendar::{self, WorkCalendar};
@@ -52,4 +57,18 @@ impl Setup {
         let rules = load_setting::<ComplaintRules>(state, complaint::SETTING).await?;
         Ok(Setup { calendar, rules })
     }
+}
+
+/// A month as "2026-11"; `short` as "26-11", for a chart's ticks.
+pub fn month_text(m: NaiveDate, short: bool) -> String {
+    match short {
+        true => format!("{:02}-{:02}", m.year() % 100, m.month()),
+        false => format!("{:04}-{:02}", m.year(), m.month()),
+    }
+}
+
+/// An average rating with one decimal: "4.2".
+pub fn rating(avg: f64) -> String {
+    let tenths = (avg * 10.0).round() as u32;
+    format!("{}.{}", tenths / 10, tenths % 10)
 }

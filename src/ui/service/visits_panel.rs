@@ -13,7 +13,9 @@ use crate::domain::visit::{Mode, Topic, Visit};
 use crate::domain::{sorting, Customer};
 use crate::i18n::{self, Msg};
 use crate::ui::app::{platform, AppState};
-use crate::ui::common::{InputKind, SelectField, TextArea, TextField};
+use super::{month_text, rating};
+use crate::domain::visit;
+use crate::ui::common::{Bar, ColumnChart, InputKind, SelectField, TextArea, TextField};
 
 #[component]
 pub fn VisitsPanel(
@@ -30,8 +32,20 @@ pub fn VisitsPanel(
         adding.set(false);
         on_changed.run(());
     });
+    // The customer's satisfaction by month, once there are two months to compare.
+    let trend = Signal::derive(move || {
+        let months = visits.with(|vs| visit::satisfaction_by_month(vs.iter().filter_map(|v| Some(((), v.date, v.satisfaction?)))));
+        let months = months.into_iter().next().map(|(_, m)| m).unwrap_or_default();
+        months.iter().map(|(m, a, n)| Bar { label: month_text(*m, true), value: *a, text: format!("{} ({n})", rating(*a)), strong: false }).collect::<Vec<_>>()
+    });
     view! {
         <div class="panel visits">
+            <Show when=move || trend.with(|t| t.len() >= 2)>
+                <div class="visit-trend">
+                    <h4>{i.text(Msg::CustomerSatisfactionTrend)}</h4>
+                    <ColumnChart bars=trend label=Signal::derive(move || i.t(Msg::CustomerSatisfactionTrend).to_string())/>
+                </div>
+            </Show>
             <div class="panel-head split">
                 <span></span>
                 <button class="btn" on:click=move |_| adding.set(true)>{i.text(Msg::RecordVisit)}</button>

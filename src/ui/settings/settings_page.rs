@@ -8,7 +8,7 @@ use crate::i18n::Msg;
 use crate::storage::browser;
 use super::{BackupPanel, ClassificationPanel, RestorePanel};
 use crate::ui::app::AppState;
-use crate::ui::service::{CalendarPanel, VisitPlanPanel};
+use crate::ui::service::{CalendarPanel, ComplaintRulesPanel, VisitPlanPanel};
 
 /// Bytes as megabytes or gigabytes with one decimal, in integer arithmetic
 /// (float formatting would add to the download).
@@ -51,6 +51,7 @@ pub fn SettingsPage() -> impl IntoView {
             </section>
             <ClassificationPanel/>
             <CalendarPanel/>
+            <ComplaintRulesPanel/>
             <VisitPlanPanel/>
             <BackupPanel/>
             <RestorePanel/>

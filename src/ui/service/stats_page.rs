@@ -1,0 +1,252 @@
+//! Service statistics (投诉与回访统计): the complaints received in a period
+//! counted by category, department, person responsible and month; each
+//! deadline's record; satisfaction at the follow-ups; and the satisfaction
+//! the calls and visits recorded, by month for everyone, a member of staff
+//! or a grade, and by staff and grade. Every chart has its table beside it,
+//! and every table exports to CSV.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::{month_text, rating, Setup};
+use crate::domain::complaint::Complaint;
+use crate::domain::complaint_stats::{self, ComplaintStats, OnTime};
+use crate::domain::grading::period_start;
+use crate::domain::visit::{self, Visit};
+use crate::domain::validate;
+use crate::i18n::{self, Msg};
+use crate::storage::{Store, StoreError};
+use crate::ui::app::{platform, AppState};
+use crate::ui::common::{Bar, Chart, ChartPanel, InputKind, SelectField, Table, TextField};
+
+async fn read(state: AppState) -> Result<(Vec<Complaint>, Vec<Visit>, Setup), StoreError> {
+    let store = state.store();
+    Ok((store.all().await?, store.all().await?, Setup::load(state).await?))
+}
+
+/// A share as people read it: "87%"; a dash before there is any.
+fn percent(rate: Option<f64>) -> String {
+    rate.map(|r| format!("{}%", (r * 100.0).round() as u32)).unwrap_or_else(|| "—".into())
+}
+
+/// Counts as bars and a two-column table.
+fn counts(rows: &[(String, u32)], head: String, count: String) -> (Vec<Bar>, Table) {
+    let bars = rows.iter().take(12).map(|(k, n)| Bar { label: k.clone(), value: *n as f64, text: n.to_string(), strong: false }).collect();
+    let table = Table { headings: vec![head, count], rows: rows.iter().map(|(k, n)| vec![k.clone(), n.to_string()]).collect() };
+    (bars, table)
+}
+
+/// Average ratings as bars and a table of the average and how many.
+fn averages(rows: &[(String, f64, u32)], head: String, avg: String, n: String) -> (Vec<Bar>, Table) {
+    let bars = rows.iter().take(12).map(|(k, a, _)| Bar { label: k.clone(), value: *a, text: rating(*a), strong: false }).collect();
+    let table = Table { headings: vec![head, avg, n], rows: rows.iter().map(|(k, a, n)| vec![k.clone(), rating(*a), n.to_string()]).collect() };
+    (bars, table)
+}
+
+/// The average of each key's ratings, best first.
+fn by_key(ratings: impl IntoIterator<Item = (String, u8)>) -> Vec<(String, f64, u32)> {
+    let mut sums: HashMap<String, (u32, u32)> = HashMap::new();
+    for (k, s) in ratings {
+        let e = sums.entry(k).or_default();
+        e.0 += s as u32;
+        e.1 += 1;
+    }
+    let mut out: Vec<(String, f64, u32)> = sums.into_iter().map(|(k, (sum, n))| (k, sum as f64 / n as f64, n)).collect();
+    crate::domain::sorting::sort_by(&mut out, |a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out
+}
+
+#[component]
+pub fn ServiceStatsPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let i = state.i18n;
+    let today = platform::today();
+    let from = RwSignal::new(period_start(today, 12).to_string());
+    let to = RwSignal::new(today.to_string());
+    let trend_of = RwSignal::new(String::new());
+    let loaded = RwSignal::new(None::<(Vec<Complaint>, Vec<Visit>, Setup)>);
+    let error = RwSignal::new(None::<String>);
+    spawn_local(async move {
+        match read(state).await {
+            Ok(l) => loaded.set(Some(l)),
+            Err(e) => error.set(Some(state.error_text(&e))),
+        }
+    });
+    let period = Memo::new(move |_| {
+        let read = |s: String| validate::date(&s, None).ok().flatten();
+        read(from.get()).zip(read(to.get())).filter(|(a, b)| a <= b)
+    });
+    let period_text = Signal::derive(move || period.get().map(|(a, b)| format!("{a}-{b}")).unwrap_or_default());
+    let stats = Memo::new(move |_| {
+        let (a, b) = period.get()?;
+        loaded.with(|l| l.as_ref().map(|(complaints, _, _)| complaint_stats::stats(complaints, Some(a), Some(b), today)))
+    });
+    // The calls and visits rated in the period: (staff, grade of the customer, date, rating).
+    let rated = Memo::new(move |_| {
+        let (a, b) = period.get()?;
+        loaded.with(|l| {
+            let (_, visits, _) = l.as_ref()?;
+            Some(state.index.with(|idx| {
+                visits
+                    .iter()
+                    .filter(|v| v.date >= a && v.date <= b)
+                    .filter_map(|v| {
+                        let grade = idx.find(&v.customer_id).and_then(|r| r.grade().map(str::to_string)).unwrap_or_default();
+                        Some((v.staff.clone().unwrap_or_default(), grade, v.date, v.satisfaction?))
+                    })
+                    .collect::<Vec<_>>()
+            }))
+        })
+    });
+    let name_of_category = move |k: &str| i18n::complaint_category(i.locale.get(), k);
+    let named = move |rows: &[(String, u32)], f: &dyn Fn(&str) -> String| rows.iter().map(|(k, n)| (f(k), *n)).collect::<Vec<_>>();
+    let pair = |m: Memo<(Vec<Bar>, Table)>| (Signal::derive(move || m.get().0), Signal::derive(move || m.get().1));
+    let count_head = move || i.t(Msg::Complaints).to_string();
+    let category = Memo::new(move |_| {
+        stats.with(|s| s.as_ref().map(|s| counts(&named(&s.by_category, &|k| name_of_category(k)), i.t(Msg::ComplaintCategory).to_string(), count_head()))).unwrap_or_default()
+    });
+    let department = Memo::new(move |_| {
+        let unassigned = i.t(Msg::NotYetAssigned).to_string();
+        stats
+            .with(|s| s.as_ref().map(|s| counts(&named(&s.by_department, &|k| if k.is_empty() { unassigned.clone() } else { k.to_string() }), i.t(Msg::Department).to_string(), count_head())))
+            .unwrap_or_default()
+    });
+    let responsible = Memo::new(move |_| {
+        stats.with(|s| s.as_ref().map(|s| counts(&named(&s.by_responsible, &|k| state.staff_name(k)), i.t(Msg::Responsible).to_string(), count_head()))).unwrap_or_default()
+    });
+    let month = Memo::new(move |_| {
+        stats
+            .with(|s| {
+                s.as_ref().map(|s| {
+                    let rows: Vec<(String, u32)> = s.by_month.iter().map(|(m, n)| (month_text(*m, false), *n)).collect();
+                    let (_, table) = counts(&rows, i.t(Msg::ByMonth).to_string(), count_head());
+                    let bars = s.by_month.iter().map(|(m, n)| Bar { label: month_text(*m, true), value: *n as f64, text: n.to_string(), strong: false }).collect();
+                    (bars, table)
+                })
+            })
+            .unwrap_or_default()
+    });
+    let follow_up = Memo::new(move |_| {
+        stats
+            .with(|s| {
+                s.as_ref().map(|s| {
+                    let rows: Vec<(String, u32)> = (1..=5).rev().map(|n| (format!("{n}/5"), s.satisfaction[n - 1])).collect();
+                    let (bars, table) = counts(&rows, i.t(Msg::RatingCol).to_string(), i.t(Msg::FollowUps).to_string());
+                    (bars, table)
+                })
+            })
+            .unwrap_or_default()
+    });
+    let deadlines = Memo::new(move |_| {
+        stats
+            .with(|s| {
+                s.as_ref().map(|s: &ComplaintStats| {
+                    let row = |m: Msg, o: OnTime| (i.t(m).to_string(), o);
+                    let rows = [row(Msg::InvestigateOnTime, s.investigate), row(Msg::ReplyOnTime, s.reply)];
+                    let bars = rows.iter().map(|(k, o)| Bar { label: k.clone(), value: o.rate().unwrap_or(0.0) * 100.0, text: percent(o.rate()), strong: false }).collect();
+                    let table = Table {
+                        headings: vec![i.t(Msg::Deadline).to_string(), i.t(Msg::KeptCount).to_string(), i.t(Msg::MissedCount).to_string(), i.t(Msg::RateCol).to_string()],
+                        rows: rows.iter().map(|(k, o)| vec![k.clone(), o.kept.to_string(), o.missed.to_string(), percent(o.rate())]).collect(),
+                    };
+                    (bars, table)
+                })
+            })
+            .unwrap_or_default()
+    });
+    // The trend: everyone's, one member of staff's ("s:id") or one grade's ("g:id").
+    let trend = Memo::new(move |_| {
+        let of = trend_of.get();
+        rated
+            .with(|r| {
+                r.as_ref().map(|r| {
+                    let chosen = r.iter().filter(|(s, g, _, _)| match of.split_once(':') {
+                        Some(("s", id)) => s == id,
+                        Some(("g", id)) => g == id,
+                        _ => true,
+                    });
+                    let months = visit::satisfaction_by_month(chosen.map(|(_, _, d, n)| ((), *d, *n))).into_iter().next().map(|(_, m)| m).unwrap_or_default();
+                    let bars = months.iter().map(|(m, a, _)| Bar { label: month_text(*m, true), value: *a, text: rating(*a), strong: false }).collect();
+                    let table = Table {
+                        headings: vec![i.t(Msg::ByMonth).to_string(), i.t(Msg::AverageCol).to_string(), i.t(Msg::RatingsCol).to_string()],
+                        rows: months.iter().map(|(m, a, n)| vec![month_text(*m, false), rating(*a), n.to_string()]).collect(),
+                    };
+                    (bars, table)
+                })
+            })
+            .unwrap_or_default()
+    });
+    let by_staff = Memo::new(move |_| {
+        rated
+            .with(|r| r.as_ref().map(|r| averages(&by_key(r.iter().map(|(s, _, _, n)| (state.staff_name(s), *n))), i.t(Msg::StaffCol).to_string(), i.t(Msg::AverageCol).to_string(), i.t(Msg::RatingsCol).to_string())))
+            .unwrap_or_default()
+    });
+    let by_grade = Memo::new(move |_| {
+        let name = move |g: &str| if g.is_empty() { i.t(Msg::NotGraded).to_string() } else { state.tier_name(g) };
+        rated
+            .with(|r| r.as_ref().map(|r| averages(&by_key(r.iter().map(|(_, g, _, n)| (name(g), *n))), i.t(Msg::Grade).to_string(), i.t(Msg::AverageCol).to_string(), i.t(Msg::RatingsCol).to_string())))
+            .unwrap_or_default()
+    });
+    let trend_options = Signal::derive(move || {
+        let mut out = vec![(String::new(), i.t(Msg::Everyone).to_string())];
+        out.extend(state.active_staff().into_iter().map(|(id, name)| (format!("s:{id}"), name)));
+        out.extend(state.tier_options().into_iter().map(|(id, name)| (format!("g:{id}"), format!("{} · {name}", i.t(Msg::Grade)))));
+        out
+    });
+    let title = move |m: Msg| Signal::derive(move || i.t(m).to_string());
+    let figure = move |label: Msg, value: Signal<String>| view! {
+        <div class="figure"><dt>{i.text(label)}</dt><dd>{move || value.get()}</dd></div>
+    };
+    let of_stats = move |f: fn(&ComplaintStats) -> String| Signal::derive(move || stats.with(|s| s.as_ref().map(f)).unwrap_or_default());
+    let (category_bars, category_table) = pair(category);
+    let (department_bars, department_table) = pair(department);
+    let (responsible_bars, responsible_table) = pair(responsible);
+    let (month_bars, month_table) = pair(month);
+    let (follow_bars, follow_table) = pair(follow_up);
+    let (deadline_bars, deadline_table) = pair(deadlines);
+    let (trend_bars, trend_table) = pair(trend);
+    let (staff_bars, staff_table) = pair(by_staff);
+    let (grade_bars, grade_table) = pair(by_grade);
+    view! {
+        <section class="page analysis-page service-stats">
+            <div class="page-head">
+                <h1>{i.text(Msg::ServiceTitle)}</h1>
+            </div>
+            <div class="filters analysis-filters">
+                <TextField label=i.sig(Msg::PeriodFrom) value=from kind=InputKind::Date/>
+                <TextField label=i.sig(Msg::PeriodTo) value=to kind=InputKind::Date/>
+            </div>
+            <Show when=move || period.get().is_none()>
+                <p class="notice error" role="alert">{i.text(Msg::BadPeriod)}</p>
+            </Show>
+            {move || error.get().map(|e| view! { <p class="notice error" role="alert">{e}</p> })}
+            <Show when=move || loaded.with(Option::is_none) && error.with(Option::is_none)>
+                <p class="muted" role="status">{i.text(Msg::ReadingArchive)}</p>
+            </Show>
+            <Show when=move || stats.with(Option::is_some)>
+                <dl class="figures">
+                    {figure(Msg::ComplaintsReceived, of_stats(|s| s.total.to_string()))}
+                    {figure(Msg::ComplaintsOpen, of_stats(|s| s.open.to_string()))}
+                    {figure(Msg::ComplaintsOverdue, of_stats(|s| s.overdue.to_string()))}
+                    {figure(Msg::InvestigateOnTime, of_stats(|s| percent(s.investigate.rate())))}
+                    {figure(Msg::ReplyOnTime, of_stats(|s| percent(s.reply.rate())))}
+                    {figure(Msg::FollowUpSatisfaction, of_stats(|s| s.mean_satisfaction().map(rating).unwrap_or_else(|| "—".into())))}
+                </dl>
+                <div class="panels">
+                    <ChartPanel title=title(Msg::ComplaintsByCategory) chart=Chart::Bars bars=category_bars table=category_table file="complaints-by-category" period=period_text/>
+                    <ChartPanel title=title(Msg::ComplaintsByMonth) chart=Chart::Columns bars=month_bars table=month_table file="complaints-by-month" period=period_text/>
+                    <ChartPanel title=title(Msg::ComplaintsByDepartment) chart=Chart::Bars bars=department_bars table=department_table file="complaints-by-department" period=period_text/>
+                    <ChartPanel title=title(Msg::ComplaintsByResponsible) chart=Chart::Bars bars=responsible_bars table=responsible_table file="complaints-by-responsible" period=period_text/>
+                    <ChartPanel title=title(Msg::DeadlinesKept) chart=Chart::Shares bars=deadline_bars table=deadline_table file="complaint-deadlines" period=period_text/>
+                    <ChartPanel title=title(Msg::FollowUpSatisfaction) chart=Chart::Bars bars=follow_bars table=follow_table file="follow-up-satisfaction" period=period_text/>
+                    <ChartPanel title=title(Msg::SatisfactionTrend) chart=Chart::Columns bars=trend_bars table=trend_table file="satisfaction-trend" period=period_text>
+                        <SelectField label=i.sig(Msg::TrendOf) value=trend_of options=trend_options/>
+                    </ChartPanel>
+                    <ChartPanel title=title(Msg::SatisfactionByStaff) chart=Chart::Bars bars=staff_bars table=staff_table file="satisfaction-by-staff" period=period_text/>
+                    <ChartPanel title=title(Msg::SatisfactionByGrade) chart=Chart::Bars bars=grade_bars table=grade_table file="satisfaction-by-grade" period=period_text/>
+                </div>
+            </Show>
+        </section>
+    }
+}
