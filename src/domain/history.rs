@@ -19,6 +19,7 @@ key_enum! {
         ComplaintReceived = "complaint_received",
         ComplaintStep = "complaint_step",
         VisitRecorded = "visit_recorded",
+        AnswerGiven = "answer_given",
     }
 }
 

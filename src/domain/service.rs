@@ -231,14 +231,18 @@ pub fn record_visit(ctx: &mut Ctx, visit: Visit, complaint: Option<&Complaint>, 
     Ok((set, new))
 }
 
-/// Mark the answer promised at a visit (its `index`th question) as given on `on`.
-pub fn answer_promise(visit: &Visit, index: usize, on: NaiveDate) -> Option<(ChangeSet, Visit)> {
+/// Mark the answer promised at a visit (its `index`th question) as given on
+/// `on`, with the question in the customer's history.
+pub fn answer_promise(ctx: &mut Ctx, visit: &Visit, index: usize, on: NaiveDate) -> Option<(ChangeSet, Visit)> {
     let mut new = visit.clone();
     let p = new.promises.get_mut(index).filter(|p| p.answered_on.is_none())?;
     p.answered_on = Some(on);
+    let question = p.question.clone();
     new.rev = visit.rev + 1;
+    let mut h = ctx.history(&new.customer_id, Kind::Visit, &new.id, Action::AnswerGiven);
+    h.reason = question;
     let mut set = ChangeSet::default();
-    set.put(new.clone(), Expect::Rev(visit.rev));
+    set.put(new.clone(), Expect::Rev(visit.rev)).put(h, Expect::Absent);
     Some((set, new))
 }
 
@@ -394,10 +398,13 @@ mod tests {
     fn a_promised_answer_is_given_once() {
         let v = visit_draft().parse("cust", d("2026-10-08")).unwrap();
         let v = Visit { id: "v".into(), rev: 1, ..v };
-        let (set, after) = answer_promise(&v, 0, d("2026-10-12")).unwrap();
+        let (set, after) = with_ctx(|ctx| answer_promise(ctx, &v, 0, d("2026-10-12"))).unwrap();
         assert_eq!(after.promises[0].answered_on, Some(d("2026-10-12")));
         assert!(matches!(&set.ops[0], Op::Put { expect: Expect::Rev(1), .. }));
-        assert!(answer_promise(&after, 0, d("2026-10-13")).is_none());
-        assert!(answer_promise(&v, 5, d("2026-10-13")).is_none());
+        // The customer's history says which question was answered.
+        let Op::Put { record: Record::History(h), .. } = &set.ops[1] else { panic!("a history entry") };
+        assert_eq!((h.action, h.customer_id.as_str(), h.reason.as_str()), (Action::AnswerGiven, "cust", "2027年报价"));
+        assert!(with_ctx(|ctx| answer_promise(ctx, &after, 0, d("2026-10-13"))).is_none());
+        assert!(with_ctx(|ctx| answer_promise(ctx, &v, 5, d("2026-10-13"))).is_none());
     }
 }

@@ -679,6 +679,7 @@ pub fn action(v: Action) -> &'static str {
         Action::ComplaintReceived => "Complaint received",
         Action::ComplaintStep => "Complaint step",
         Action::VisitRecorded => "Call or visit recorded",
+        Action::AnswerGiven => "Answer given",
     }
 }
 

@@ -679,6 +679,7 @@ pub fn action(v: Action) -> &'static str {
         Action::ComplaintReceived => "受理投诉",
         Action::ComplaintStep => "投诉处理",
         Action::VisitRecorded => "回访记录",
+        Action::AnswerGiven => "已答复客户问题",
     }
 }
 

@@ -679,6 +679,7 @@ pub fn action(v: Action) -> &'static str {
         Action::ComplaintReceived => "受理投訴",
         Action::ComplaintStep => "投訴處理",
         Action::VisitRecorded => "回訪記錄",
+        Action::AnswerGiven => "已答覆客戶問題",
     }
 }
 

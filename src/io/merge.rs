@@ -105,13 +105,17 @@ fn of(stores: &Stores, kind: Kind) -> &[RawRecord] {
 }
 
 /// What a merge needs to read to name a record: a customer's, contact's or
-/// staff member's name, a log entry's summary.
-#[derive(Deserialize)]
+/// staff member's name, a log entry's summary, a complaint's day and
+/// complainant, a call or visit's day and feedback.
+#[derive(Deserialize, Default)]
+#[serde(default)]
 struct Named {
-    #[serde(default)]
     name: String,
-    #[serde(default)]
     summary: String,
+    received_on: String,
+    complainant: String,
+    date: String,
+    feedback: String,
 }
 
 impl Conflict {
@@ -119,7 +123,12 @@ impl Conflict {
     pub fn name(&self) -> String {
         let r = self.current.as_ref().or(self.incoming.as_ref());
         r.and_then(|r| from_text::<Named>(&r.json).ok())
-            .map(|n| if n.name.is_empty() { n.summary } else { n.name })
+            .map(|n| match self.kind {
+                Kind::Complaint => format!("{} · {}", n.received_on, n.complainant),
+                Kind::Visit => format!("{} · {}", n.date, n.feedback.chars().take(30).collect::<String>()),
+                _ if n.name.is_empty() => n.summary,
+                _ => n.name,
+            })
             .filter(|n| !n.is_empty())
             .unwrap_or_else(|| self.id.clone())
     }
@@ -429,5 +438,20 @@ mod tests {
         let taken = resolve(&m, |_| true).unwrap();
         assert_eq!(names(&taken), ["Alpha"]);
         assert_eq!(count(&taken, Kind::Interaction), 1, "with the entry added there");
+    }
+
+    #[test]
+    fn a_conflict_on_a_complaint_or_a_visit_is_named_as_people_know_it() {
+        use crate::domain::complaint::Complaint;
+        use crate::domain::visit::Visit;
+        use crate::domain::change::RawRecord;
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 10, 2).unwrap();
+        let raw = |json: String| Some(RawRecord { id: "x".into(), rev: Some(1), json });
+        let complaint = Complaint { id: "x".into(), received_on: day, complainant: "王经理".into(), ..Complaint::default() };
+        let c = Conflict { kind: Kind::Complaint, id: "x".into(), current: raw(crate::io::json::to_text(&complaint).unwrap()), incoming: None };
+        assert_eq!(c.name(), "2026-10-02 · 王经理");
+        let visit = Visit { id: "x".into(), date: day, feedback: "对上次布展满意,询问明年报价".into(), ..Visit::default() };
+        let v = Conflict { kind: Kind::Visit, id: "x".into(), current: None, incoming: raw(crate::io::json::to_text(&visit).unwrap()) };
+        assert_eq!(v.name(), "2026-10-02 · 对上次布展满意,询问明年报价");
     }
 }

@@ -92,6 +92,7 @@ test('a visit plan produces due calls, and a recorded call clears one; an answer
   // The call is in the customer's history, with what the customer said.
   await page.getByRole('tab', { name: /History/ }).click();
   await expect(page.locator('.history-entry').filter({ hasText: 'Call or visit recorded' })).toContainText('对上次布展满意');
+  await expect(page.locator('.history-entry').filter({ hasText: 'Answer given' })).toContainText('2027年报价');
   await page.reload();
   await page.getByRole('navigation').getByRole('link', { name: 'My work' }).click();
   await expect(due.getByRole('row', { name: /云帆广告/ })).toBeVisible();

@@ -239,7 +239,7 @@ fn VisitCard(visit: Visit, complaint_of: Option<chrono::NaiveDate>, on_changed: 
         if busy.get_untracked() {
             return;
         }
-        let Some((set, _)) = visit.with_value(|v| service::answer_promise(v, index, platform::today())) else { return };
+        let Some((set, _)) = visit.with_value(|v| state.run(|ctx| service::answer_promise(ctx, v, index, platform::today()))) else { return };
         state.apply_from_dialog(set, busy, error, Msg::AnswerSaved, move || on_changed.run(()));
     };
     let promises = visit.with_value(|v| v.promises.clone()).into_iter().enumerate().map(|(n, p)| {
