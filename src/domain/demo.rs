@@ -1116,7 +1116,7 @@ mod tests {
         // Every sales rep has something due this week.
         for rep in a.staff.iter().filter(|s| s.role == crate::domain::Role::SalesRep) {
             let theirs: Vec<Customer> = a.customers.iter().filter(|c| c.owner.as_deref() == Some(&rep.id)).cloned().collect();
-            let due = work::due_list(&theirs, &a.contacts, &a.visits, &a.complaints, |_| false, &VisitPlan::default(), &Default::default(), today);
+            let due = work::due_list(&theirs, &a.contacts, &a.visits, &a.interactions, &a.complaints, |_| false, &VisitPlan::default(), &Default::default(), today);
             assert!(!due.is_empty(), "{}", rep.name);
         }
         let set = changeset(&a);

@@ -10,8 +10,8 @@ use super::complaint::{Complaint, ComplaintRules, Deadline, Overdue};
 use super::customer::{Customer, Status};
 use super::sorting;
 use super::staff::Staff;
-use super::visit::{self, DueItem, Planned, Visit, VisitPlan};
-use super::Contact;
+use super::visit::{self, DueItem, Mode, Planned, Visit, VisitPlan};
+use super::{Channel, Contact, Interaction};
 
 /// An open complaint on someone's list, and why it is there.
 #[derive(Clone, Debug, PartialEq)]
@@ -52,8 +52,8 @@ pub fn complaints_for(complaints: &[Complaint], me: Option<&str>, staff: &[Staff
 
 /// Everything due for `customers` (one person's, say) to the end of the
 /// week, in the order it is worked: the calls and visits the plan asks for,
-/// counted from the last recorded call or visit (or from when the customer
-/// became one); the answers promised at their visits; their contacts'
+/// counted from the last call or visit recorded, on the visits or in the
+/// communication log (or from when the customer became one); the answers promised at their visits; their contacts'
 /// birthdays; and the calendar's festivals. Lost customers and those not
 /// cooperating get no calls. `contacts`, `visits` and `complaints` may hold
 /// other customers' records too.
@@ -62,6 +62,7 @@ pub fn due_list(
     customers: &[Customer],
     contacts: &[Contact],
     visits: &[Visit],
+    log: &[Interaction],
     complaints: &[Complaint],
     is_key: impl Fn(&str) -> bool,
     plan: &VisitPlan,
@@ -80,7 +81,17 @@ pub fn due_list(
         })
         .collect();
     let mine = |id: &str| ids.contains(id);
-    let last = visit::last_contacts(visits.iter().filter(|v| mine(&v.customer_id)).map(|v| (v.customer_id.as_str(), v.date, v.mode)));
+    // A call or visit counts wherever it was written down: on the Calls &
+    // visits tab, or as a call, meeting or visit in the communication log.
+    let logged = log.iter().filter(|e| mine(&e.customer_id)).filter_map(|e| {
+        let mode = match e.channel {
+            Channel::Call => Mode::Call,
+            Channel::Visit | Channel::Meeting => Mode::Visit,
+            _ => return None,
+        };
+        Some((e.customer_id.as_str(), e.date, mode))
+    });
+    let last = visit::last_contacts(visits.iter().filter(|v| mine(&v.customer_id)).map(|v| (v.customer_id.as_str(), v.date, v.mode)).chain(logged));
     let recent = today - Duration::days(visit::COMPLAINED_DAYS);
     let complained: FxHashSet<&str> = complaints.iter().filter(|c| c.received_on >= recent && mine(&c.customer_id)).map(|c| c.customer_id.as_str()).collect();
     let mut items = visit::due_contacts(&planned, &last, &complained, plan, today);
@@ -177,7 +188,7 @@ mod tests {
         // Wednesday the 7th of October, in the busy season: key accounts are called weekly, visited fortnightly.
         let today = d("2026-10-07");
         let list = |visits: &[Visit]| {
-            due_list(&customers, &contacts, visits, &complaints, |id| id == "a", &plan, &calendar, today)
+            due_list(&customers, &contacts, visits, &[], &complaints, |id| id == "a", &plan, &calendar, today)
                 .into_iter()
                 .map(|i| (i.customer_id, i.due, i.on.to_string(), i.when))
                 .collect::<Vec<_>>()
@@ -207,7 +218,13 @@ mod tests {
         // made but no visit since January, the visit is what is overdue.
         let plan_visits_first = VisitPlan { grades: vec![visit::GradePlan { grade: "key".into(), busy: visit::Cadence { call_days: Some(30), visit_days: Some(14) }, quiet: Default::default() }], ..VisitPlan::default() };
         let called = [visit("v4", "a", "2026-10-07", Mode::Call, Vec::new())];
-        let due_for_a = due_list(&customers[..1], &contacts, &called, &complaints, |_| false, &plan_visits_first, &calendar, today);
+        let due_for_a = due_list(&customers[..1], &contacts, &called, &[], &complaints, |_| false, &plan_visits_first, &calendar, today);
         assert_eq!(due_for_a.first().map(|i| (i.due.clone(), i.on)), Some((Due::Contact(Mode::Visit), d("2026-01-15"))));
+        // A visit written in the communication log counts as one; an e-mail does not.
+        let entry = |channel: Channel| Interaction { id: "i".into(), customer_id: "a".into(), date: d("2026-10-06"), channel, ..Interaction::default() };
+        let after_email = due_list(&customers[..1], &contacts, &called, &[entry(Channel::Email)], &complaints, |_| false, &plan_visits_first, &calendar, today);
+        assert_eq!(after_email.first().map(|i| i.due.clone()), Some(Due::Contact(Mode::Visit)));
+        let after_visit = due_list(&customers[..1], &contacts, &called, &[entry(Channel::Visit)], &complaints, |_| false, &plan_visits_first, &calendar, today);
+        assert!(after_visit.iter().all(|i| !matches!(i.due, Due::Contact(_))), "{after_visit:?}");
     }
 }

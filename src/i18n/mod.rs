@@ -101,6 +101,7 @@ pub enum Msg {
     DueWhat,
     NavService, ServiceTitle, ComplaintsReceived, ComplaintsOpen, ComplaintsOverdue, InvestigateOnTime, ReplyOnTime, FollowUpSatisfaction, ComplaintsByCategory, ComplaintsByDepartment, ComplaintsByResponsible, ComplaintsByMonth, DeadlinesKept, Deadline, KeptCount, MissedCount, RateCol, Complaints, NotYetAssigned, RatingCol, FollowUps, SatisfactionTrend, TrendOf, Everyone, AverageCol, RatingsCol, SatisfactionByStaff, SatisfactionByGrade, StaffCol, NoneYet, CustomerSatisfactionTrend,
     ComplaintRulesTitle, ComplaintRulesExplain, InvestigateWithin, ReplyWithin, DirectorAfter, OwnCategories, BuiltIn, NewCategory, AddCategory, ComplaintRulesSaved, WholeDays,
+    ComesFirst, SatisfactionOf, RemoveQuestionNamed,
 }
 
 /// Organisation forms (企业性质) offered as suggestions.

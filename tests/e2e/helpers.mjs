@@ -32,3 +32,15 @@ export async function addStaff(page, name, department, role) {
 export function countLine(page) {
   return page.locator('.page-head .count');
 }
+
+/** Taking the next step of the complaint on `card`: `take(step, fill)` opens
+ * the step's form, lets `fill` fill it, submits it and waits for it to close. */
+export function stepper(card) {
+  return async (step, fill = async () => {}) => {
+    await card.getByRole('group', { name: 'Next step' }).getByRole('button', { name: step }).click();
+    const f = card.getByRole('form', { name: step });
+    await fill(f);
+    await f.getByRole('button', { name: step }).click();
+    await expect(f).toHaveCount(0);
+  };
+}

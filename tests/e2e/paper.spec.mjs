@@ -50,6 +50,16 @@ test("the archive card prints the kind's fields with the contacts, and nothing o
   await expect(card.getByRole('heading', { level: 1 })).toHaveText('经销商客户档案卡');
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   await expect(card).toHaveCount(0);
+
+  // Opened from the list, which stays under the page: the card prints, the list does not.
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('navigation').getByRole('link', { name: '客户档案' }).click();
+  await page.getByRole('row', { name: /华联广告有限公司/ }).click();
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await expect(card).toHaveCount(1);
+  await expect(page.locator('.print-list')).toHaveCount(0);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
 });
 
 test('the filtered list prints as a table in its order', async ({ page }) => {

@@ -3,7 +3,7 @@
 // what was due, with an answer promised until it is given.
 import fs from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { openApp, createCustomer, addStaff } from './helpers.mjs';
+import { openApp, createCustomer, addStaff, stepper } from './helpers.mjs';
 
 /** Today in the browser's own time zone, as the app writes dates. */
 async function today(page) {
@@ -61,7 +61,7 @@ test('a visit plan produces due calls, and a recorded call clears one; an answer
   await form.getByLabel('Service quality').check();
   await form.getByLabel("The customer's feedback").fill('对上次布展满意,询问明年报价');
   await form.getByLabel('Satisfaction (1 to 5)').selectOption('4');
-  await form.getByLabel('Question').fill('2027年报价');
+  await form.getByLabel('Question', { exact: true }).fill('2027年报价');
   await form.getByLabel('Answer by').fill('2020-01-01');
   await form.getByRole('button', { name: 'Record call or visit' }).click();
   // Refused beside the questions, with everything typed kept.
@@ -72,7 +72,7 @@ test('a visit plan produces due calls, and a recorded call clears one; an answer
   await expect(page.getByText('Call or visit recorded.')).toBeVisible();
   const card = page.getByRole('article', { name: `${on} · Call` });
   await expect(card).toContainText('Service quality');
-  await expect(card).toContainText('Satisfaction (1 to 5): 4/5');
+  await expect(card).toContainText('Satisfaction: 4/5');
   await expect(card.getByRole('listitem')).toContainText(`2027年报价Owed by ${on}`);
 
   // The call is no longer due; the answer is, today.
@@ -115,13 +115,7 @@ test("a call recorded as a complaint's follow-up takes that step of the complain
   await expect(page.getByText('Complaint recorded.')).toBeVisible();
   const card = page.getByRole('article', { name: `${on} · 王经理` });
   const steps = card.getByRole('group', { name: 'Next step' });
-  const take = async (step, fill = async () => {}) => {
-    await steps.getByRole('button', { name: step }).click();
-    const f = card.getByRole('form', { name: step });
-    await fill(f);
-    await f.getByRole('button', { name: step }).click();
-    await expect(f).toHaveCount(0);
-  };
+  const take = stepper(card);
   await take('Accept');
   await take('Hand to department', async (f) => f.getByLabel('Department').selectOption('Events'));
   await take('Start investigation');
@@ -153,7 +147,7 @@ test("a call recorded as a complaint's follow-up takes that step of the complain
   await expect(steps.getByRole('button')).toHaveText(['Close and archive']);
   const last = card.locator('.timeline-entry').last();
   await expect(last).toContainText('Record follow-up');
-  await expect(last).toContainText('Satisfaction (1 to 5): 5/5');
+  await expect(last).toContainText('Satisfaction: 5/5');
   await expect(last).toContainText('满意,希望下次提前沟通');
 
   // The Service page counts it: handled in time, satisfied, by department,
@@ -181,6 +175,7 @@ test("a call recorded as a complaint's follow-up takes that step of the complain
   await page.getByLabel('To', { exact: true }).fill('2020-12-31');
   await page.getByLabel('From', { exact: true }).fill('2020-01-01');
   await expect(figure('Complaints received')).toHaveText('0');
+  await expect(page.getByText('None in this period.')).toBeVisible();
   await page.getByLabel('From', { exact: true }).fill('2021-01-01');
   await expect(page.locator('.notice.error')).toHaveText('Give the period as two dates (YYYY-MM-DD), the first not after the last.');
 });

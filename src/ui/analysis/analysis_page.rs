@@ -239,13 +239,6 @@ pub fn AnalysisPage() -> impl IntoView {
     let customers = Signal::derive(move || comp.with(|c| c.as_ref().map(|c| c.customers.to_string())).unwrap_or_default());
     let keys = Signal::derive(move || comp.with(|c| c.as_ref().map(|c| c.key_accounts.len().to_string())).unwrap_or_default());
     let title = move |m: Msg| Signal::derive(move || i.t(m).to_string());
-    let pair = |m: Memo<(Vec<Bar>, Table)>| (Signal::derive(move || m.get().0), Signal::derive(move || m.get().1));
-    let (grade_bars, grade_table) = pair(by_grade);
-    let (region_bars, region_table) = pair(by_region);
-    let (product_bars, product_table) = pair(by_product);
-    let (top_bars, top_table) = pair(top);
-    let (trend_bars, trend_table) = pair(trend);
-    let (count_bars, count_table) = pair(counts);
 
     view! {
         <section class="page analysis-page">
@@ -316,16 +309,16 @@ pub fn AnalysisPage() -> impl IntoView {
                     }
                 })}
                 <div class="panels">
-                    <Panel title=title(Msg::SalesByGrade) chart=Chart::Bars bars=grade_bars table=grade_table file="sales-by-grade" period=money_period/>
-                    <Panel title=title(Msg::SalesTrend) chart=Chart::Columns bars=trend_bars table=trend_table file="sales-trend" period=money_period>
+                    <Panel title=title(Msg::SalesByGrade) chart=Chart::Bars figures=by_grade file="sales-by-grade" period=money_period/>
+                    <Panel title=title(Msg::SalesTrend) chart=Chart::Columns figures=trend file="sales-trend" period=money_period>
                         <SelectField label=i.sig(Msg::Period) value=trend_by options=trend_options/>
                     </Panel>
-                    <Panel title=title(Msg::SalesByProduct) chart=Chart::Bars bars=product_bars table=product_table file="sales-by-product" period=money_period/>
-                    <Panel title=title(Msg::SalesByRegion) chart=Chart::Bars bars=region_bars table=region_table file="sales-by-region" period=money_period/>
-                    <Panel title=title(Msg::CustomersBy) chart=Chart::Bars bars=count_bars table=count_table file="customers-by" period=period_text>
+                    <Panel title=title(Msg::SalesByProduct) chart=Chart::Bars figures=by_product file="sales-by-product" period=money_period/>
+                    <Panel title=title(Msg::SalesByRegion) chart=Chart::Bars figures=by_region file="sales-by-region" period=money_period/>
+                    <Panel title=title(Msg::CustomersBy) chart=Chart::Bars figures=counts file="customers-by" period=period_text>
                         <SelectField label=i.sig(Msg::CustomersBy) value=count_by options=count_options/>
                     </Panel>
-                    <Panel title=title(Msg::TopCustomers) chart=Chart::Bars bars=top_bars table=top_table file="top-customers" period=money_period/>
+                    <Panel title=title(Msg::TopCustomers) chart=Chart::Bars figures=top file="top-customers" period=money_period/>
                 </div>
             </Show>
         </section>

@@ -41,8 +41,9 @@ pub fn download_table(state: &AppState, t: &Table, file: &str, period: &str) {
 pub fn ChartPanel(
     title: Signal<String>,
     chart: Chart,
-    #[prop(into)] bars: Signal<Vec<Bar>>,
-    #[prop(into)] table: Signal<Table>,
+    /// The bars drawn, and the table beside them (which may hold more rows).
+    #[prop(into)]
+    figures: Signal<(Vec<Bar>, Table)>,
     /// The CSV file's name, without the period or extension.
     file: &'static str,
     #[prop(into)] period: Signal<String>,
@@ -50,7 +51,9 @@ pub fn ChartPanel(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i = state.i18n;
-    let export = move |_| download_table(&state, &table.get_untracked(), file, &period.get_untracked());
+    let bars = Signal::derive(move || figures.with(|f| f.0.clone()));
+    let table = Signal::derive(move || figures.with(|f| f.1.clone()));
+    let export = move |_| figures.with_untracked(|f| download_table(&state, &f.1, file, &period.get_untracked()));
     view! {
         <section class="card-section chart-panel" aria-label=move || title.get()>
             <div class="panel-title">

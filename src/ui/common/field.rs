@@ -135,3 +135,43 @@ pub fn SelectField(
         </div>
     }
 }
+
+/// Checkboxes in a fieldset named by `legend`: each of `options` (a value
+/// and its label) is on while `chosen` holds its value.
+#[component]
+pub fn CheckList<T>(
+    #[prop(into)] legend: Signal<&'static str>,
+    options: Vec<(T, Signal<String>)>,
+    chosen: RwSignal<Vec<T>>,
+    #[prop(optional)] class: &'static str,
+    #[prop(into, optional)] invalid: Signal<bool>,
+) -> impl IntoView
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    view! {
+        <fieldset class=class class:invalid=move || invalid.get()>
+            <legend>{legend}</legend>
+            {options.into_iter().map(|(value, label)| {
+                let this = value.clone();
+                view! {
+                    <label class="check">
+                        <input type="checkbox"
+                            prop:checked=move || chosen.with(|c| c.contains(&this))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                let value = value.clone();
+                                chosen.update(|c| {
+                                    c.retain(|x| *x != value);
+                                    if on {
+                                        c.push(value);
+                                    }
+                                });
+                            }/>
+                        {move || label.get()}
+                    </label>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}

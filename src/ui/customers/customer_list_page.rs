@@ -367,7 +367,10 @@ pub fn CustomerListPage(#[prop(into, default = Signal::stored(true))] visible: S
                 </span>
                 <a class="btn" href=Route::Import.href()>{i.text(Msg::Import)}</a>
                 <ExportMenu shown=shown/>
-                <PrintList hits=hits/>
+                // Printing from a customer's page must not print the list kept under it.
+                <Show when=move || visible.get()>
+                    <PrintList hits=hits/>
+                </Show>
                 <a class="btn primary" href=Route::NewCustomer.href()>{i.text(Msg::NewCustomer)}</a>
             </div>
             <Filters visible=visible/>

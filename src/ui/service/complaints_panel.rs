@@ -14,7 +14,7 @@ use crate::domain::service::{self, ComplaintDraft, ComplaintField};
 use crate::domain::{sorting, Customer};
 use crate::i18n::{self, Msg};
 use crate::ui::app::{platform, AppState, ToastKind};
-use crate::ui::common::{InputKind, SelectField, TextArea, TextField};
+use crate::ui::common::{CheckList, InputKind, SelectField, TextArea, TextField};
 
 #[component]
 pub fn ComplaintsPanel(
@@ -177,7 +177,7 @@ fn ComplaintCard(complaint: Complaint, setup: Setup, on_changed: Callback<()>) -
                 <strong>{move || i.label(step)}</strong>
                 <span class="muted">{by}</span>
                 {(!extra.is_empty()).then(|| view! { <span class="extra">{extra}</span> })}
-                {satisfaction.map(|n| view! { <span class="extra">{i.text(Msg::SatisfactionLabel)}": "{n}"/5"</span> })}
+                {satisfaction.map(|n| view! { <span class="extra">{move || i.t(Msg::SatisfactionOf).replace("{n}", &n.to_string())}</span> })}
                 {(!note.is_empty()).then(|| view! { <p class="note">{note}</p> })}
                 {(!evaluation.is_empty()).then(|| view! { <p class="note"><span class="muted">{i.text(Msg::Evaluation)}": "</span>{evaluation}</p> })}
             </li>
@@ -310,29 +310,12 @@ fn StepForm(complaint: Complaint, step: Step, on_done: Callback<()>, on_cancel: 
                 {(step == Step::Assign).then(|| view! { <SelectField label=i.sig(Msg::Department) value=department options=departments/> })}
                 {(step == Step::FollowUp).then(|| view! { <SelectField label=i.sig(Msg::SatisfactionLabel) value=satisfaction options=ratings/> })}
                 {(step == Step::Propose).then(|| view! {
-                    <fieldset class="field wide responsible">
-                        <legend>{i.text(Msg::Responsible)}</legend>
-                        {staff.into_iter().map(|(id, name)| {
-                            let key = id.clone();
-                            view! {
-                                <label class="check">
-                                    <input type="checkbox"
-                                        prop:checked=move || responsible.with(|r| r.contains(&key))
-                                        on:change=move |ev| {
-                                            let on = event_target_checked(&ev);
-                                            let id = id.clone();
-                                            responsible.update(|r| {
-                                                r.retain(|x| *x != id);
-                                                if on {
-                                                    r.push(id);
-                                                }
-                                            });
-                                        }/>
-                                    {name}
-                                </label>
-                            }
-                        }).collect_view()}
-                    </fieldset>
+                    <CheckList
+                        legend=i.sig(Msg::Responsible)
+                        options=staff.into_iter().map(|(id, name)| (id, Signal::stored(name))).collect()
+                        chosen=responsible
+                        class="field wide responsible"
+                    />
                 })}
                 <TextArea label=i.sig(note_label) value=note required=needs_note rows=2/>
                 {(step == Step::Close).then(|| view! { <TextArea label=i.sig(Msg::Evaluation) value=evaluation rows=2/> })}

@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 
 use super::{load_setting, save_setting};
 use crate::domain::complaint::{self, ComplaintRules, Deadlines, RuleError, Severity, CATEGORIES};
-use crate::i18n::{self, Msg};
+use crate::i18n::{self, Locale, Msg};
 use crate::ui::app::{AppState, ToastKind};
 
 /// A whole number of working days as typed.
@@ -83,10 +83,15 @@ pub fn ComplaintRulesPanel() -> impl IntoView {
             let k = s.as_str();
             let investigate = days(format!("investigate-{k}"), inv.get_untracked(), &mut bad);
             let reply = days(format!("reply-{k}"), rep.get_untracked(), &mut bad);
+            // Each box over the longest deadline is marked; then a reply due before the investigation.
+            for (key, n) in [("investigate", investigate), ("reply", reply)] {
+                if n.is_some_and(|n| n > complaint::MAX_DEADLINE) {
+                    bad.insert(format!("{key}-{k}"), rule_error(RuleError::TooLong));
+                }
+            }
             if let (Some(investigate), Some(reply)) = (investigate, reply) {
                 if let Err(e) = next.set_deadlines(Deadlines { severity: s, investigate, reply }) {
-                    let at = if e == RuleError::ReplyBeforeInvestigation || reply > complaint::MAX_DEADLINE { "reply" } else { "investigate" };
-                    bad.insert(format!("{at}-{k}"), rule_error(e));
+                    bad.entry(format!("reply-{k}")).or_insert_with(|| rule_error(e));
                 }
             }
         }
@@ -104,7 +109,11 @@ pub fn ComplaintRulesPanel() -> impl IntoView {
     };
     let add_category = move |_| {
         let Some(mut next) = rules.get_untracked() else { return };
-        match next.add_category(&new_category.get_untracked()) {
+        // Nor the name a built-in category has in any language.
+        let typed = new_category.get_untracked().trim().to_lowercase();
+        let built_in = CATEGORIES.iter().any(|k| Locale::ALL.iter().any(|&l| i18n::complaint_category(l, k).to_lowercase() == typed));
+        let added = if built_in { Err(RuleError::CategoryExists) } else { next.add_category(&new_category.get_untracked()) };
+        match added {
             Ok(_) => {
                 errors.update(|e| {
                     e.remove("category");
@@ -123,15 +132,18 @@ pub fn ComplaintRulesPanel() -> impl IntoView {
     };
     let err = move |key: String| Signal::derive(move || errors.with(|e| e.get(&key).cloned()));
     let cell = move |value: RwSignal<String>, key: String, label: Signal<String>| {
+        let error_id = format!("rule-{key}-error");
         let message = err(key);
+        let described = error_id.clone();
         view! {
             <td>
                 <input type="text" inputmode="numeric" size="3" class:invalid=move || message.with(Option::is_some)
                     aria-invalid=move || message.with(Option::is_some).then_some("true")
+                    aria-describedby=move || message.with(Option::is_some).then(|| described.clone())
                     aria-label=move || label.get()
                     prop:value=move || value.get()
                     on:input=move |ev| value.set(event_target_value(&ev))/>
-                {move || message.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                {move || message.get().map(|m| view! { <p class="field-error" id=error_id.clone() role="alert">{m}</p> })}
             </td>
         }
     };
@@ -164,8 +176,11 @@ pub fn ComplaintRulesPanel() -> impl IntoView {
                 </table>
                 <div class="field director-after" class:invalid=move || director_error.with(Option::is_some)>
                     <label for="director-after">{i.text(Msg::DirectorAfter)}</label>
-                    <input id="director-after" type="text" inputmode="numeric" prop:value=move || director.get() on:input=move |ev| director.set(event_target_value(&ev))/>
-                    {move || director_error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                    <input id="director-after" type="text" inputmode="numeric"
+                        aria-invalid=move || director_error.with(Option::is_some).then_some("true")
+                        aria-describedby=move || director_error.with(Option::is_some).then_some("director-after-error")
+                        prop:value=move || director.get() on:input=move |ev| director.set(event_target_value(&ev))/>
+                    {move || director_error.get().map(|m| view! { <p class="field-error" id="director-after-error" role="alert">{m}</p> })}
                 </div>
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                 <div class="actions">
@@ -178,7 +193,7 @@ pub fn ComplaintRulesPanel() -> impl IntoView {
                     let own = rules.with(|r| r.as_ref().map(|r| r.categories.clone()).unwrap_or_default());
                     CATEGORIES
                         .iter()
-                        .map(|k| view! { <li>{move || i18n::complaint_category(i.locale.get(), k)}" "<span class="muted">"("{i.text(Msg::BuiltIn)}")"</span></li> }.into_any())
+                        .map(|k| view! { <li>{move || i18n::complaint_category(i.locale.get(), k)}" "<span class="muted">{i.text(Msg::BuiltIn)}</span></li> }.into_any())
                         .chain(own.into_iter().map(|name| {
                             let label = format!("{} {}", i.t(Msg::Remove), name);
                             let gone = name.clone();
@@ -198,8 +213,11 @@ pub fn ComplaintRulesPanel() -> impl IntoView {
             <div class="form-grid">
                 <div class="field" class:invalid=move || category_error.with(Option::is_some)>
                     <label for="new-category">{i.text(Msg::NewCategory)}</label>
-                    <input id="new-category" type="text" maxlength="60" prop:value=move || new_category.get() on:input=move |ev| new_category.set(event_target_value(&ev))/>
-                    {move || category_error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                    <input id="new-category" type="text" maxlength="60"
+                        aria-invalid=move || category_error.with(Option::is_some).then_some("true")
+                        aria-describedby=move || category_error.with(Option::is_some).then_some("new-category-error")
+                        prop:value=move || new_category.get() on:input=move |ev| new_category.set(event_target_value(&ev))/>
+                    {move || category_error.get().map(|m| view! { <p class="field-error" id="new-category-error" role="alert">{m}</p> })}
                 </div>
                 <div class="field action">
                     <button class="btn" type="button" disabled=move || busy.get() || rules.with(Option::is_none) on:click=add_category>{i.text(Msg::AddCategory)}</button>

@@ -68,11 +68,18 @@ pub fn ServiceStatsPage() -> impl IntoView {
     let trend_of = RwSignal::new(String::new());
     let loaded = RwSignal::new(None::<(Vec<Complaint>, Vec<Visit>, Setup)>);
     let error = RwSignal::new(None::<String>);
-    spawn_local(async move {
-        match read(state).await {
-            Ok(l) => loaded.set(Some(l)),
-            Err(e) => error.set(Some(state.error_text(&e))),
-        }
+    // Again when another tab changes anything.
+    Effect::new(move |_| {
+        state.remote.track();
+        spawn_local(async move {
+            match read(state).await {
+                Ok(l) => {
+                    error.set(None);
+                    loaded.set(Some(l));
+                }
+                Err(e) => error.set(Some(state.error_text(&e))),
+            }
+        });
     });
     let period = Memo::new(move |_| {
         let read = |s: String| validate::date(&s, None).ok().flatten();
@@ -102,7 +109,6 @@ pub fn ServiceStatsPage() -> impl IntoView {
     });
     let name_of_category = move |k: &str| i18n::complaint_category(i.locale.get(), k);
     let named = move |rows: &[(String, u32)], f: &dyn Fn(&str) -> String| rows.iter().map(|(k, n)| (f(k), *n)).collect::<Vec<_>>();
-    let pair = |m: Memo<(Vec<Bar>, Table)>| (Signal::derive(move || m.get().0), Signal::derive(move || m.get().1));
     let count_head = move || i.t(Msg::Complaints).to_string();
     let category = Memo::new(move |_| {
         stats.with(|s| s.as_ref().map(|s| counts(&named(&s.by_category, &|k| name_of_category(k)), i.t(Msg::ComplaintCategory).to_string(), count_head()))).unwrap_or_default()
@@ -179,7 +185,16 @@ pub fn ServiceStatsPage() -> impl IntoView {
     });
     let by_staff = Memo::new(move |_| {
         rated
-            .with(|r| r.as_ref().map(|r| averages(&by_key(r.iter().map(|(s, _, _, n)| (state.staff_name(s), *n))), i.t(Msg::StaffCol).to_string(), i.t(Msg::AverageCol).to_string(), i.t(Msg::RatingsCol).to_string())))
+            .with(|r| {
+                r.as_ref().map(|r| {
+                    // By staff id, named afterwards: two people may share a name.
+                    let mut rows = by_key(r.iter().map(|(s, _, _, n)| (s.clone(), *n)));
+                    for row in &mut rows {
+                        row.0 = if row.0.is_empty() { i.t(Msg::Unspecified).to_string() } else { state.staff_name(&row.0) };
+                    }
+                    averages(&rows, i.t(Msg::StaffCol).to_string(), i.t(Msg::AverageCol).to_string(), i.t(Msg::RatingsCol).to_string())
+                })
+            })
             .unwrap_or_default()
     });
     let by_grade = Memo::new(move |_| {
@@ -199,15 +214,6 @@ pub fn ServiceStatsPage() -> impl IntoView {
         <div class="figure"><dt>{i.text(label)}</dt><dd>{move || value.get()}</dd></div>
     };
     let of_stats = move |f: fn(&ComplaintStats) -> String| Signal::derive(move || stats.with(|s| s.as_ref().map(f)).unwrap_or_default());
-    let (category_bars, category_table) = pair(category);
-    let (department_bars, department_table) = pair(department);
-    let (responsible_bars, responsible_table) = pair(responsible);
-    let (month_bars, month_table) = pair(month);
-    let (follow_bars, follow_table) = pair(follow_up);
-    let (deadline_bars, deadline_table) = pair(deadlines);
-    let (trend_bars, trend_table) = pair(trend);
-    let (staff_bars, staff_table) = pair(by_staff);
-    let (grade_bars, grade_table) = pair(by_grade);
     view! {
         <section class="page analysis-page service-stats">
             <div class="page-head">
@@ -233,18 +239,21 @@ pub fn ServiceStatsPage() -> impl IntoView {
                     {figure(Msg::ReplyOnTime, of_stats(|s| percent(s.reply.rate())))}
                     {figure(Msg::FollowUpSatisfaction, of_stats(|s| s.mean_satisfaction().map(rating).unwrap_or_else(|| "—".into())))}
                 </dl>
+                <Show when=move || stats.with(|s| s.as_ref().is_some_and(|s| s.total == 0)) && rated.with(|r| r.as_ref().is_some_and(Vec::is_empty))>
+                    <p class="notice" role="status">{i.text(Msg::NoneYet)}</p>
+                </Show>
                 <div class="panels">
-                    <ChartPanel title=title(Msg::ComplaintsByCategory) chart=Chart::Bars bars=category_bars table=category_table file="complaints-by-category" period=period_text/>
-                    <ChartPanel title=title(Msg::ComplaintsByMonth) chart=Chart::Columns bars=month_bars table=month_table file="complaints-by-month" period=period_text/>
-                    <ChartPanel title=title(Msg::ComplaintsByDepartment) chart=Chart::Bars bars=department_bars table=department_table file="complaints-by-department" period=period_text/>
-                    <ChartPanel title=title(Msg::ComplaintsByResponsible) chart=Chart::Bars bars=responsible_bars table=responsible_table file="complaints-by-responsible" period=period_text/>
-                    <ChartPanel title=title(Msg::DeadlinesKept) chart=Chart::Shares bars=deadline_bars table=deadline_table file="complaint-deadlines" period=period_text/>
-                    <ChartPanel title=title(Msg::FollowUpSatisfaction) chart=Chart::Bars bars=follow_bars table=follow_table file="follow-up-satisfaction" period=period_text/>
-                    <ChartPanel title=title(Msg::SatisfactionTrend) chart=Chart::Columns bars=trend_bars table=trend_table file="satisfaction-trend" period=period_text>
+                    <ChartPanel title=title(Msg::ComplaintsByCategory) chart=Chart::Bars figures=category file="complaints-by-category" period=period_text/>
+                    <ChartPanel title=title(Msg::ComplaintsByMonth) chart=Chart::Columns figures=month file="complaints-by-month" period=period_text/>
+                    <ChartPanel title=title(Msg::ComplaintsByDepartment) chart=Chart::Bars figures=department file="complaints-by-department" period=period_text/>
+                    <ChartPanel title=title(Msg::ComplaintsByResponsible) chart=Chart::Bars figures=responsible file="complaints-by-responsible" period=period_text/>
+                    <ChartPanel title=title(Msg::DeadlinesKept) chart=Chart::Shares figures=deadlines file="complaint-deadlines" period=period_text/>
+                    <ChartPanel title=title(Msg::FollowUpSatisfaction) chart=Chart::Bars figures=follow_up file="follow-up-satisfaction" period=period_text/>
+                    <ChartPanel title=title(Msg::SatisfactionTrend) chart=Chart::Columns figures=trend file="satisfaction-trend" period=period_text>
                         <SelectField label=i.sig(Msg::TrendOf) value=trend_of options=trend_options/>
                     </ChartPanel>
-                    <ChartPanel title=title(Msg::SatisfactionByStaff) chart=Chart::Bars bars=staff_bars table=staff_table file="satisfaction-by-staff" period=period_text/>
-                    <ChartPanel title=title(Msg::SatisfactionByGrade) chart=Chart::Bars bars=grade_bars table=grade_table file="satisfaction-by-grade" period=period_text/>
+                    <ChartPanel title=title(Msg::SatisfactionByStaff) chart=Chart::Bars figures=by_staff file="satisfaction-by-staff" period=period_text/>
+                    <ChartPanel title=title(Msg::SatisfactionByGrade) chart=Chart::Bars figures=by_grade file="satisfaction-by-grade" period=period_text/>
                 </div>
             </Show>
         </section>

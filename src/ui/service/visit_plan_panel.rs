@@ -9,6 +9,7 @@ use super::{load_setting, save_setting};
 use crate::domain::visit::{self, Cadence, GradePlan, VisitPlan};
 use crate::i18n::{self, Msg};
 use crate::ui::app::{AppState, ToastKind};
+use crate::ui::common::CheckList;
 
 /// One grade's four intervals as typed: busy call, busy visit, quiet call, quiet visit.
 type Row = (String, [RwSignal<String>; 4]);
@@ -104,25 +105,12 @@ pub fn VisitPlanPanel() -> impl IntoView {
             <h3 id="visit-plan-title">{i.text(Msg::VisitPlan)}</h3>
             <p class="muted">{i.text(Msg::VisitPlanExplain)}</p>
             <form on:submit=save novalidate=true>
-                <fieldset class="months">
-                    <legend>{i.text(Msg::BusyMonths)}</legend>
-                    {(1..=12u32).map(|m| view! {
-                        <label class="check">
-                            <input type="checkbox"
-                                prop:checked=move || months.with(|ms| ms.contains(&m))
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    months.update(|ms| {
-                                        ms.retain(|x| *x != m);
-                                        if on {
-                                            ms.push(m);
-                                        }
-                                    });
-                                }/>
-                            {move || i18n::month(i.locale.get(), m)}
-                        </label>
-                    }).collect_view()}
-                </fieldset>
+                <CheckList
+                    legend=i.sig(Msg::BusyMonths)
+                    options=(1..=12u32).map(|m| (m, Signal::derive(move || i18n::month(i.locale.get(), m).to_string()))).collect()
+                    chosen=months
+                    class="months"
+                />
                 <table class="table plan-table">
                     <thead><tr>
                         <th>{i.text(Msg::PlanGrade)}</th>

@@ -15,7 +15,7 @@ use crate::i18n::{self, Msg};
 use crate::ui::app::{platform, AppState};
 use super::{month_text, rating};
 use crate::domain::visit;
-use crate::ui::common::{Bar, ColumnChart, InputKind, SelectField, TextArea, TextField};
+use crate::ui::common::{Bar, CheckList, ColumnChart, InputKind, SelectField, TextArea, TextField};
 
 #[component]
 pub fn VisitsPanel(
@@ -170,25 +170,13 @@ fn VisitForm(customer_id: String, complaints: Vec<Complaint>, on_done: Callback<
                 <SelectField label=i.sig(Msg::VisitBy) value=staff options=staff_options error=err(F::Staff)/>
                 {has_follow_ups.then(|| view! { <SelectField label=i.sig(Msg::FollowUpOf) value=complaint_id options=follow_up_options/> })}
                 {move || (!complaint_id.get().is_empty()).then(|| view! { <p class="hint wide">{i.text(Msg::FollowUpHint)}</p> })}
-                <fieldset class="field wide checks" class:invalid=move || errors.with(|e| e.contains_key(&F::Topics))>
-                    <legend>{i.text(Msg::VisitTopics)}</legend>
-                    {Topic::ALL.iter().map(|&t| view! {
-                        <label class="check">
-                            <input type="checkbox"
-                                prop:checked=move || topics.with(|ts| ts.contains(&t))
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    topics.update(|ts| {
-                                        ts.retain(|x| *x != t);
-                                        if on {
-                                            ts.push(t);
-                                        }
-                                    });
-                                }/>
-                            {move || i.label(t)}
-                        </label>
-                    }).collect_view()}
-                </fieldset>
+                <CheckList
+                    legend=i.sig(Msg::VisitTopics)
+                    options=Topic::ALL.iter().map(|&t| (t, Signal::derive(move || i.label(t).to_string()))).collect()
+                    chosen=topics
+                    class="field wide checks"
+                    invalid=Signal::derive(move || errors.with(|e| e.contains_key(&F::Topics)))
+                />
                 <TextArea label=i.sig(Msg::VisitFeedback) value=feedback error=err(F::Feedback) rows=3/>
                 <SelectField label=i.sig(Msg::SatisfactionLabel) value=satisfaction options=ratings error=err(F::Satisfaction)/>
                 <fieldset class="field wide promises-edit" class:invalid=move || errors.with(|e| e.contains_key(&F::Promises))>
@@ -200,7 +188,9 @@ fn VisitForm(customer_id: String, complaints: Vec<Complaint>, on_done: Callback<
                                 <div class="promise-row">
                                     <TextField label=i.sig(Msg::PromiseQuestion) value=question/>
                                     <TextField label=i.sig(Msg::AnswerBy) value=by kind=InputKind::Date/>
-                                    <button class="btn small" type="button" on:click=move |_| promises.update(|p| p.retain(|(k, _, _)| *k != key))>
+                                    <button class="btn small" type="button"
+                                        aria-label=move || i.t(Msg::RemoveQuestionNamed).replace("{q}", &question.get())
+                                        on:click=move |_| promises.update(|p| p.retain(|(k, _, _)| *k != key))>
                                         {i.text(Msg::RemoveQuestion)}
                                     </button>
                                 </div>
@@ -266,7 +256,7 @@ fn VisitCard(visit: Visit, complaint_of: Option<chrono::NaiveDate>, on_changed: 
             </header>
             <p class="badges">
                 {topics.into_iter().map(|t| view! { <span class="pill">{move || i.label(t)}</span> }).collect_view()}
-                {satisfaction.map(|n| view! { <span class="pill rating">{i.text(Msg::SatisfactionLabel)}": "{n}"/5"</span> })}
+                {satisfaction.map(|n| view! { <span class="pill rating">{move || i.t(Msg::SatisfactionOf).replace("{n}", &n.to_string())}</span> })}
                 {complaint_of.map(|d| view! { <span class="pill warn">{move || i.t(Msg::FollowUpOfComplaint).replace("{date}", &d.to_string())}</span> })}
             </p>
             {(!feedback.is_empty()).then(|| view! { <p class="note">{feedback}</p> })}

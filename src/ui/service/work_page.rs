@@ -9,9 +9,10 @@ use leptos::task::spawn_local;
 
 use super::{load_setting, Setup};
 use crate::domain::complaint::{Complaint, Deadline, Level};
+use crate::domain::calendar::{self, WorkCalendar};
 use crate::domain::visit::{self, Due, DueItem, Visit, VisitPlan, When};
 use crate::domain::work::{self, WorkItem};
-use crate::domain::{Contact, Customer};
+use crate::domain::{Contact, Customer, Interaction};
 use crate::i18n::{self, Msg};
 use crate::storage::{Store, StoreError};
 use crate::ui::app::{platform, AppState, Route};
@@ -20,33 +21,42 @@ async fn read(state: AppState) -> Result<(Vec<Complaint>, Setup), StoreError> {
     Ok((state.store().all::<Complaint>().await?, Setup::load(state).await?))
 }
 
-/// What the due list is worked out from: the customers `me` is responsible
-/// for (everyone's when nobody is chosen), their contacts and visits, and the plan.
+/// What the due list is worked out from: the customers `me` owns or shares
+/// (everyone's when nobody is chosen), their contacts, visits and
+/// communication log, the plan and the calendar.
 struct DueData {
     customers: Vec<Customer>,
     contacts: Vec<Contact>,
     visits: Vec<Visit>,
+    log: Vec<Interaction>,
     plan: VisitPlan,
+    calendar: WorkCalendar,
 }
 
 async fn read_due(state: AppState, me: Option<String>) -> Result<DueData, StoreError> {
     let store = state.store();
     let plan = load_setting::<VisitPlan>(state, visit::SETTING).await?;
+    let calendar = load_setting::<WorkCalendar>(state, calendar::SETTING).await?.tidy();
     let Some(me) = me else {
-        return Ok(DueData { customers: store.all().await?, contacts: store.all().await?, visits: store.all().await?, plan });
+        let (customers, contacts, visits, log) = (store.all().await?, store.all().await?, store.all().await?, store.all().await?);
+        return Ok(DueData { customers, contacts, visits, log, plan, calendar });
     };
-    let customers: Vec<Customer> = store.by_index("owner", &me).await?;
-    // Every customer's contacts and visits asked for at once, then read.
+    let mut customers: Vec<Customer> = store.by_index("owner", &me).await?;
+    let shared: Vec<Customer> = store.by_index("co_owner", &me).await?;
+    customers.extend(shared.into_iter().filter(|c| c.owner.as_deref() != Some(me.as_str())));
+    // Every customer's contacts, visits and log asked for at once, then read.
     let mut asked = Vec::with_capacity(customers.len());
     for c in &customers {
-        asked.push((store.ask_by_index::<Contact>("customer_id", &c.id)?, store.ask_by_index::<Visit>("customer_id", &c.id)?));
+        let id = &c.id;
+        asked.push((store.ask_by_index::<Contact>("customer_id", id)?, store.ask_by_index::<Visit>("customer_id", id)?, store.ask_by_index::<Interaction>("customer_id", id)?));
     }
-    let (mut contacts, mut visits) = (Vec::new(), Vec::new());
-    for (c, v) in asked {
+    let (mut contacts, mut visits, mut log) = (Vec::new(), Vec::new(), Vec::new());
+    for (c, v, l) in asked {
         contacts.extend(c.answer().await?);
         visits.extend(v.answer().await?);
+        log.extend(l.answer().await?);
     }
-    Ok(DueData { customers, contacts, visits, plan })
+    Ok(DueData { customers, contacts, visits, log, plan, calendar })
 }
 
 #[component]
@@ -69,15 +79,32 @@ pub fn WorkPage() -> impl IntoView {
     let due_data = RwSignal::new(None::<DueData>);
     let due_error = RwSignal::new(None::<String>);
     state.want_key_accounts();
-    Effect::new(move |_| {
+    // Only the answer to the last read is shown: reading everyone's takes
+    // longer than one person's, and may come back after it.
+    let reads = StoredValue::new(0u64);
+    Effect::new(move |was: Option<Option<String>>| {
         state.remote.track();
         let me = state.me.get();
+        let n = reads.get_value() + 1;
+        reads.set_value(n);
+        if was.as_ref().is_some_and(|w| *w != me) {
+            due_data.set(None);
+        }
+        let who = me.clone();
         spawn_local(async move {
-            match read_due(state, me).await {
-                Ok(d) => due_data.set(Some(d)),
+            let read = read_due(state, who).await;
+            if reads.get_value() != n {
+                return;
+            }
+            match read {
+                Ok(d) => {
+                    due_error.set(None);
+                    due_data.set(Some(d));
+                }
                 Err(e) => due_error.set(Some(state.error_text(&e))),
             }
         });
+        me
     });
     let due = Memo::new(move |_| {
         let today = platform::today();
@@ -85,10 +112,11 @@ pub fn WorkPage() -> impl IntoView {
         let is_key = |id: &str| keys.as_ref().is_some_and(|k| k.contains(id));
         due_data.with(|d| {
             let d = d.as_ref()?;
-            loaded.with(|l| {
-                let (complaints, setup) = l.as_ref()?;
-                Some(work::due_list(&d.customers, &d.contacts, &d.visits, complaints, is_key, &d.plan, &setup.calendar, today))
-            })
+            // Without the complaints (a failed read, said above), nobody comes first for one.
+            Some(loaded.with(|l| {
+                let complaints = l.as_ref().map(|(c, _)| c.as_slice()).unwrap_or_default();
+                work::due_list(&d.customers, &d.contacts, &d.visits, &d.log, complaints, is_key, &d.plan, &d.calendar, today)
+            }))
         })
     });
     let items = Memo::new(move |_| {
@@ -197,7 +225,7 @@ pub fn WorkPage() -> impl IntoView {
                                     <th>{i.text(Msg::DueOn)}</th>
                                     <th>{i.text(Msg::CustomerCol)}</th>
                                     <th>{i.text(Msg::DueWhat)}</th>
-                                    <th></th>
+                                    <th>{i.text(Msg::ComesFirst)}</th>
                                 </tr></thead>
                                 {groups.into_iter().map(|(w, items)| group(w, items)).collect_view()}
                             </table>
@@ -219,7 +247,7 @@ pub fn WorkPage() -> impl IntoView {
                                 <th>{i.text(Msg::ComplaintCategory)}</th>
                                 <th>{i.text(Msg::Status)}</th>
                                 <th>{i.text(Msg::DueOn)}</th>
-                                <th></th>
+                                <th>{i.text(Msg::DueOverdue)}</th>
                             </tr></thead>
                             <tbody>{list.into_iter().map(row).collect_view()}</tbody>
                         </table>
