@@ -471,6 +471,19 @@ pub fn sample_agency(now: DateTime<Utc>) -> DemoArchive {
     archive
 }
 
+/// `c` taken along its procedure, up to `n` steps: `next` writes each step
+/// from those its stage offers, or none to stop; a step refused ends the walk.
+fn walk(mut c: super::complaint::Complaint, n: usize, mut next: impl FnMut(&super::complaint::Complaint) -> Option<super::complaint::Entry>) -> super::complaint::Complaint {
+    for _ in 0..n {
+        let Some(entry) = next(&c) else { break };
+        match c.take(entry) {
+            Ok(taken) => c = taken,
+            Err(_) => break,
+        }
+    }
+    c
+}
+
 /// The demo's complaints and follow-up calls and visits: about one customer
 /// in eight has complained in the last two months, each complaint taken a
 /// few steps along its procedure (some closed, some overdue), and the
@@ -509,7 +522,7 @@ fn service_records(archive: &DemoArchive, today: NaiveDate) -> (Vec<super::compl
     for (n, c) in archive.customers.iter().enumerate().filter(|(_, c)| matches!(c.status, Status::Active | Status::Potential)) {
         if n % 8 == 3 {
             let on = day(rng.below(60));
-            let mut complaint = Complaint {
+            let complaint = Complaint {
                 id: format!("demo-q{n:03}"),
                 customer_id: c.id.clone(),
                 rev: 1,
@@ -527,11 +540,11 @@ fn service_records(archive: &DemoArchive, today: NaiveDate) -> (Vec<super::compl
             // Taken up to every step to closed; one received in the last few days, hardly any.
             let mut when = on;
             let steps = if (today - on).num_days() < 3 { rng.below(2) } else { rng.below(10) };
-            for _ in 0..steps {
-                let Some(&step) = complaint.stage.steps().iter().find(|s| !matches!(s, Step::Decline | Step::Reject)) else { break };
+            let complaint = walk(complaint, steps, |x| {
+                let &step = x.stage.steps().iter().find(|s| !matches!(s, Step::Decline | Step::Reject))?;
                 // Mostly the same day, now and then the next: most deadlines are kept.
                 when = (when + Duration::days((rng.below(5) / 4) as i64)).min(today);
-                let entry = Entry {
+                Some(Entry {
                     step,
                     on: when,
                     by: super::Actor { id: c.owner.clone(), name: c.owner.as_deref().and_then(|o| staff.iter().find(|s| s.id == o)).map(|s| s.name.clone()).unwrap_or_default() },
@@ -547,12 +560,8 @@ fn service_records(archive: &DemoArchive, today: NaiveDate) -> (Vec<super::compl
                     satisfaction: Some(3 + rng.below(3) as u8),
                     evaluation: "处理及时".into(),
                     ..Entry::default()
-                };
-                match complaint.take(entry) {
-                    Ok(next) => complaint = next,
-                    Err(_) => break,
-                }
-            }
+                })
+            });
             complaints.push(complaint);
         }
         if c.status != Status::Active {
@@ -1356,7 +1365,7 @@ pub fn service_sample(customers: usize, complaints: usize, seed: u64, today: Nai
     for n in 0..complaints {
         let on = day(rng.below(365));
         let received_by = rng.pick(&staff).id.clone();
-        let mut c = Complaint {
+        let c = Complaint {
             id: format!("q{n:06}"),
             customer_id: list[rng.below(list.len().max(1))].0.clone(),
             rev: 1,
@@ -1368,13 +1377,15 @@ pub fn service_sample(customers: usize, complaints: usize, seed: u64, today: Nai
         .received(on, &rules, &calendar);
         // Take one of the offered steps a random number of times, each a day or two later.
         let mut when = on;
-        for _ in 0..rng.below(14) {
-            if c.stage.steps().is_empty() {
-                break;
+        let n = rng.below(14);
+        let c = walk(c, n, |x| {
+            let offered = x.stage.steps();
+            if offered.is_empty() {
+                return None;
             }
-            let step = *rng.pick(c.stage.steps());
+            let step = *rng.pick(offered);
             when += Duration::days(rng.below(3) as i64);
-            let entry = Entry {
+            Some(Entry {
                 step,
                 on: when.min(today),
                 note: "n".into(),
@@ -1383,12 +1394,8 @@ pub fn service_sample(customers: usize, complaints: usize, seed: u64, today: Nai
                 satisfaction: Some(1 + rng.below(5) as u8),
                 evaluation: "e".into(),
                 ..Entry::default()
-            };
-            match c.take(entry) {
-                Ok(next) => c = next,
-                Err(_) => break,
-            }
-        }
+            })
+        });
         out.push(c);
     }
     ServiceSample { staff, customers: list, visits, complaints: out, calendar }

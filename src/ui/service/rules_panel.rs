@@ -11,6 +11,7 @@ use super::{load_setting, save_setting};
 use crate::domain::complaint::{self, ComplaintRules, Deadlines, RuleError, Severity, CATEGORIES};
 use crate::i18n::{self, Locale, Msg};
 use crate::ui::app::{AppState, ToastKind};
+use crate::ui::common::{InputKind, TextField};
 
 /// A whole number of working days as typed.
 fn whole(raw: &str) -> Option<u32> {
@@ -174,13 +175,8 @@ pub fn ComplaintRulesPanel() -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
-                <div class="field director-after" class:invalid=move || director_error.with(Option::is_some)>
-                    <label for="director-after">{i.text(Msg::DirectorAfter)}</label>
-                    <input id="director-after" type="text" inputmode="numeric"
-                        aria-invalid=move || director_error.with(Option::is_some).then_some("true")
-                        aria-describedby=move || director_error.with(Option::is_some).then_some("director-after-error")
-                        prop:value=move || director.get() on:input=move |ev| director.set(event_target_value(&ev))/>
-                    {move || director_error.get().map(|m| view! { <p class="field-error" id="director-after-error" role="alert">{m}</p> })}
+                <div class="director-after">
+                    <TextField label=i.sig(Msg::DirectorAfter) value=director error=director_error kind=InputKind::Decimal id="director-after"/>
                 </div>
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                 <div class="actions">
@@ -211,14 +207,7 @@ pub fn ComplaintRulesPanel() -> impl IntoView {
                 }}
             </ul>
             <div class="form-grid">
-                <div class="field" class:invalid=move || category_error.with(Option::is_some)>
-                    <label for="new-category">{i.text(Msg::NewCategory)}</label>
-                    <input id="new-category" type="text" maxlength="60"
-                        aria-invalid=move || category_error.with(Option::is_some).then_some("true")
-                        aria-describedby=move || category_error.with(Option::is_some).then_some("new-category-error")
-                        prop:value=move || new_category.get() on:input=move |ev| new_category.set(event_target_value(&ev))/>
-                    {move || category_error.get().map(|m| view! { <p class="field-error" id="new-category-error" role="alert">{m}</p> })}
-                </div>
+                <TextField label=i.sig(Msg::NewCategory) value=new_category error=category_error id="new-category"/>
                 <div class="field action">
                     <button class="btn" type="button" disabled=move || busy.get() || rules.with(Option::is_none) on:click=add_category>{i.text(Msg::AddCategory)}</button>
                 </div>

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{month_text, rating, Setup};
+use super::{month_text, rating};
 use crate::domain::complaint::Complaint;
 use crate::domain::complaint_stats::{self, ComplaintStats, OnTime};
 use crate::domain::grading::period_start;
@@ -21,9 +21,9 @@ use crate::storage::{Store, StoreError};
 use crate::ui::app::{platform, AppState};
 use crate::ui::common::{Bar, Chart, ChartPanel, InputKind, SelectField, Table, TextField};
 
-async fn read(state: AppState) -> Result<(Vec<Complaint>, Vec<Visit>, Setup), StoreError> {
+async fn read(state: AppState) -> Result<(Vec<Complaint>, Vec<Visit>), StoreError> {
     let store = state.store();
-    Ok((store.all().await?, store.all().await?, Setup::load(state).await?))
+    Ok((store.all().await?, store.all().await?))
 }
 
 /// A share as people read it: "87%"; a dash before there is any.
@@ -66,7 +66,7 @@ pub fn ServiceStatsPage() -> impl IntoView {
     let from = RwSignal::new(period_start(today, 12).to_string());
     let to = RwSignal::new(today.to_string());
     let trend_of = RwSignal::new(String::new());
-    let loaded = RwSignal::new(None::<(Vec<Complaint>, Vec<Visit>, Setup)>);
+    let loaded = RwSignal::new(None::<(Vec<Complaint>, Vec<Visit>)>);
     let error = RwSignal::new(None::<String>);
     // Again when another tab changes anything.
     Effect::new(move |_| {
@@ -88,13 +88,13 @@ pub fn ServiceStatsPage() -> impl IntoView {
     let period_text = Signal::derive(move || period.get().map(|(a, b)| format!("{a}-{b}")).unwrap_or_default());
     let stats = Memo::new(move |_| {
         let (a, b) = period.get()?;
-        loaded.with(|l| l.as_ref().map(|(complaints, _, _)| complaint_stats::stats(complaints, Some(a), Some(b), today)))
+        loaded.with(|l| l.as_ref().map(|(complaints, _)| complaint_stats::stats(complaints, Some(a), Some(b), today)))
     });
     // The calls and visits rated in the period: (staff, grade of the customer, date, rating).
     let rated = Memo::new(move |_| {
         let (a, b) = period.get()?;
         loaded.with(|l| {
-            let (_, visits, _) = l.as_ref()?;
+            let (_, visits) = l.as_ref()?;
             Some(state.index.with(|idx| {
                 visits
                     .iter()

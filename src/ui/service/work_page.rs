@@ -9,7 +9,6 @@ use leptos::task::spawn_local;
 
 use super::{load_setting, Setup};
 use crate::domain::complaint::{Complaint, Deadline, Level};
-use crate::domain::calendar::{self, WorkCalendar};
 use crate::domain::visit::{self, Due, DueItem, Visit, VisitPlan, When};
 use crate::domain::work::{self, WorkItem};
 use crate::domain::{Contact, Customer, Interaction};
@@ -23,23 +22,21 @@ async fn read(state: AppState) -> Result<(Vec<Complaint>, Setup), StoreError> {
 
 /// What the due list is worked out from: the customers `me` owns or shares
 /// (everyone's when nobody is chosen), their contacts, visits and
-/// communication log, the plan and the calendar.
+/// communication log, and the plan (the calendar comes with the complaints' setup).
 struct DueData {
     customers: Vec<Customer>,
     contacts: Vec<Contact>,
     visits: Vec<Visit>,
     log: Vec<Interaction>,
     plan: VisitPlan,
-    calendar: WorkCalendar,
 }
 
 async fn read_due(state: AppState, me: Option<String>) -> Result<DueData, StoreError> {
     let store = state.store();
     let plan = load_setting::<VisitPlan>(state, visit::SETTING).await?;
-    let calendar = load_setting::<WorkCalendar>(state, calendar::SETTING).await?.tidy();
     let Some(me) = me else {
         let (customers, contacts, visits, log) = (store.all().await?, store.all().await?, store.all().await?, store.all().await?);
-        return Ok(DueData { customers, contacts, visits, log, plan, calendar });
+        return Ok(DueData { customers, contacts, visits, log, plan });
     };
     let mut customers: Vec<Customer> = store.by_index("owner", &me).await?;
     let shared: Vec<Customer> = store.by_index("co_owner", &me).await?;
@@ -56,7 +53,7 @@ async fn read_due(state: AppState, me: Option<String>) -> Result<DueData, StoreE
         visits.extend(v.answer().await?);
         log.extend(l.answer().await?);
     }
-    Ok(DueData { customers, contacts, visits, log, plan, calendar })
+    Ok(DueData { customers, contacts, visits, log, plan })
 }
 
 #[component]
@@ -112,10 +109,12 @@ pub fn WorkPage() -> impl IntoView {
         let is_key = |id: &str| keys.as_ref().is_some_and(|k| k.contains(id));
         due_data.with(|d| {
             let d = d.as_ref()?;
-            // Without the complaints (a failed read, said above), nobody comes first for one.
+            // Without the complaints and the calendar (a failed read, said
+            // above), nobody comes first for a complaint and no festival shows.
             Some(loaded.with(|l| {
-                let complaints = l.as_ref().map(|(c, _)| c.as_slice()).unwrap_or_default();
-                work::due_list(&d.customers, &d.contacts, &d.visits, &d.log, complaints, is_key, &d.plan, &d.calendar, today)
+                let none = (Vec::new(), Setup::default());
+                let (complaints, setup) = l.as_ref().unwrap_or(&none);
+                work::due_list(&d.customers, &d.contacts, &d.visits, &d.log, complaints, is_key, &d.plan, &setup.calendar, today)
             }))
         })
     });
