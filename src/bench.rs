@@ -28,11 +28,21 @@ pub async fn bench_fill(db: String, customers: u32, contacts: u32, log: u32, see
     }
     store.apply(&staff).await.map_err(js_err)?;
     let mut generator = Generator::new(contacts as usize, log as usize, seed as u64, now);
+    // Each transaction is written 2,000 customers at a time, as a restore
+    // writes its records.
     let mut done = 0;
     while done < customers {
-        let n = batch.max(1).min(customers - done);
-        store.apply(&demo::into_changeset(generator.batch(n as usize))).await.map_err(js_err)?;
-        done += n;
+        let end = done + batch.max(1).min(customers - done);
+        store
+            .apply_all(|| {
+                let n = (end - done).min(2_000);
+                (n > 0).then(|| {
+                    done += n;
+                    demo::into_changeset(generator.batch(n as usize))
+                })
+            })
+            .await
+            .map_err(js_err)?;
     }
     // The copy of the list's first screen, as the app keeps it once it has
     // shown the list (the app that imported these customers would have).

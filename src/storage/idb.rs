@@ -307,6 +307,26 @@ impl IdbStore {
     }
 
     /// Every store's name, the row log's among them.
+    /// Writes every change set `next` gives in one transaction, as a restore
+    /// or an import writes its records: the benchmark fills its archives so.
+    /// After each set it waits for the browser to have stored it.
+    #[cfg(feature = "bench")]
+    pub async fn apply_all(&self, mut next: impl FnMut() -> Option<ChangeSet>) -> Result<(), StoreError> {
+        let (tx, raw) = self.writing(&self.every_store(), "save")?;
+        let written: Result<(), StoreError> = async {
+            while let Some(set) = next() {
+                self.write(&tx, &set).await?;
+                let customers = tx.object_store(Kind::Customer.as_str()).map_err(fail("save"))?;
+                customers.count(None).map_err(fail("save"))?.await.map_err(fail("save"))?;
+            }
+            Ok(())
+        }
+        .await;
+        finish(tx, &raw, written, "save").await?;
+        self.announce_everything(&self.every_store());
+        Ok(())
+    }
+
     fn every_store(&self) -> Vec<&'static str> {
         let mut names: Vec<&str> = schema::stores().iter().map(|k| k.as_str()).collect();
         if self.has_log {
