@@ -306,7 +306,6 @@ impl IdbStore {
         let _ = tx.abort();
     }
 
-    /// Every store's name, the row log's among them.
     /// Writes every change set `next` gives in one transaction, as a restore
     /// or an import writes its records: the benchmark fills its archives so.
     /// After each set it waits for the browser to have stored it.
@@ -327,6 +326,7 @@ impl IdbStore {
         Ok(())
     }
 
+    /// Every store's name, the row log's among them.
     fn every_store(&self) -> Vec<&'static str> {
         let mut names: Vec<&str> = schema::stores().iter().map(|k| k.as_str()).collect();
         if self.has_log {
