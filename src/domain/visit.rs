@@ -366,6 +366,11 @@ pub fn order(items: &mut [DueItem]) {
     sorting::sort_by(items, |a, b| (a.when, !a.priority.any(), a.on, &a.customer_id).cmp(&(b.when, !b.priority.any(), b.on, &b.customer_id)));
 }
 
+/// Everyone's satisfaction by month: [`satisfaction_by_month`] under one key.
+pub fn satisfaction_months(ratings: impl IntoIterator<Item = (NaiveDate, u8)>) -> Vec<(NaiveDate, f64, u32)> {
+    satisfaction_by_month(ratings.into_iter().map(|(d, n)| ((), d, n))).into_iter().next().map(|(_, m)| m).unwrap_or_default()
+}
+
 /// Average satisfaction by month (first day of the month) for each key:
 /// a customer, a member of staff or a grade. Months without a rating are left out.
 pub fn satisfaction_by_month<K: Eq + std::hash::Hash + Clone + Ord>(ratings: impl IntoIterator<Item = (K, NaiveDate, u8)>) -> Vec<(K, Vec<(NaiveDate, f64, u32)>)> {

@@ -134,19 +134,23 @@ fn index_lookup(store: &ObjectStore, index: &str, key: JsValue) -> Result<GetAll
     Ok(store.index(index).map_err(fail("index lookup"))?.get_all(Some(Query::Key(key)), None).map_err(fail("index lookup"))?.into_future())
 }
 
-/// Records asked for by [`IdbStore::ask_by_index`].
+/// Records asked for by [`IdbStore::ask_by_index`] or [`IdbStore::ask_by_index_each`].
 pub struct Asked<T> {
-    values: GetAllStoreRequestFuture,
+    values: Vec<GetAllStoreRequestFuture>,
     _tx: Transaction,
     kind: PhantomData<T>,
 }
 
 impl<T: Stored> Asked<T> {
-    /// The records, by id.
+    /// The records, key by key in the order asked, each key's by id.
     pub async fn answer(self) -> Result<Vec<T>, StoreError> {
-        let values = self.values.await.map_err(fail("index lookup"))?;
-        let mut out: Vec<T> = values.into_iter().map(from_js).collect::<Result<_, _>>()?;
-        sorting::sort_by(&mut out, |a, b| a.id().cmp(b.id()));
+        let mut out: Vec<T> = Vec::new();
+        for values in self.values {
+            let values = values.await.map_err(fail("index lookup"))?;
+            let mut these: Vec<T> = values.into_iter().map(from_js).collect::<Result<_, _>>()?;
+            sorting::sort_by(&mut these, |a, b| a.id().cmp(b.id()));
+            out.append(&mut these);
+        }
         Ok(out)
     }
 }
@@ -338,8 +342,14 @@ impl IdbStore {
     /// Ask for the records of `kind` whose `index` is `key` now, and read the
     /// answer later: several asked for together are read side by side.
     pub fn ask_by_index<T: Stored>(&self, index: &str, key: &str) -> Result<Asked<T>, StoreError> {
+        self.ask_by_index_each(index, &[key])
+    }
+
+    /// [`IdbStore::ask_by_index`] for many keys, in one transaction.
+    pub fn ask_by_index_each<T: Stored>(&self, index: &str, keys: &[&str]) -> Result<Asked<T>, StoreError> {
         let (tx, store) = self.read(T::KIND)?;
-        Ok(Asked { values: index_lookup(&store, index, JsValue::from_str(key))?, _tx: tx, kind: PhantomData })
+        let values = keys.iter().map(|k| index_lookup(&store, index, JsValue::from_str(k))).collect::<Result<_, _>>()?;
+        Ok(Asked { values, _tx: tx, kind: PhantomData })
     }
 
     /// Ask for one record now, to be answered later: the request is with the

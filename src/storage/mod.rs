@@ -83,6 +83,15 @@ pub trait Store {
     async fn replace_all(&self, stores: &[(Kind, Vec<RawRecord>)], progress: &dyn Fn(usize, usize)) -> Result<(), StoreError>;
 }
 
+/// The customers `staff` owns or shares as second responsible, each once:
+/// those owned first.
+pub async fn customers_of(store: &impl Store, staff: &str) -> Result<Vec<crate::domain::Customer>, StoreError> {
+    let mut customers: Vec<crate::domain::Customer> = store.by_index("owner", staff).await?;
+    let shared: Vec<crate::domain::Customer> = store.by_index("co_owner", staff).await?;
+    customers.extend(shared.into_iter().filter(|c| c.owner.as_deref() != Some(staff)));
+    Ok(customers)
+}
+
 /// Whether the stored record (`None` when absent, else its revision) is what
 /// an operation expects; a conflict otherwise. Both stores decide alike.
 pub(crate) fn check(kind: Kind, id: &str, current: Option<Option<u64>>, expect: Expect) -> Result<(), StoreError> {

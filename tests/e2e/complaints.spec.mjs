@@ -2,7 +2,7 @@
 // recorded on a Friday before a holiday week with the deadlines that gives,
 // and every step of its procedure to closed.
 import { test, expect } from '@playwright/test';
-import { openApp, createCustomer, addStaff, stepper } from './helpers.mjs';
+import { openApp, createCustomer, addStaff, stepper, recordComplaint } from './helpers.mjs';
 
 async function addDays(page, from, to, kind, name) {
   const panel = page.getByRole('region', { name: 'Working-day calendar' });
@@ -180,16 +180,11 @@ test("the agency's complaint rules: deadlines per severity and its own categorie
 
   // An urgent complaint received on a Wednesday is investigated the same day and answered the next.
   await createCustomer(page, '云帆广告');
-  await page.getByRole('tab', { name: /Complaints/ }).click();
-  await page.getByRole('button', { name: 'Record complaint' }).click();
-  const form = page.getByRole('form', { name: 'Record complaint' });
-  await form.getByLabel('Received on').fill('2026-11-18');
-  await form.getByLabel('Complainant').fill('周经理');
-  await form.getByLabel('Category').selectOption({ label: '场地安全' });
-  await form.getByLabel('Severity').selectOption({ label: 'Urgent' });
-  await form.getByLabel('What happened').fill('展台围栏松动');
-  await form.getByRole('button', { name: 'Record complaint' }).click();
-  const card = page.getByRole('article', { name: '2026-11-18 · 周经理' });
+  const card = await recordComplaint(page, '2026-11-18', '周经理', {
+    Category: { label: '场地安全' },
+    Severity: { label: 'Urgent' },
+    'What happened': '展台围栏松动',
+  });
   await expect(card.locator('.kv').filter({ hasText: 'Investigation starts by' })).toContainText('2026-11-18');
   await expect(card.locator('.kv').filter({ hasText: 'Reply by' })).toContainText('2026-11-19');
   await expect(card.locator('.badges')).toContainText('场地安全');

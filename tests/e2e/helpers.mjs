@@ -44,3 +44,20 @@ export function stepper(card) {
     await expect(f).toHaveCount(0);
   };
 }
+
+/** Record a complaint on the customer page shown: received on `received`
+ * from `complainant`, with `fields` by label (text, or `{ label }` for a
+ * choice). Answers the complaint's card. */
+export async function recordComplaint(page, received, complainant, fields = {}) {
+  await page.getByRole('tab', { name: /Complaints/ }).click();
+  await page.getByRole('button', { name: 'Record complaint' }).click();
+  const form = page.getByRole('form', { name: 'Record complaint' });
+  await form.getByLabel('Received on').fill(received);
+  await form.getByLabel('Complainant').fill(complainant);
+  for (const [label, value] of Object.entries(fields)) {
+    if (typeof value === 'string') await form.getByLabel(label).fill(value);
+    else await form.getByLabel(label).selectOption(value);
+  }
+  await form.getByRole('button', { name: 'Record complaint' }).click();
+  return page.getByRole('article', { name: `${received} · ${complainant}` });
+}

@@ -3,7 +3,7 @@
 // what was due, with an answer promised until it is given.
 import fs from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { openApp, createCustomer, addStaff, stepper } from './helpers.mjs';
+import { openApp, createCustomer, addStaff, stepper, recordComplaint } from './helpers.mjs';
 
 /** Today in the browser's own time zone, as the app writes dates. */
 async function today(page) {
@@ -106,14 +106,8 @@ test("a call recorded as a complaint's follow-up takes that step of the complain
   await page.getByLabel('I am').selectOption({ label: '王总 · Director' });
   const on = await today(page);
   await createCustomer(page, '星河会展');
-  await page.getByRole('tab', { name: /Complaints/ }).click();
-  await page.getByRole('button', { name: 'Record complaint' }).click();
-  const received = page.getByRole('form', { name: 'Record complaint' });
-  await received.getByLabel('Complainant').fill('王经理');
-  await received.getByLabel('What happened').fill('展台搭建延误');
-  await received.getByRole('button', { name: 'Record complaint' }).click();
+  const card = await recordComplaint(page, on, '王经理', { 'What happened': '展台搭建延误' });
   await expect(page.getByText('Complaint recorded.')).toBeVisible();
-  const card = page.getByRole('article', { name: `${on} · 王经理` });
   const steps = card.getByRole('group', { name: 'Next step' });
   const take = stepper(card);
   await take('Accept');

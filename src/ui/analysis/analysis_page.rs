@@ -15,14 +15,12 @@ use rust_decimal::Decimal;
 use crate::domain::analysis::{percent, By, Composition};
 use crate::domain::customer::format_amount;
 use crate::domain::grading::period_start;
-use crate::domain::{validate, CustomerKind, Field, Scope, Status, Transaction};
+use crate::domain::{CustomerKind, Field, Scope, Status, Transaction};
 use crate::i18n::Msg;
 use crate::storage::Store;
 use crate::ui::app::{platform, AppState, Route, ToastKind};
-use crate::ui::common::{download_table, Bar, Chart, ChartPanel as Panel, ParetoChart, SelectField, Table, TextField, InputKind};
+use crate::ui::common::{download_table, BadPeriodNotice, Bar, Chart, ChartPanel as Panel, ParetoChart, Period, PeriodFields, SelectField, Table, BARS};
 
-/// How many bars a chart draws before the rest are left to its table.
-const BARS: usize = 12;
 const PARETO_BARS: usize = 40;
 
 fn number(d: Decimal) -> f64 {
@@ -34,8 +32,7 @@ pub fn AnalysisPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i = state.i18n;
     let today = platform::today();
-    let from = RwSignal::new(period_start(today, 12).to_string());
-    let to = RwSignal::new(today.to_string());
+    let picked = Period::last_12_months(today);
     let grade = RwSignal::new(String::new());
     let region = RwSignal::new(String::new());
     // Amounts in different currencies are not added up: the dashboard shows
@@ -50,11 +47,8 @@ pub fn AnalysisPage() -> impl IntoView {
             Err(e) => state.toast(ToastKind::Error, state.error_text(&e)),
         }
     });
-    let period = Memo::new(move |_| {
-        let read = |s: String| validate::date(&s, None).ok().flatten();
-        read(from.get()).zip(read(to.get())).filter(|(a, b)| a <= b)
-    });
-    let period_text = Signal::derive(move || period.get().map(|(a, b)| format!("{a}-{b}")).unwrap_or_default());
+    let period = picked.days;
+    let period_text = picked.text();
     // The currencies the customers in view trade in, most customers first.
     let currencies = Memo::new(move |_| {
         let visible = state.visibility();
@@ -211,8 +205,8 @@ pub fn AnalysisPage() -> impl IntoView {
             }
             _ => (period_start(today, 12), today),
         };
-        from.set(a.to_string());
-        to.set(b.to_string());
+        picked.from.set(a.to_string());
+        picked.to.set(b.to_string());
     };
     let grades = Signal::derive(move || state.grade_filter_options());
     let regions = Signal::derive(move || {
@@ -246,8 +240,7 @@ pub fn AnalysisPage() -> impl IntoView {
                 <h1>{i.text(Msg::NavAnalysis)}</h1>
             </div>
             <div class="filters analysis-filters">
-                <TextField label=i.sig(Msg::PeriodFrom) value=from kind=InputKind::Date/>
-                <TextField label=i.sig(Msg::PeriodTo) value=to kind=InputKind::Date/>
+                <PeriodFields period=picked/>
                 <div class="presets">
                     <button class="btn small" on:click=move |_| presets("12")>{i.text(Msg::Last12Months)}</button>
                     <button class="btn small" on:click=move |_| presets("year")>{i.text(Msg::ThisYear)}</button>
@@ -259,9 +252,7 @@ pub fn AnalysisPage() -> impl IntoView {
                     <SelectField label=i.sig_label(Field::Currency) value=currency options=currency_options/>
                 </Show>
             </div>
-            <Show when=move || period.get().is_none()>
-                <p class="notice error" role="alert">{i.text(Msg::BadPeriod)}</p>
-            </Show>
+            <BadPeriodNotice period=picked/>
             <Show when=move || transactions.with(Option::is_none)>
                 <p class="muted" role="status">{i.text(Msg::ReadingArchive)}</p>
             </Show>

@@ -9,6 +9,9 @@ use crate::io::csv::Writer;
 use crate::io::files;
 use crate::ui::app::{AppState, ToastKind};
 
+/// How many bars a chart draws before the rest are left to its table.
+pub const BARS: usize = 12;
+
 /// A table as the page shows it and a CSV file holds it.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Table {

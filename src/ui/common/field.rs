@@ -175,3 +175,23 @@ where
         </fieldset>
     }
 }
+
+/// A form's submit and cancel buttons, with what went wrong on submitting
+/// (when the form has such a message) above them. Submitting waits while
+/// `busy`.
+#[component]
+pub fn FormActions(
+    submit: Signal<&'static str>,
+    #[prop(into)] busy: Signal<bool>,
+    on_cancel: Callback<()>,
+    #[prop(optional, into)] error: Option<Signal<Option<String>>>,
+) -> impl IntoView {
+    let i = expect_context::<crate::ui::app::AppState>().i18n;
+    view! {
+        {move || error.and_then(|e| e.get()).map(|e| view! { <p class="error" role="alert">{e}</p> })}
+        <div class="actions">
+            <button class="btn primary" type="submit" disabled=move || busy.get()>{move || submit.get()}</button>
+            <button class="btn" type="button" on:click=move |_| on_cancel.run(())>{i.text(crate::i18n::Msg::Cancel)}</button>
+        </div>
+    }
+}

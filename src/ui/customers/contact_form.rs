@@ -11,7 +11,7 @@ use crate::domain::{Contact, Customer};
 use crate::i18n::{self, Msg};
 use crate::storage::{Store, StoreError};
 use crate::ui::app::{platform, AppState, ToastKind};
-use crate::ui::common::{InputKind, TextArea, TextField};
+use crate::ui::common::{FormActions, InputKind, TextArea, TextField};
 
 #[component]
 pub fn ContactForm(
@@ -112,10 +112,7 @@ pub fn ContactForm(
                     {move || i.label(ContactField::Primary)}
                 </label>
             </div>
-            <div class="actions">
-                <button class="btn primary" type="submit" disabled=move || busy.get()>{i.text(Msg::SaveContact)}</button>
-                <button class="btn" type="button" on:click=move |_| on_cancel.run(())>{i.text(Msg::Cancel)}</button>
-            </div>
+            <FormActions submit=i.sig(Msg::SaveContact) busy=busy on_cancel=on_cancel/>
         </form>
     }
 }

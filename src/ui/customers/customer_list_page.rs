@@ -367,10 +367,7 @@ pub fn CustomerListPage(#[prop(into, default = Signal::stored(true))] visible: S
                 </span>
                 <a class="btn" href=Route::Import.href()>{i.text(Msg::Import)}</a>
                 <ExportMenu shown=shown/>
-                // Printing from a customer's page must not print the list kept under it.
-                <Show when=move || visible.get()>
-                    <PrintList hits=hits/>
-                </Show>
+                <PrintList hits=hits visible=visible/>
                 <a class="btn primary" href=Route::NewCustomer.href()>{i.text(Msg::NewCustomer)}</a>
             </div>
             <Filters visible=visible/>

@@ -15,12 +15,16 @@ pub fn PrintList(
     /// Positions of the rows the list shows, in its order.
     #[prop(into)]
     hits: Signal<Vec<usize>>,
+    /// Whether the list is on screen: a list kept under a customer's page
+    /// is not printed with it.
+    #[prop(into)]
+    visible: Signal<bool>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let i = state.i18n;
     let printing = printing();
     let table = move || {
-        printing.on.get().then(|| {
+        (printing.on.get() && visible.get_untracked()).then(|| {
             let rows = hits.with_untracked(|h| {
                 state.index.with_untracked(|idx| {
                     h.iter()

@@ -11,7 +11,7 @@ use crate::domain::transaction::{PaymentMethod, Transaction, TransactionDraft, T
 use crate::i18n::{self, Msg};
 use crate::storage::{Store, StoreError};
 use crate::ui::app::{platform, AppState, ToastKind};
-use crate::ui::common::{next_id, InputKind, SelectField, TextArea, TextField};
+use crate::ui::common::{next_id, FormActions, InputKind, SelectField, TextArea, TextField};
 
 #[component]
 pub fn TransactionForm(
@@ -125,10 +125,7 @@ pub fn TransactionForm(
                 <TextField label=i.sig_label(F::PaidOn) value=paid_on kind=InputKind::Date error=err(F::PaidOn)/>
                 <TextArea label=i.sig_label(F::Notes) value=notes error=err(F::Notes) rows=2/>
             </div>
-            <div class="actions">
-                <button class="btn primary" type="submit" disabled=move || busy.get()>{i.text(Msg::SaveTransaction)}</button>
-                <button class="btn" type="button" on:click=move |_| on_cancel.run(())>{i.text(Msg::Cancel)}</button>
-            </div>
+            <FormActions submit=i.sig(Msg::SaveTransaction) busy=busy on_cancel=on_cancel/>
         </form>
     }
 }

@@ -8,13 +8,13 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::Setup;
+use super::{rating_options, Setup};
 use crate::domain::complaint::{self, Complaint, Deadline, Entry, Kept, Level, Severity, Step, StepError};
 use crate::domain::service::{self, ComplaintDraft, ComplaintField};
 use crate::domain::{sorting, Customer};
 use crate::i18n::{self, Msg};
 use crate::ui::app::{platform, AppState, ToastKind};
-use crate::ui::common::{CheckList, InputKind, SelectField, TextArea, TextField};
+use crate::ui::common::{CheckList, FormActions, InputKind, SelectField, TextArea, TextField};
 
 #[component]
 pub fn ComplaintsPanel(
@@ -127,11 +127,7 @@ fn ComplaintForm(customer: Customer, setup: Setup, on_done: Callback<()>, on_can
                 <TextArea label=i.sig(Msg::WhatHappened) value=what_happened error=err(F::WhatHappened) required=true rows=3/>
                 <TextArea label=i.sig(Msg::AsksFor) value=asks_for error=err(F::AsksFor) rows=2/>
             </div>
-            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-            <div class="actions">
-                <button class="btn primary" type="submit" disabled=move || busy.get()>{i.text(Msg::RecordComplaint)}</button>
-                <button class="btn" type="button" on:click=move |_| on_cancel.run(())>{i.text(Msg::Cancel)}</button>
-            </div>
+            <FormActions submit=i.sig(Msg::RecordComplaint) busy=busy on_cancel=on_cancel error=error/>
         </form>
     }
 }
@@ -273,11 +269,7 @@ fn StepForm(complaint: Complaint, step: Step, on_done: Callback<()>, on_cancel: 
         out.extend(names.into_iter().map(|d| (d.clone(), d)));
         out
     });
-    let ratings = Signal::derive(move || {
-        let mut out = vec![(String::new(), i.t(Msg::ChooseStaff).to_string())];
-        out.extend((1..=5).rev().map(|n: u8| (n.to_string(), n.to_string())));
-        out
-    });
+    let ratings = rating_options(i);
     let complaint = StoredValue::new(complaint);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -320,11 +312,7 @@ fn StepForm(complaint: Complaint, step: Step, on_done: Callback<()>, on_cancel: 
                 <TextArea label=i.sig(note_label) value=note required=needs_note rows=2/>
                 {(step == Step::Close).then(|| view! { <TextArea label=i.sig(Msg::Evaluation) value=evaluation rows=2/> })}
             </div>
-            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-            <div class="actions">
-                <button class="btn primary" type="submit" disabled=move || busy.get()>{move || i.label(step)}</button>
-                <button class="btn" type="button" on:click=move |_| on_cancel.run(())>{i.text(Msg::Cancel)}</button>
-            </div>
+            <FormActions submit=i.sig_label(step) busy=busy on_cancel=on_cancel error=error/>
         </form>
     }
 }

@@ -67,6 +67,15 @@ pub fn month_text(m: NaiveDate, short: bool) -> String {
     }
 }
 
+/// The choices of a satisfaction rating, 5 first, after a blank one.
+pub fn rating_options(i: crate::ui::app::I18n) -> leptos::prelude::Signal<Vec<(String, String)>> {
+    leptos::prelude::Signal::derive(move || {
+        let mut out = vec![(String::new(), i.t(crate::i18n::Msg::ChooseStaff).to_string())];
+        out.extend((1..=5).rev().map(|n: u8| (n.to_string(), n.to_string())));
+        out
+    })
+}
+
 /// An average rating with one decimal: "4.2".
 pub fn rating(avg: f64) -> String {
     let tenths = (avg * 10.0).round() as u32;

@@ -13,13 +13,11 @@ use leptos::task::spawn_local;
 use super::{month_text, rating};
 use crate::domain::complaint::Complaint;
 use crate::domain::complaint_stats::{self, ComplaintStats, OnTime};
-use crate::domain::grading::period_start;
 use crate::domain::visit::{self, Visit};
-use crate::domain::validate;
 use crate::i18n::{self, Msg};
 use crate::storage::{Store, StoreError};
 use crate::ui::app::{platform, AppState};
-use crate::ui::common::{Bar, Chart, ChartPanel, InputKind, SelectField, Table, TextField};
+use crate::ui::common::{BadPeriodNotice, Bar, Chart, ChartPanel, Period, PeriodFields, SelectField, Table, BARS};
 
 async fn read(state: AppState) -> Result<(Vec<Complaint>, Vec<Visit>), StoreError> {
     let store = state.store();
@@ -33,14 +31,14 @@ fn percent(rate: Option<f64>) -> String {
 
 /// Counts as bars and a two-column table.
 fn counts(rows: &[(String, u32)], head: String, count: String) -> (Vec<Bar>, Table) {
-    let bars = rows.iter().take(12).map(|(k, n)| Bar { label: k.clone(), value: *n as f64, text: n.to_string(), strong: false }).collect();
+    let bars = rows.iter().take(BARS).map(|(k, n)| Bar { label: k.clone(), value: *n as f64, text: n.to_string(), strong: false }).collect();
     let table = Table { headings: vec![head, count], rows: rows.iter().map(|(k, n)| vec![k.clone(), n.to_string()]).collect() };
     (bars, table)
 }
 
 /// Average ratings as bars and a table of the average and how many.
 fn averages(rows: &[(String, f64, u32)], head: String, avg: String, n: String) -> (Vec<Bar>, Table) {
-    let bars = rows.iter().take(12).map(|(k, a, _)| Bar { label: k.clone(), value: *a, text: rating(*a), strong: false }).collect();
+    let bars = rows.iter().take(BARS).map(|(k, a, _)| Bar { label: k.clone(), value: *a, text: rating(*a), strong: false }).collect();
     let table = Table { headings: vec![head, avg, n], rows: rows.iter().map(|(k, a, n)| vec![k.clone(), rating(*a), n.to_string()]).collect() };
     (bars, table)
 }
@@ -58,13 +56,17 @@ fn by_key(ratings: impl IntoIterator<Item = (String, u8)>) -> Vec<(String, f64, 
     out
 }
 
+/// A chart's figures worked out from `from` once it is there; none before.
+fn figures_of<S: Send + Sync + 'static>(from: Memo<Option<S>>, work: impl Fn(&S) -> (Vec<Bar>, Table) + Send + Sync + 'static) -> Memo<(Vec<Bar>, Table)> {
+    Memo::new(move |_| from.with(|s| s.as_ref().map(&work)).unwrap_or_default())
+}
+
 #[component]
 pub fn ServiceStatsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let i = state.i18n;
     let today = platform::today();
-    let from = RwSignal::new(period_start(today, 12).to_string());
-    let to = RwSignal::new(today.to_string());
+    let picked = Period::last_12_months(today);
     let trend_of = RwSignal::new(String::new());
     let loaded = RwSignal::new(None::<(Vec<Complaint>, Vec<Visit>)>);
     let error = RwSignal::new(None::<String>);
@@ -81,11 +83,8 @@ pub fn ServiceStatsPage() -> impl IntoView {
             }
         });
     });
-    let period = Memo::new(move |_| {
-        let read = |s: String| validate::date(&s, None).ok().flatten();
-        read(from.get()).zip(read(to.get())).filter(|(a, b)| a <= b)
-    });
-    let period_text = Signal::derive(move || period.get().map(|(a, b)| format!("{a}-{b}")).unwrap_or_default());
+    let period = picked.days;
+    let period_text = picked.text();
     let stats = Memo::new(move |_| {
         let (a, b) = period.get()?;
         loaded.with(|l| l.as_ref().map(|(complaints, _)| complaint_stats::stats(complaints, Some(a), Some(b), today)))
@@ -110,98 +109,59 @@ pub fn ServiceStatsPage() -> impl IntoView {
     let name_of_category = move |k: &str| i18n::complaint_category(i.locale.get(), k);
     let named = move |rows: &[(String, u32)], f: &dyn Fn(&str) -> String| rows.iter().map(|(k, n)| (f(k), *n)).collect::<Vec<_>>();
     let count_head = move || i.t(Msg::Complaints).to_string();
-    let category = Memo::new(move |_| {
-        stats.with(|s| s.as_ref().map(|s| counts(&named(&s.by_category, &|k| name_of_category(k)), i.t(Msg::ComplaintCategory).to_string(), count_head()))).unwrap_or_default()
-    });
-    let department = Memo::new(move |_| {
+    let category = figures_of(stats, move |s| counts(&named(&s.by_category, &|k| name_of_category(k)), i.t(Msg::ComplaintCategory).to_string(), count_head()));
+    let department = figures_of(stats, move |s| {
         let unassigned = i.t(Msg::NotYetAssigned).to_string();
-        stats
-            .with(|s| s.as_ref().map(|s| counts(&named(&s.by_department, &|k| if k.is_empty() { unassigned.clone() } else { k.to_string() }), i.t(Msg::Department).to_string(), count_head())))
-            .unwrap_or_default()
+        counts(&named(&s.by_department, &|k| if k.is_empty() { unassigned.clone() } else { k.to_string() }), i.t(Msg::Department).to_string(), count_head())
     });
-    let responsible = Memo::new(move |_| {
-        stats.with(|s| s.as_ref().map(|s| counts(&named(&s.by_responsible, &|k| state.staff_name(k)), i.t(Msg::Responsible).to_string(), count_head()))).unwrap_or_default()
+    let responsible = figures_of(stats, move |s| counts(&named(&s.by_responsible, &|k| state.staff_name(k)), i.t(Msg::Responsible).to_string(), count_head()));
+    let month = figures_of(stats, move |s| {
+        let rows: Vec<(String, u32)> = s.by_month.iter().map(|(m, n)| (month_text(*m, false), *n)).collect();
+        let (_, table) = counts(&rows, i.t(Msg::ByMonth).to_string(), count_head());
+        let bars = s.by_month.iter().map(|(m, n)| Bar { label: month_text(*m, true), value: *n as f64, text: n.to_string(), strong: false }).collect();
+        (bars, table)
     });
-    let month = Memo::new(move |_| {
-        stats
-            .with(|s| {
-                s.as_ref().map(|s| {
-                    let rows: Vec<(String, u32)> = s.by_month.iter().map(|(m, n)| (month_text(*m, false), *n)).collect();
-                    let (_, table) = counts(&rows, i.t(Msg::ByMonth).to_string(), count_head());
-                    let bars = s.by_month.iter().map(|(m, n)| Bar { label: month_text(*m, true), value: *n as f64, text: n.to_string(), strong: false }).collect();
-                    (bars, table)
-                })
-            })
-            .unwrap_or_default()
+    let follow_up = figures_of(stats, move |s| {
+        let rows: Vec<(String, u32)> = (1..=5).rev().map(|n| (format!("{n}/5"), s.satisfaction[n - 1])).collect();
+        counts(&rows, i.t(Msg::RatingCol).to_string(), i.t(Msg::FollowUps).to_string())
     });
-    let follow_up = Memo::new(move |_| {
-        stats
-            .with(|s| {
-                s.as_ref().map(|s| {
-                    let rows: Vec<(String, u32)> = (1..=5).rev().map(|n| (format!("{n}/5"), s.satisfaction[n - 1])).collect();
-                    let (bars, table) = counts(&rows, i.t(Msg::RatingCol).to_string(), i.t(Msg::FollowUps).to_string());
-                    (bars, table)
-                })
-            })
-            .unwrap_or_default()
-    });
-    let deadlines = Memo::new(move |_| {
-        stats
-            .with(|s| {
-                s.as_ref().map(|s: &ComplaintStats| {
-                    let row = |m: Msg, o: OnTime| (i.t(m).to_string(), o);
-                    let rows = [row(Msg::InvestigateOnTime, s.investigate), row(Msg::ReplyOnTime, s.reply)];
-                    let bars = rows.iter().map(|(k, o)| Bar { label: k.clone(), value: o.rate().unwrap_or(0.0) * 100.0, text: percent(o.rate()), strong: false }).collect();
-                    let table = Table {
-                        headings: vec![i.t(Msg::Deadline).to_string(), i.t(Msg::KeptCount).to_string(), i.t(Msg::MissedCount).to_string(), i.t(Msg::RateCol).to_string()],
-                        rows: rows.iter().map(|(k, o)| vec![k.clone(), o.kept.to_string(), o.missed.to_string(), percent(o.rate())]).collect(),
-                    };
-                    (bars, table)
-                })
-            })
-            .unwrap_or_default()
+    let deadlines = figures_of(stats, move |s: &ComplaintStats| {
+        let row = |m: Msg, o: OnTime| (i.t(m).to_string(), o);
+        let rows = [row(Msg::InvestigateOnTime, s.investigate), row(Msg::ReplyOnTime, s.reply)];
+        let bars = rows.iter().map(|(k, o)| Bar { label: k.clone(), value: o.rate().unwrap_or(0.0) * 100.0, text: percent(o.rate()), strong: false }).collect();
+        let table = Table {
+            headings: vec![i.t(Msg::Deadline).to_string(), i.t(Msg::KeptCount).to_string(), i.t(Msg::MissedCount).to_string(), i.t(Msg::RateCol).to_string()],
+            rows: rows.iter().map(|(k, o)| vec![k.clone(), o.kept.to_string(), o.missed.to_string(), percent(o.rate())]).collect(),
+        };
+        (bars, table)
     });
     // The trend: everyone's, one member of staff's ("s:id") or one grade's ("g:id").
-    let trend = Memo::new(move |_| {
+    let trend = figures_of(rated, move |r| {
         let of = trend_of.get();
-        rated
-            .with(|r| {
-                r.as_ref().map(|r| {
-                    let chosen = r.iter().filter(|(s, g, _, _)| match of.split_once(':') {
-                        Some(("s", id)) => s == id,
-                        Some(("g", id)) => g == id,
-                        _ => true,
-                    });
-                    let months = visit::satisfaction_by_month(chosen.map(|(_, _, d, n)| ((), *d, *n))).into_iter().next().map(|(_, m)| m).unwrap_or_default();
-                    let bars = months.iter().map(|(m, a, _)| Bar { label: month_text(*m, true), value: *a, text: rating(*a), strong: false }).collect();
-                    let table = Table {
-                        headings: vec![i.t(Msg::ByMonth).to_string(), i.t(Msg::AverageCol).to_string(), i.t(Msg::RatingsCol).to_string()],
-                        rows: months.iter().map(|(m, a, n)| vec![month_text(*m, false), rating(*a), n.to_string()]).collect(),
-                    };
-                    (bars, table)
-                })
-            })
-            .unwrap_or_default()
+        let chosen = r.iter().filter(|(s, g, _, _)| match of.split_once(':') {
+            Some(("s", id)) => s == id,
+            Some(("g", id)) => g == id,
+            _ => true,
+        });
+        let months = visit::satisfaction_months(chosen.map(|(_, _, d, n)| (*d, *n)));
+        let bars = months.iter().map(|(m, a, _)| Bar { label: month_text(*m, true), value: *a, text: rating(*a), strong: false }).collect();
+        let table = Table {
+            headings: vec![i.t(Msg::ByMonth).to_string(), i.t(Msg::AverageCol).to_string(), i.t(Msg::RatingsCol).to_string()],
+            rows: months.iter().map(|(m, a, n)| vec![month_text(*m, false), rating(*a), n.to_string()]).collect(),
+        };
+        (bars, table)
     });
-    let by_staff = Memo::new(move |_| {
-        rated
-            .with(|r| {
-                r.as_ref().map(|r| {
-                    // By staff id, named afterwards: two people may share a name.
-                    let mut rows = by_key(r.iter().map(|(s, _, _, n)| (s.clone(), *n)));
-                    for row in &mut rows {
-                        row.0 = if row.0.is_empty() { i.t(Msg::Unspecified).to_string() } else { state.staff_name(&row.0) };
-                    }
-                    averages(&rows, i.t(Msg::StaffCol).to_string(), i.t(Msg::AverageCol).to_string(), i.t(Msg::RatingsCol).to_string())
-                })
-            })
-            .unwrap_or_default()
+    let by_staff = figures_of(rated, move |r| {
+        // By staff id, named afterwards: two people may share a name.
+        let mut rows = by_key(r.iter().map(|(s, _, _, n)| (s.clone(), *n)));
+        for row in &mut rows {
+            row.0 = if row.0.is_empty() { i.t(Msg::Unspecified).to_string() } else { state.staff_name(&row.0) };
+        }
+        averages(&rows, i.t(Msg::StaffCol).to_string(), i.t(Msg::AverageCol).to_string(), i.t(Msg::RatingsCol).to_string())
     });
-    let by_grade = Memo::new(move |_| {
-        let name = move |g: &str| if g.is_empty() { i.t(Msg::NotGraded).to_string() } else { state.tier_name(g) };
-        rated
-            .with(|r| r.as_ref().map(|r| averages(&by_key(r.iter().map(|(_, g, _, n)| (name(g), *n))), i.t(Msg::Grade).to_string(), i.t(Msg::AverageCol).to_string(), i.t(Msg::RatingsCol).to_string())))
-            .unwrap_or_default()
+    let by_grade = figures_of(rated, move |r| {
+        let name = |g: &str| if g.is_empty() { i.t(Msg::NotGraded).to_string() } else { state.tier_name(g) };
+        averages(&by_key(r.iter().map(|(_, g, _, n)| (name(g), *n))), i.t(Msg::Grade).to_string(), i.t(Msg::AverageCol).to_string(), i.t(Msg::RatingsCol).to_string())
     });
     let trend_options = Signal::derive(move || {
         let mut out = vec![(String::new(), i.t(Msg::Everyone).to_string())];
@@ -220,12 +180,9 @@ pub fn ServiceStatsPage() -> impl IntoView {
                 <h1>{i.text(Msg::ServiceTitle)}</h1>
             </div>
             <div class="filters analysis-filters">
-                <TextField label=i.sig(Msg::PeriodFrom) value=from kind=InputKind::Date/>
-                <TextField label=i.sig(Msg::PeriodTo) value=to kind=InputKind::Date/>
+                <PeriodFields period=picked/>
             </div>
-            <Show when=move || period.get().is_none()>
-                <p class="notice error" role="alert">{i.text(Msg::BadPeriod)}</p>
-            </Show>
+            <BadPeriodNotice period=picked/>
             {move || error.get().map(|e| view! { <p class="notice error" role="alert">{e}</p> })}
             <Show when=move || loaded.with(Option::is_none) && error.with(Option::is_none)>
                 <p class="muted" role="status">{i.text(Msg::ReadingArchive)}</p>

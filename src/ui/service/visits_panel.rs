@@ -7,15 +7,15 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use crate::domain::complaint::{Complaint, Stage};
+use crate::domain::complaint::{Complaint, Step};
 use crate::domain::service::{self, PromiseDraft, VisitDraft, VisitField};
 use crate::domain::visit::{Mode, Topic, Visit};
 use crate::domain::{sorting, Customer};
 use crate::i18n::{self, Msg};
 use crate::ui::app::{platform, AppState};
-use super::{month_text, rating};
+use super::{month_text, rating, rating_options};
 use crate::domain::visit;
-use crate::ui::common::{Bar, CheckList, ColumnChart, InputKind, SelectField, TextArea, TextField};
+use crate::ui::common::{Bar, CheckList, ColumnChart, FormActions, InputKind, SelectField, TextArea, TextField};
 
 #[component]
 pub fn VisitsPanel(
@@ -34,8 +34,7 @@ pub fn VisitsPanel(
     });
     // The customer's satisfaction by month, once there are two months to compare.
     let trend = Signal::derive(move || {
-        let months = visits.with(|vs| visit::satisfaction_by_month(vs.iter().filter_map(|v| Some(((), v.date, v.satisfaction?)))));
-        let months = months.into_iter().next().map(|(_, m)| m).unwrap_or_default();
+        let months = visits.with(|vs| visit::satisfaction_months(vs.iter().filter_map(|v| Some((v.date, v.satisfaction?)))));
         months.iter().map(|(m, a, n)| Bar { label: month_text(*m, true), value: *a, text: format!("{} ({n})", rating(*a)), strong: false }).collect::<Vec<_>>()
     });
     view! {
@@ -77,7 +76,7 @@ pub fn VisitsPanel(
 
 /// The complaints a visit can be the follow-up of: those replied to.
 fn awaiting_follow_up(complaints: &[Complaint]) -> Vec<&Complaint> {
-    complaints.iter().filter(|c| c.stage == Stage::Replied).collect()
+    complaints.iter().filter(|c| c.stage.steps().contains(&Step::FollowUp)).collect()
 }
 
 #[component]
@@ -102,11 +101,7 @@ fn VisitForm(customer_id: String, complaints: Vec<Complaint>, on_done: Callback<
     let err = move |f: VisitField| Signal::derive(move || errors.with(|e| e.get(&f).cloned()));
     let modes = Signal::derive(move || Mode::ALL.iter().map(|m| (m.as_str().to_string(), i.label(*m).to_string())).collect::<Vec<_>>());
     let staff_options = Signal::derive(move || state.staff_options(i.t(Msg::ChooseStaff)));
-    let ratings = Signal::derive(move || {
-        let mut out = vec![(String::new(), i.t(Msg::ChooseStaff).to_string())];
-        out.extend((1..=5).rev().map(|n: u8| (n.to_string(), n.to_string())));
-        out
-    });
+    let ratings = rating_options(i);
     let follow_ups: Vec<(String, String)> = awaiting_follow_up(&complaints).iter().map(|c| (c.id.clone(), format!("{} · {}", c.received_on, c.complainant))).collect();
     let has_follow_ups = !follow_ups.is_empty();
     let follow_up_options = Signal::derive(move || {
@@ -201,11 +196,7 @@ fn VisitForm(customer_id: String, complaints: Vec<Complaint>, on_done: Callback<
                     {move || errors.with(|e| e.get(&F::Promises).cloned()).map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                 </fieldset>
             </div>
-            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-            <div class="actions">
-                <button class="btn primary" type="submit" disabled=move || busy.get()>{i.text(Msg::RecordVisit)}</button>
-                <button class="btn" type="button" on:click=move |_| on_cancel.run(())>{i.text(Msg::Cancel)}</button>
-            </div>
+            <FormActions submit=i.sig(Msg::RecordVisit) busy=busy on_cancel=on_cancel error=error/>
         </form>
     }
 }

@@ -13,7 +13,7 @@ use crate::domain::visit::{self, Due, DueItem, Visit, VisitPlan, When};
 use crate::domain::work::{self, WorkItem};
 use crate::domain::{Contact, Customer, Interaction};
 use crate::i18n::{self, Msg};
-use crate::storage::{Store, StoreError};
+use crate::storage::{customers_of, Store, StoreError};
 use crate::ui::app::{platform, AppState, Route};
 
 async fn read(state: AppState) -> Result<(Vec<Complaint>, Setup), StoreError> {
@@ -38,21 +38,16 @@ async fn read_due(state: AppState, me: Option<String>) -> Result<DueData, StoreE
         let (customers, contacts, visits, log) = (store.all().await?, store.all().await?, store.all().await?, store.all().await?);
         return Ok(DueData { customers, contacts, visits, log, plan });
     };
-    let mut customers: Vec<Customer> = store.by_index("owner", &me).await?;
-    let shared: Vec<Customer> = store.by_index("co_owner", &me).await?;
-    customers.extend(shared.into_iter().filter(|c| c.owner.as_deref() != Some(me.as_str())));
-    // Every customer's contacts, visits and log asked for at once, then read.
-    let mut asked = Vec::with_capacity(customers.len());
-    for c in &customers {
-        let id = &c.id;
-        asked.push((store.ask_by_index::<Contact>("customer_id", id)?, store.ask_by_index::<Visit>("customer_id", id)?, store.ask_by_index::<Interaction>("customer_id", id)?));
-    }
-    let (mut contacts, mut visits, mut log) = (Vec::new(), Vec::new(), Vec::new());
-    for (c, v, l) in asked {
-        contacts.extend(c.answer().await?);
-        visits.extend(v.answer().await?);
-        log.extend(l.answer().await?);
-    }
+    let customers = customers_of(&*store, &me).await?;
+    // Every customer's contacts, visits and log asked for at once, one
+    // transaction a kind, then read.
+    let ids: Vec<&str> = customers.iter().map(|c| c.id.as_str()).collect();
+    let (contacts, visits, log) = (
+        store.ask_by_index_each::<Contact>("customer_id", &ids)?,
+        store.ask_by_index_each::<Visit>("customer_id", &ids)?,
+        store.ask_by_index_each::<Interaction>("customer_id", &ids)?,
+    );
+    let (contacts, visits, log) = (contacts.answer().await?, visits.answer().await?, log.answer().await?);
     Ok(DueData { customers, contacts, visits, log, plan })
 }
 
@@ -125,9 +120,10 @@ pub fn WorkPage() -> impl IntoView {
             l.as_ref().map(|(complaints, s)| state.staff.with(|staff| work::complaints_for(complaints, me.as_deref(), staff, today, &s.rules, &s.calendar)))
         })
     });
+    let customer_name = move |id: &str| state.index.with_untracked(|idx| idx.find(id).map(|r| r.name().to_string())).unwrap_or_else(|| id.to_string());
     let row = move |w: WorkItem| {
         let c = w.complaint;
-        let name = state.index.with_untracked(|idx| idx.find(&c.customer_id).map(|r| r.name().to_string())).unwrap_or_else(|| c.customer_id.clone());
+        let name = customer_name(&c.customer_id);
         let category = c.category.clone();
         let stage = c.stage;
         let due = w.next.map(|(d, on)| {
@@ -150,7 +146,6 @@ pub fn WorkPage() -> impl IntoView {
             </tr>
         }
     };
-    let customer_name = move |id: &str| state.index.with_untracked(|idx| idx.find(id).map(|r| r.name().to_string())).unwrap_or_else(|| id.to_string());
     let due_row = move |item: DueItem| {
         let what = {
             let due = item.due.clone();

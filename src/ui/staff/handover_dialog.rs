@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::{ops, Customer, Staff};
+use crate::domain::{ops, Staff};
 use crate::i18n::Msg;
-use crate::storage::{Store, StoreError};
+use crate::storage::{customers_of, StoreError};
 use crate::ui::app::{AppState, ToastKind};
 use crate::ui::common::{Dialog, SelectField};
 
@@ -38,12 +38,7 @@ pub fn HandoverDialog(from: Staff, on_close: Callback<()>) -> impl IntoView {
         spawn_local(async move {
             let result: Result<usize, StoreError> = async {
                 let store = state.store();
-                let mut list: Vec<Customer> = store.by_index::<Customer>("owner", &from.id).await?;
-                for c in store.by_index::<Customer>("co_owner", &from.id).await? {
-                    if !list.iter().any(|x| x.id == c.id) {
-                        list.push(c);
-                    }
-                }
+                let list = customers_of(&*store, &from.id).await?;
                 let n = list.len();
                 let set = state
                     .run(|ctx| ops::handover(ctx, &from, &to, &list, mark_left.get_untracked()))
